@@ -35,5 +35,8 @@ check-clean: install  ## nbdev_clean and nbdev_export must leave no diff
 docs-check: install  ## what can be checked here without Quarto
 	$(BIN)/nbdev_proc_nbs
 
-demo: install  ## the main job: comes with the search issue (02_embedding + 03_indexing)
-	@echo "make demo arrives with the search (embedding + indexing) notebooks" && exit 1
+demo: install  ## the main job: index the bundled sample corpus, search Font Awesome drawings of five brands
+	@set -e; sample=$$($(BIN)/python -c "from logo_similarity.data import build_sample_corpus as b; print(b())"); \
+	$(BIN)/logo-sim index "$$sample/simple-icons" --out runs/demo/index; \
+	$(BIN)/logo-sim search --index runs/demo/index --k 5 --json runs/demo/results.json --grid runs/demo/results.png \
+	  $(foreach q,github docker spotify firefox airbnb,"$$sample/fontawesome/images/fa_$(q).jpg")
