@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PKGS := tesseract-ocr tesseract-ocr-eng libcairo2 libtesseract-dev libleptonica-dev pkg-config
 
-.PHONY: install sys-deps test test-all export clean-nbs check-clean demo docs-check
+.PHONY: install sys-deps test test-all export check-clean demo docs-check readme
 
 install: sys-deps $(VENV)/.installed
 
@@ -16,8 +16,9 @@ sys-deps:  ## Debian packages: Tesseract OCR for text detection, cairo for rende
 
 $(VENV)/.installed: settings.ini setup.py
 	@[ -x $(BIN)/python ] || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[dev]"
+	@echo "installing the package and its dependencies into $(VENV) (log: $(VENV)/pip-install.log)"
+	@$(BIN)/pip install -q --upgrade pip > $(VENV)/pip-install.log 2>&1 || { cat $(VENV)/pip-install.log; exit 1; }
+	@$(BIN)/pip install -q -e ".[dev]" >> $(VENV)/pip-install.log 2>&1 || { tail -50 $(VENV)/pip-install.log; exit 1; }
 	@touch $@
 
 test: install  ## the test command: every notebook through nbdev_test; last line `N passed, N failed`
@@ -31,6 +32,9 @@ export: install
 
 check-clean: install  ## nbdev_clean and nbdev_export must leave no diff
 	$(BIN)/nbdev_clean && $(BIN)/nbdev_export && git diff --exit-code
+
+readme: install  ## README.md from the executed nbs/index.ipynb (run the notebook first)
+	$(BIN)/python tools/readme.py
 
 docs-check: install  ## what can be checked here without Quarto
 	$(BIN)/nbdev_proc_nbs

@@ -1,0 +1,15 @@
+"Write README.md from the executed nbs/index.ipynb (markdown as is, code and its text outputs as blocks); run from the repo root."
+import json, re
+from pathlib import Path
+nb = json.loads(Path('nbs/index.ipynb').read_text())
+out = ['<!-- Written from nbs/index.ipynb by `make readme`: edit the notebook, not this file. -->\n']
+for c in nb['cells']:
+    src = ''.join(c['source'])
+    if src.startswith('#| hide'): continue
+    if c['cell_type'] == 'markdown':
+        out.append(src.replace('](images/', '](nbs/images/') + '\n'); continue
+    out.append(f'```python\n{src}\n```\n')
+    for o in c.get('outputs', []):
+        t = ''.join(o.get('data', {}).get('text/plain', o.get('text', '')))
+        if t: out.append(f'```\n{t.rstrip()}\n```\n')
+Path('README.md').write_text('\n'.join(out))
