@@ -11,11 +11,12 @@ from fastcore.basics import store_attr, patch
 import matplotlib.pyplot as plt
 from .data import save_json, load_json, vienna_keys, load_l3d, IMAGE_EXTS
 from .preprocess import Preprocessor, decode_image
-from .embed import Embedder, EmbeddingStore, create_backbone
+from .embed import Embedder, EmbeddingStore, Whitening, create_backbone
 
 # %% auto #0
-__all__ = ['STORE_FORMAT', 'as_unit_vectors', 'VectorStore', 'auto_spec', 'lowdim_vectors', 'ann_benchmark', 'build_index',
-           'embedder_from_config', 'LogoSearcher', 'marks_from_folder', 'results_json', 'results_grid', 'main']
+__all__ = ['STORE_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'VectorStore', 'auto_spec', 'lowdim_vectors', 'ann_benchmark',
+           'build_index', 'embedder_from_config', 'LogoSearcher', 'marks_from_folder', 'results_json', 'results_grid',
+           'main']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
 def as_unit_vectors(x, # array (n, dim) or (dim,)
@@ -39,8 +40,10 @@ class VectorStore:
                  config:dict|None=None, # how the vectors were made (model, preprocessing): saved with the index
                  ef_search:int=512, # HNSW: candidates explored per query (at least k)
                  nprobe:int=32, # IVF: inverted lists visited per query
+                 whitening:Whitening|None=None, # applied to every vector on the way in (add, train, search)
                 ):
-        store_attr('dim,spec,ef_search,nprobe')
+        store_attr('dim,spec,ef_search,nprobe,whitening')
+        if whitening and whitening.dim != dim: raise ValueError(f'the whitening gives vectors of width {whitening.dim}, the store holds {dim}')
         self.config = config or {}
         base = faiss.index_factory(dim, spec, faiss.METRIC_INNER_PRODUCT)
         self.index = base if faiss.try_extract_index_ivf(base) else faiss.IndexIDMap2(base)  # IVF takes ids itself
@@ -55,11 +58,19 @@ class VectorStore:
         "The FAISS index inside the id map, cast to its real type."
         return faiss.downcast_index(self.index.index) if isinstance(self.index, faiss.IndexIDMap) else self.index
 
+    def vectors_in(self, x, ids=None) -> np.ndarray:
+        "Descriptors as the store holds them: checked unit vectors, whitened if the store has a whitening."
+        if self.whitening is None: return as_unit_vectors(x, self.dim, ids)
+        return as_unit_vectors(self.whitening(as_unit_vectors(x, self.whitening.mean.shape[0], ids)), self.dim, ids)
+
 # %% ../nbs/03_indexing.ipynb #5e372381
 @patch
 def train(self:VectorStore, x):
     "Train the index (IVF centroids, PQ codebooks) on a sample of vectors."
-    x = as_unit_vectors(x, self.dim)
+    return self._train(self.vectors_in(x))
+
+@patch
+def _train(self:VectorStore, x):
     ivf = faiss.try_extract_index_ivf(self.index)
     need = max(ivf.nlist if ivf else 1, 256 if 'PQ' in self.spec else 1)
     if len(x) < need: raise ValueError(f'index {self.spec!r} needs at least {need} training vectors, got {len(x)}')
@@ -76,9 +87,9 @@ def add(self:VectorStore, ids, # string ids of the marks, new to the store
     ids = [str(i) for i in ids]
     if len(set(ids)) != len(ids): raise ValueError('duplicate ids in one add: ' + str(pd.Series(ids)[pd.Series(ids).duplicated()].tolist()[:5]))
     if dup := [i for i in ids if i in self.int_of]: raise ValueError(f'ids already in the store (remove them first): {dup[:5]}')
-    x = as_unit_vectors(x, self.dim, ids)
+    x = self.vectors_in(x, ids)
     if len(x) != len(ids): raise ValueError(f'{len(ids)} ids but {len(x)} vectors')
-    if not self.index.is_trained: self.train(x)
+    if not self.index.is_trained: self._train(x)
     ints = np.arange(self.next_int, self.next_int + len(ids), dtype=np.int64)
     self.index.add_with_ids(x, ints)
     self.next_int += len(ids)
@@ -152,7 +163,7 @@ def search(self:VectorStore, q, # query vectors (n, dim) or one (dim,)
            years=None, # only marks filed in these years, inclusive
           ) -> list[pd.DataFrame]:
     "The `k` nearest marks to each query: id, score (cosine) and metadata, best first."
-    q = as_unit_vectors(q, self.dim)
+    q = self.vectors_in(q)
     D, I = self.index.search(q, min(k, max(len(self), 1)), params=self._params(k, self.allowed(vienna, years)))
     out = []
     for d, ii in zip(D, I):
@@ -173,6 +184,7 @@ def save(self:VectorStore, path) -> Path:
     shutil.rmtree(new, ignore_errors=True)
     new.mkdir(parents=True)
     faiss.write_index(self.index, str(new/'index.faiss'))
+    if self.whitening: self.whitening.save(new/'whitening.npz')
     save_json({'format': STORE_FORMAT, 'dim': self.dim, 'spec': self.spec, 'ef_search': self.ef_search,
                'nprobe': self.nprobe, 'next_int': self.next_int, 'config': self.config}, new/'store.json')
     save_json({'ids': list(self.int_of.items()), 'removed': sorted(self.removed)}, new/'ids.json', indent=None)
@@ -192,7 +204,8 @@ def load(cls:VectorStore, path) -> VectorStore:
     if not (path/'store.json').exists(): raise FileNotFoundError(f'{path}: not a saved VectorStore (no store.json)')
     cfg = load_json(path/'store.json')
     if cfg.get('format') != STORE_FORMAT: raise ValueError(f"{path}: store format {cfg.get('format')}, this version reads {STORE_FORMAT}")
-    self = cls(cfg['dim'], cfg['spec'], cfg['config'], cfg['ef_search'], cfg['nprobe'])
+    w = Whitening.load(path/'whitening.npz') if (path/'whitening.npz').exists() else None
+    self = cls(cfg['dim'], cfg['spec'], cfg['config'], cfg['ef_search'], cfg['nprobe'], w)
     self.index = faiss.read_index(str(path/'index.faiss'))
     ids = load_json(path/'ids.json')
     self.int_of = dict(ids['ids']); self.str_of = {n: s for s, n in self.int_of.items()}
@@ -243,26 +256,31 @@ def ann_benchmark(x:np.ndarray, # gallery vectors
     return pd.DataFrame(rows)
 
 # %% ../nbs/03_indexing.ipynb #29ae4561
+WHITEN_DIM = True  # the default whitening of `build_index`, chosen in notebook 06
+
 def build_index(marks:pd.DataFrame, # marks with `path` (and metadata), indexed by id, e.g. from `load_l3d`
                 out, # index folder: `embeddings/`, `store/`, `skipped.json`
-                embedder:Embedder|None=None, spec:str|None=None, # FAISS index; default `auto_spec(len(marks))`
+                embedder:Embedder|None=None, # default `Embedder()`; `Embedder('model.onnx')` serves an exported model
+                spec:str|None=None, # FAISS index; default `auto_spec(len(marks))`
+                whiten:int|bool=WHITEN_DIM, # PCA-whitening: axes kept (an int), True for all of them, False for none
+                min_whiten:int=1000, # fit the whitening only on a gallery at least this large
                 chunk:int=1024, workers:int|None=None, progress:bool=True) -> VectorStore:
     "Embed `marks` (resuming an interrupted run) and save a searchable `VectorStore` in `out`."
     out, embedder, errors = Path(out), embedder or Embedder(), {}
     paths = marks.path.to_dict()
     def embed(ids):
-        pres = embedder.pre.batch([paths[i] for i in ids], workers=workers, errors='return', progress=False)
-        x = np.full((len(ids), embedder.dim), np.nan, np.float32)
-        ok = [j for j, p in enumerate(pres) if not isinstance(p, Exception)]
+        x, pres = embedder([paths[i] for i in ids], workers=workers, errors='return')
         errors.update({i: str(p) for i, p in zip(ids, pres) if isinstance(p, Exception)})
-        if ok: x[ok] = embedder.embed_arrays([embedder.view(pres[j]) for j in ok])
         return x
     ids, X = EmbeddingStore(out/'embeddings', embedder.config, chunk).build(marks.index, embed, progress).load()
     good = np.isfinite(X).all(1)
     skipped = {i: errors.get(i, 'could not be decoded (in an earlier run)') for i, g in zip(ids, good) if not g}
     save_json(skipped, out/'skipped.json')
     keep = [i for i, g in zip(ids, good) if g]
-    vs = VectorStore(embedder.dim, spec or auto_spec(len(keep)), config=embedder.config)
+    w = None
+    if whiten is not False and len(keep) >= min_whiten: w = Whitening.fit(X[good], None if whiten is True else whiten)
+    elif whiten is not False: print(f'no whitening: {len(keep)} marks are fewer than min_whiten={min_whiten}')
+    vs = VectorStore(w.dim if w else embedder.dim, spec or auto_spec(len(keep)), config=embedder.config, whitening=w)
     vs.add(keep, X[good], marks.loc[keep])
     vs.save(out/'store')
     return vs
@@ -271,6 +289,7 @@ def build_index(marks:pd.DataFrame, # marks with `path` (and metadata), indexed 
 def embedder_from_config(cfg:dict) -> Embedder:
     "The `Embedder` that an index's config describes."
     m = cfg['model']
+    if m.get('precision', 'fp32') != 'fp32': raise ValueError(f"the index was built with an exported {m['precision']} model: search it with that model file")
     weights = None if m['weights'] == 'None' else m['weights']
     bb = create_backbone(m['name'], weights, m['pool'], m['p'], m['grey'])
     return Embedder(bb, Preprocessor(**cfg['preprocess']), masked=cfg['masked'])
@@ -284,16 +303,19 @@ class LogoSearcher:
             raise ValueError('the embedder differs from the one that built the index: its descriptors would not be comparable')
 
     @classmethod
-    def load(cls, path, embedder=None):
-        "A searcher for the index folder `path` (made by `build_index`)."
-        return cls(VectorStore.load(Path(path)/'store'), embedder)
+    def load(cls, path, # index folder made by `build_index`
+             embedder:Embedder|None=None, # default: rebuilt from the index's config
+             model=None, # an exported `.onnx` model to embed queries with (ONNX Runtime) instead
+            ):
+        "A searcher for the index folder `path`."
+        return cls(VectorStore.load(Path(path)/'store'), embedder or (Embedder(model) if model else None))
 
     def search(self, queries, # paths, bytes or arrays of query logos (or one of them)
                k:int=10, **filters, # `vienna`, `years`: see `VectorStore.allowed`
               ) -> list[pd.DataFrame]:
         "The `k` most similar marks to each query, best first."
         one = not isinstance(queries, (list, tuple))
-        X, pres = self.embedder([queries] if one else queries, workers=1)
+        X, pres = self.embedder([queries] if one else queries, workers=0)
         res = self.store.search(X, k, **filters)
         for r, p in zip(res, pres): r.attrs['query_text'] = p.text
         return res[0] if one else res
@@ -343,18 +365,22 @@ def main(argv=None):
     pi.add_argument('--out', required=True, help='index folder to write (an interrupted run resumes)')
     pi.add_argument('--spec', default=None, help="FAISS index, e.g. 'Flat', 'HNSW32' (default: chosen by size)")
     pi.add_argument('--workers', type=int, default=None, help='preprocessing processes')
+    pi.add_argument('--model', default=None, help='exported .onnx model to embed with (ONNX Runtime); default: PyTorch')
+    pi.add_argument('--whiten', default=None, help="PCA-whitening: number of axes kept, 'all' or 'none' (default: the measured default)")
     ps = sub.add_parser('search', help='search an index with query logos')
     ps.add_argument('queries', nargs='+', help='query images')
     ps.add_argument('--index', required=True, help='index folder made by `logo-sim index`')
     ps.add_argument('--k', type=int, default=10, help='results per query')
     ps.add_argument('--json', default=None, help='write the results to this JSON file')
     ps.add_argument('--grid', default=None, help='write a picture of the results to this PNG file')
+    ps.add_argument('--model', default=None, help='exported .onnx model to embed queries with (must match the index)')
     a = p.parse_args(argv)
     if a.cmd == 'index':
-        vs = build_index(marks_from_folder(a.src), a.out, spec=a.spec, workers=a.workers)
+        whiten = {None: WHITEN_DIM, 'all': True, 'none': False}.get(a.whiten) if a.whiten in (None, 'all', 'none') else int(a.whiten)
+        vs = build_index(marks_from_folder(a.src), a.out, Embedder(a.model) if a.model else None, a.spec, whiten, workers=a.workers)
         print(f'indexed {len(vs)} marks into {a.out} ({vs.spec}); skipped {len(load_json(Path(a.out)/"skipped.json"))}')
         return
-    s = LogoSearcher.load(a.index)
+    s = LogoSearcher.load(a.index, model=a.model)
     res = s.search(list(a.queries), k=a.k)
     for q, r in zip(a.queries, res):
         print(f"\n{q}  (words read: {r.attrs['query_text'] or '-'})")
