@@ -63,10 +63,11 @@ class Backbone(nn.Module):
 
     def forward_features(self, x): return self.trunk.forward_features(self.normalise(x))
 
-    def forward(self, x):
-        f = self.forward_features(x)
-        v = gem(f, self.config['p']) if self.config['pool'] == 'gem' else f.mean((-2, -1))
-        return F.normalize(v, dim=-1)
+    def pool(self, f):
+        "The unit-length global descriptor (B, C) of a feature map (B, C, H, W)."
+        return F.normalize(gem(f, self.config['p']) if self.config['pool'] == 'gem' else f.mean((-2, -1)), dim=-1)
+
+    def forward(self, x): return self.pool(self.forward_features(x))
 
     @torch.inference_mode()
     def embed(self, imgs:np.ndarray) -> np.ndarray:
@@ -184,7 +185,7 @@ class Whitening:
 def fit(cls:Whitening, x, # gallery descriptors (n, in_dim)
         dim:int|None=None, # axes kept (default all that carry variance)
         whiten:bool=True, # rescale axes to unit variance (False: PCA rotation only)
-        shrink:float=0.0, # add this fraction of the mean eigenvalue before rescaling
+        shrink:float=0.1, # add this fraction of the mean eigenvalue before rescaling (0.1: best in notebook 06)
         chunk:int=65536):
     "Fit the whitening of the descriptors `x`."
     x = np.asarray(x, np.float32)

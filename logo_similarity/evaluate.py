@@ -4,13 +4,13 @@
 
 # %% ../nbs/06_evaluation.ipynb #dfcf9309
 from __future__ import annotations
-import math, random, time
+import copy, hashlib, math, random, time
 from pathlib import Path
 import numpy as np, pandas as pd, cv2, matplotlib.pyplot as plt
 from PIL import Image, ImageDraw, ImageEnhance, ImageFont, ImageOps
 from .data import atomic_write, save_json, vienna_keys, font_file
 from .preprocess import Preprocessor, decode_image
-from .embed import Embedder, create_backbone
+from .embed import Embedder, Whitening, create_backbone
 
 # %% auto #0
 __all__ = ['KS', 'TRANSFORMS', 'recall_at_k', 'precision_at_k', 'average_precision', 'reciprocal_rank', 'ndcg_at_k', 'nar',
@@ -112,10 +112,26 @@ class EmbeddingSearcher:
     "Rank a gallery by exact cosine similarity of an embedder's descriptors (ties in gallery order)."
     def __init__(self, embedder:Embedder, ids, images, k:int=100, workers:int|None=None):
         self.embedder, self.ids, self.k = embedder, np.array(list(ids)), k
-        self.X = embedder(list(images), workers=workers)[0]
+        self.X = self.G = embedder(list(images), workers=workers)[0]
+        self.white, self.cache = None, {}
+
+    def whitened(self, **kwargs) -> EmbeddingSearcher:
+        "This searcher in the PCA-whitened space of its gallery (`Whitening.fit` arguments); query descriptors are shared."
+        new = copy.copy(self)
+        new.white = Whitening.fit(self.X, **kwargs); new.G = new.white(self.X)
+        return new
+
+    def embed(self, queries) -> np.ndarray:
+        "Query descriptors, each image embedded once for this searcher and its whitened copies."
+        keys = [str(q) if isinstance(q, (str, Path)) else hashlib.sha1(np.asarray(q).tobytes()).hexdigest() for q in queries]
+        if todo := [(k, q) for k, q in zip(keys, queries) if k not in self.cache]:
+            self.cache.update(zip([k for k, _ in todo], self.embedder([q for _, q in todo], workers=0)[0]))
+        return np.stack([self.cache[k] for k in keys])
+
     def __call__(self, queries):
-        Q = self.embedder(list(queries), workers=1)[0]
-        return [self.ids[np.argsort(-(self.X @ q), kind='stable')[:self.k]].tolist() for q in Q]
+        Q = self.embed(list(queries))
+        if self.white: Q = self.white(Q)
+        return [self.ids[np.argsort(-(self.G @ q), kind='stable')[:self.k]].tolist() for q in Q]
 
 # %% ../nbs/06_evaluation.ipynb #eadc1231
 def plain_imagenet() -> Embedder:
