@@ -4,20 +4,21 @@
 
 # %% ../nbs/02_embedding.ipynb #7ff797f5
 from __future__ import annotations
-import ctypes, hashlib, io, json, logging, os
+import contextlib, ctypes, hashlib, io, json, logging, os
 from pathlib import Path
 import numpy as np, torch, timm, onnxruntime as ort
 import torch.nn as nn, torch.nn.functional as F
 from torch.utils.data import Dataset, DataLoader
 from fastcore.basics import store_attr, patch
 from fastprogress.fastprogress import progress_bar
+from threadpoolctl import threadpool_limits
 from .data import atomic_write, save_json, load_json
 from .preprocess import Preprocessor, Preprocessed, _one
 
 # %% auto #0
 __all__ = ['LITE0', 'log', 'offline_weights', 'load_by_position', 'gem', 'Backbone', 'create_backbone', 'Embedder', 'LogoDataset',
-           'Whitening', 'meta_file', 'sha256', 'cuda_problem', 'ort_providers', 'ort_session', 'OnnxBackbone',
-           'EmbeddingStore']
+           'Whitening', 'blas_threads', 'meta_file', 'sha256', 'cuda_problem', 'ort_providers', 'ort_session',
+           'OnnxBackbone', 'EmbeddingStore']
 
 # %% ../nbs/02_embedding.ipynb #fd4239f9
 LITE0 = 'tf_efficientnet_lite0'
@@ -211,6 +212,11 @@ def save(self:Whitening, fn) -> Path:
 def load(cls:Whitening, fn):
     "Read a whitening saved with `save` (plain arrays, no pickle)."
     with np.load(fn, allow_pickle=False) as z: return cls(z['mean'], z['proj'], json.loads(str(z['config'])))
+
+# %% ../nbs/02_embedding.ipynb #f3e1224c
+def blas_threads(n:int|None=1):
+    "Context: BLAS (numpy's and FAISS's OpenBLAS) limited to `n` threads; `None` leaves them as they are."
+    return threadpool_limits(n, user_api='blas') if n else contextlib.nullcontext()
 
 # %% ../nbs/02_embedding.ipynb #ef0a1f45
 log = logging.getLogger('logo_similarity')

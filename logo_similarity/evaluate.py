@@ -10,7 +10,7 @@ import numpy as np, pandas as pd, cv2, matplotlib.pyplot as plt
 from PIL import Image, ImageDraw, ImageEnhance, ImageFont, ImageOps
 from .data import atomic_write, save_json, vienna_keys, font_file
 from .preprocess import Preprocessor, decode_image
-from .embed import Embedder, Whitening, create_backbone
+from .embed import Embedder, Whitening, create_backbone, blas_threads
 
 # %% auto #0
 __all__ = ['KS', 'TRANSFORMS', 'recall_at_k', 'precision_at_k', 'average_precision', 'reciprocal_rank', 'ndcg_at_k', 'nar',
@@ -129,9 +129,10 @@ class EmbeddingSearcher:
         return np.stack([self.cache[k] for k in keys])
 
     def __call__(self, queries):
-        Q = self.embed(list(queries))
-        if self.white: Q = self.white(Q)
-        return [self.ids[np.argsort(-(self.G @ q), kind='stable')[:self.k]].tolist() for q in Q]
+        with blas_threads(1):  # as `LogoSearcher` searches (notebook 02)
+            Q = self.embed(list(queries))
+            if self.white: Q = self.white(Q)
+            return [self.ids[np.argsort(-(self.G @ q), kind='stable')[:self.k]].tolist() for q in Q]
 
 # %% ../nbs/06_evaluation.ipynb #eadc1231
 def plain_imagenet() -> Embedder:

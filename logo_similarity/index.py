@@ -11,7 +11,7 @@ from fastcore.basics import store_attr, patch
 import matplotlib.pyplot as plt
 from .data import save_json, load_json, vienna_keys, load_l3d, IMAGE_EXTS
 from .preprocess import Preprocessor, decode_image
-from .embed import Embedder, EmbeddingStore, Whitening, create_backbone
+from .embed import Embedder, EmbeddingStore, Whitening, create_backbone, blas_threads
 
 # %% auto #0
 __all__ = ['STORE_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'VectorStore', 'auto_spec', 'lowdim_vectors', 'ann_benchmark',
@@ -297,8 +297,10 @@ def embedder_from_config(cfg:dict) -> Embedder:
 # %% ../nbs/03_indexing.ipynb #ad4a7073
 class LogoSearcher:
     "Query logos in, ranked marks out: preprocess, embed, search."
-    def __init__(self, store:VectorStore, embedder:Embedder|None=None):
-        self.store, self.embedder = store, embedder or embedder_from_config(store.config)
+    def __init__(self, store:VectorStore, embedder:Embedder|None=None,
+                 blas_threads:int|None=1, # BLAS threads while searching (notebook 02); None: as found
+                ):
+        self.store, self.embedder, self.blas_threads = store, embedder or embedder_from_config(store.config), blas_threads
         if json.loads(json.dumps(self.embedder.config)) != store.config:
             raise ValueError('the embedder differs from the one that built the index: its descriptors would not be comparable')
 
@@ -306,17 +308,19 @@ class LogoSearcher:
     def load(cls, path, # index folder made by `build_index`
              embedder:Embedder|None=None, # default: rebuilt from the index's config
              model=None, # an exported `.onnx` model to embed queries with (ONNX Runtime) instead
+             **kwargs, # `blas_threads`
             ):
         "A searcher for the index folder `path`."
-        return cls(VectorStore.load(Path(path)/'store'), embedder or (Embedder(model) if model else None))
+        return cls(VectorStore.load(Path(path)/'store'), embedder or (Embedder(model) if model else None), **kwargs)
 
     def search(self, queries, # paths, bytes or arrays of query logos (or one of them)
                k:int=10, **filters, # `vienna`, `years`: see `VectorStore.allowed`
               ) -> list[pd.DataFrame]:
         "The `k` most similar marks to each query, best first."
         one = not isinstance(queries, (list, tuple))
-        X, pres = self.embedder([queries] if one else queries, workers=0)
-        res = self.store.search(X, k, **filters)
+        with blas_threads(self.blas_threads):
+            X, pres = self.embedder([queries] if one else queries, workers=0)
+            res = self.store.search(X, k, **filters)
         for r, p in zip(res, pres): r.attrs['query_text'] = p.text
         return res[0] if one else res
 
