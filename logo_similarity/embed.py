@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_embedding.ipynb #7ff797f5
 from __future__ import annotations
-import contextlib, ctypes, hashlib, io, json, logging, os
+import contextlib, ctypes, functools, hashlib, io, json, logging, os
 from pathlib import Path
 import numpy as np, torch, timm, onnxruntime as ort
 import torch.nn as nn, torch.nn.functional as F
@@ -233,8 +233,6 @@ def sha256(fn) -> str:
     return h.hexdigest()
 
 # %% ../nbs/02_embedding.ipynb #3b38ac6e
-_cuda_why = []
-
 def cuda_problem() -> str|None:
     "Why ONNX Runtime cannot use CUDA on this machine, or None if it can try."
     if 'CUDAExecutionProvider' not in ort.get_available_providers(): return 'this onnxruntime build has no CUDA provider'
@@ -243,13 +241,16 @@ def cuda_problem() -> str|None:
     except OSError as e: return str(e)
     return None
 
+@functools.cache
+def _cuda_reason() -> str|None:
+    "`cuda_problem()`, asked once per process and logged when there is one."
+    why = cuda_problem()
+    if why: log.warning(f'ONNX Runtime runs on the CPU: CUDA is not usable ({why})')
+    return why
+
 def ort_providers(cuda:bool=True) -> list[str]:
     "Execution providers to ask for: CUDA first when usable, always the CPU; the reason CUDA is not, logged once."
-    if not cuda: return ['CPUExecutionProvider']
-    if not _cuda_why: _cuda_why.append(cuda_problem())
-    if _cuda_why[0] is None: return ['CUDAExecutionProvider', 'CPUExecutionProvider']
-    if len(_cuda_why) == 1: _cuda_why.append(True); log.warning(f'ONNX Runtime runs on the CPU: CUDA is not usable ({_cuda_why[0]})')
-    return ['CPUExecutionProvider']
+    return ['CUDAExecutionProvider', 'CPUExecutionProvider'] if cuda and _cuda_reason() is None else ['CPUExecutionProvider']
 
 # %% ../nbs/02_embedding.ipynb #6387d62b
 def ort_session(model, # path of an `.onnx` file

@@ -143,7 +143,7 @@ def to_int8(src, # an FP32 model from `export_onnx`
     "Quantize an exported model statically to INT8 (QDQ; per-channel weights; calibrated activations)."
     src = Path(src); dst = Path(dst or src.with_name(src.stem + '-int8.onnx'))
     calib = calibration_logos(size=load_json(meta_file(src))['model']['input_size']) if calib is None else calib
-    with tempfile.TemporaryDirectory() as t:
+    with tempfile.TemporaryDirectory(dir=dst.parent) as t:  # beside `dst`: the final rename stays on one file system
         pre = Path(t)/'pre.onnx'
         quant_pre_process(str(src), str(pre))
         keep = [n.name for n in onnx.load(str(pre)).graph.node if any(k in n.name for k in keep_fp32)]

@@ -362,6 +362,7 @@ def results_grid(queries, results, store:VectorStore, paths:dict|None=None, n:in
 def main(argv=None):
     "The `logo-sim` command: `index` a folder of marks, `search` an index with query logos."
     import argparse
+    def whiten(s): return {'all': True, 'none': False}[s] if s in ('all', 'none') else int(s)
     p = argparse.ArgumentParser(prog='logo-sim', description='Find registered trademarks that look like a query logo.')
     sub = p.add_subparsers(dest='cmd', required=True)
     pi = sub.add_parser('index', help='index an L3D folder or a folder of images')
@@ -370,7 +371,7 @@ def main(argv=None):
     pi.add_argument('--spec', default=None, help="FAISS index, e.g. 'Flat', 'HNSW32' (default: chosen by size)")
     pi.add_argument('--workers', type=int, default=None, help='preprocessing processes')
     pi.add_argument('--model', default=None, help='exported .onnx model to embed with (ONNX Runtime); default: PyTorch')
-    pi.add_argument('--whiten', default=None, help="PCA-whitening: number of axes kept, 'all' or 'none' (default: the measured default)")
+    pi.add_argument('--whiten', type=whiten, default=WHITEN_DIM, help="PCA-whitening: number of axes kept, 'all' or 'none' (default: the measured default)")
     ps = sub.add_parser('search', help='search an index with query logos')
     ps.add_argument('queries', nargs='+', help='query images')
     ps.add_argument('--index', required=True, help='index folder made by `logo-sim index`')
@@ -380,8 +381,7 @@ def main(argv=None):
     ps.add_argument('--model', default=None, help='exported .onnx model to embed queries with (must match the index)')
     a = p.parse_args(argv)
     if a.cmd == 'index':
-        whiten = {None: WHITEN_DIM, 'all': True, 'none': False}.get(a.whiten) if a.whiten in (None, 'all', 'none') else int(a.whiten)
-        vs = build_index(marks_from_folder(a.src), a.out, Embedder(a.model) if a.model else None, a.spec, whiten, workers=a.workers)
+        vs = build_index(marks_from_folder(a.src), a.out, Embedder(a.model) if a.model else None, a.spec, a.whiten, workers=a.workers)
         print(f'indexed {len(vs)} marks into {a.out} ({vs.spec}); skipped {len(load_json(Path(a.out)/"skipped.json"))}')
         return
     s = LogoSearcher.load(a.index, model=a.model)
