@@ -4,21 +4,23 @@
 
 # %% ../nbs/01_preprocessing.ipynb #602008ef
 from __future__ import annotations
-import glob, hashlib, io, json, logging, os, warnings
+import glob, io, json, os, warnings
+from collections import deque
+from itertools import islice
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, cv2
 from PIL import Image, ImageOps, UnidentifiedImageError
 from fastcore.basics import store_attr, patch
 from fastprogress.fastprogress import progress_bar
-from .data import atomic_write, data_home
+from .core import save_npz, load_npz, existing_file, sha256, log
 
 # %% auto #0
-__all__ = ['DPI', 'ImageDecodeError', 'EmptyImageError', 'NotAnImageError', 'TruncatedImageError', 'ImageTooLargeError',
-           'array_to_rgb', 'decode_image', 'Word', 'tessdata_dir', 'OCR', 'keep_words', 'words_mask',
-           'background_colour', 'mask_words', 'pad_square', 'resize', 'structure', 'Preprocessed', 'Preprocessor',
-           'mask_to_frame', 'box_iou', 'detection_scores']
+__all__ = ['ENGINES', 'DPI', 'ImageDecodeError', 'EmptyImageError', 'NotAnImageError', 'TruncatedImageError',
+           'ImageTooLargeError', 'array_to_rgb', 'decode_image', 'Word', 'tessdata_dir', 'OCR', 'keep_words',
+           'words_mask', 'background_colour', 'mask_words', 'pad_square', 'resize', 'structure', 'Preprocessed',
+           'Preprocessor', 'mask_to_frame', 'n_workers', 'box_iou', 'detection_scores']
 
 # %% ../nbs/01_preprocessing.ipynb #c2635a58
 class ImageDecodeError(ValueError):
@@ -110,17 +112,23 @@ def tessdata_dir() -> str:
     raise FileNotFoundError('no Tesseract language data found: install tesseract-ocr-eng or set TESSDATA_PREFIX')
 
 # %% ../nbs/01_preprocessing.ipynb #5d7a2926
+ENGINES = ('tesserocr', 'pytesseract')
+
+def _installed(engine:str) -> bool:
+    try: __import__(engine); return True
+    except ImportError: return False
+
 class OCR:
     "Tesseract word detection, through one kept-alive `tesserocr` engine when available, else `pytesseract`."
     def __init__(self, lang:str='eng', psm:int=3, # page segmentation mode: 3 automatic, 11 sparse text
                  engine:str='auto', # 'auto', 'tesserocr' or 'pytesseract'
                 ):
         store_attr()
+        if engine not in ('auto',) + ENGINES: raise ValueError(f"engine must be 'auto', 'tesserocr' or 'pytesseract', not {engine!r}")
         if engine == 'auto':
-            try: import tesserocr; self.engine = 'tesserocr'
-            except ImportError:
-                self.engine = 'pytesseract'
-                log.warning('tesserocr is not installed: using pytesseract, about 20x slower per image')
+            self.engine = 'tesserocr' if _installed('tesserocr') else 'pytesseract'
+            if self.engine == 'pytesseract': log.warning('tesserocr is not installed: using pytesseract, about 20x slower per image')
+        if not _installed(self.engine): raise ImportError(f'OCR engine {self.engine!r} is not installed: pip install {self.engine}')
 
     def __call__(self, img:np.ndarray) -> list[Word]:
         "All words Tesseract finds in an RGB image."
@@ -203,8 +211,8 @@ def structure(img:np.ndarray) -> np.ndarray:
 @dataclass
 class Preprocessed:
     "One logo after preprocessing."
-    image:np.ndarray   # normalised, words masked: what the embedding sees (size×size×3 uint8)
-    raw:np.ndarray     # normalised, words kept
+    image:np.ndarray   # normalised, words masked (size×size×3 uint8)
+    raw:np.ndarray     # normalised, words kept: what the embedding sees by default
     mask:np.ndarray    # masked pixels in the normalised frame (size×size bool)
     words:list         # `Word`s in original pixels
     boxes:list         # the same words' boxes in normalised pixels
@@ -222,33 +230,27 @@ class Preprocessor:
                  mask_method:str='telea', # 'telea', 'ns' or 'fill'
                  grow:int=3, # pixels added around each word box
                  max_pixels:int=60_000_000, # refuse larger images
-                 engine:str='auto', # OCR engine: 'auto', 'tesserocr', 'pytesseract'
+                 engine:str|None='auto', # OCR engine: 'auto', 'tesserocr', 'pytesseract' (None: 'auto')
                  cache_dir=None, # where results are cached by content; None: no cache
                 ):
         store_attr('size,ocr,min_conf,psm,mask_method,grow,max_pixels')
         self.cache_dir = Path(cache_dir) if cache_dir else None
-        self.engine = OCR(psm=psm, engine=engine) if ocr else None
+        self.engine = OCR(psm=psm, engine=engine or 'auto') if ocr else None
 
     @property
     def config(self) -> dict:
         "What determines the output: stored with an index so queries are preprocessed like the gallery."
-        return {k: getattr(self, k) for k in ('size', 'ocr', 'min_conf', 'psm', 'mask_method', 'grow')}
+        cfg = {k: getattr(self, k) for k in ('size', 'ocr', 'min_conf', 'psm', 'mask_method', 'grow')}
+        return {**cfg, 'engine': self.engine.engine if self.engine else None}
 
-    def __repr__(self): return f'Preprocessor({self.config}, engine={self.engine.engine if self.engine else None})'
+    def __repr__(self): return f'Preprocessor({self.config})'
 
 # %% ../nbs/01_preprocessing.ipynb #7187cf4f
 def _read(src) -> tuple[bytes|np.ndarray, str]:
     "Source bytes (or the array itself) and a name for errors."
-    if isinstance(src, (str, Path)):
-        if not Path(src).is_file(): raise FileNotFoundError(f'{src}: no such file')
-        return Path(src).read_bytes(), str(src)
+    if isinstance(src, (str, Path)): return existing_file(src).read_bytes(), str(src)
     if isinstance(src, Image.Image): return np.array(src.convert('RGBA')), 'image'
     return src, 'array' if isinstance(src, np.ndarray) else 'bytes'
-
-def _digest(data) -> str:
-    "sha256 of bytes or of an array's shape, type and contents."
-    if isinstance(data, np.ndarray): return hashlib.sha256(f'{data.shape}{data.dtype}'.encode() + np.ascontiguousarray(data).tobytes()).hexdigest()
-    return hashlib.sha256(data).hexdigest()
 
 # %% ../nbs/01_preprocessing.ipynb #ab825937
 def mask_to_frame(m:np.ndarray, offset:tuple, side:int, size:int) -> np.ndarray:
@@ -275,20 +277,18 @@ def _process(self:Preprocessor, data, name:str, sha:str) -> Preprocessed:
 # %% ../nbs/01_preprocessing.ipynb #01fd3ef6
 @patch
 def _cache_file(self:Preprocessor, sha:str) -> Path:
-    key = hashlib.sha256((sha + json.dumps(self.config, sort_keys=True)).encode()).hexdigest()
+    key = sha256((sha + json.dumps(self.config, sort_keys=True)).encode())
     return self.cache_dir/key[:2]/f'{key}.npz'
 
 @patch
 def _save(self:Preprocessor, fn:Path, p:Preprocessed):
     meta = {'words': [asdict(w) for w in p.words], 'boxes': p.boxes, 'text': p.text, 'orig_size': p.orig_size, 'sha256': p.sha256}
-    buf = io.BytesIO(); np.savez_compressed(buf, image=p.image, raw=p.raw, mask=p.mask, meta=np.array(json.dumps(meta)))
-    atomic_write(fn, buf.getvalue())
+    save_npz(fn, {'image': p.image, 'raw': p.raw, 'mask': p.mask}, meta, compress=True)
 
 def _load(fn:Path) -> Preprocessed:
-    with np.load(fn, allow_pickle=False) as z:
-        m = json.loads(str(z['meta']))
-        return Preprocessed(z['image'], z['raw'], z['mask'], [Word(w['text'], w['conf'], tuple(w['box'])) for w in m['words']],
-                            [tuple(b) for b in m['boxes']], m['text'], tuple(m['orig_size']), m['sha256'])
+    a, m = load_npz(fn)
+    return Preprocessed(a['image'], a['raw'], a['mask'], [Word(w['text'], w['conf'], tuple(w['box'])) for w in m['words']],
+                        [tuple(b) for b in m['boxes']], m['text'], tuple(m['orig_size']), m['sha256'])
 
 # %% ../nbs/01_preprocessing.ipynb #89c1fcdc
 @patch
@@ -296,7 +296,7 @@ def __call__(self:Preprocessor, src, # path, bytes, PIL image or numpy array
             ) -> Preprocessed:
     "Preprocess one logo (from the cache when it was seen before with the same config)."
     data, name = _read(src)
-    sha = _digest(data)
+    sha = sha256(data)
     fn = self._cache_file(sha) if self.cache_dir else None
     if fn is not None and fn.exists(): return _load(fn)
     p = self._process(data, name, sha)
@@ -313,19 +313,43 @@ def _one(src, pre=None):
     try: return (pre or _worker)(src)
     except (ImageDecodeError, FileNotFoundError) as e: return e
 
+def _chunk(srcs): return [_one(s) for s in srcs]
+
+# %% ../nbs/01_preprocessing.ipynb #acb5d8a6
+def n_workers(workers:int|None) -> int:
+    "Worker processes for `workers`: None is one per usable core, 0 is none (this process)."
+    if workers is not None and workers < 0: raise ValueError(f'workers must be 0 or more (None: one per core), not {workers}')
+    return len(os.sched_getaffinity(0)) if workers is None else workers
+
+# %% ../nbs/01_preprocessing.ipynb #d4439008
+@patch
+def imap(self:Preprocessor, srcs, # paths, bytes or arrays
+         workers:int|None=None, # processes beside this one; None: one per core; 0: in this process
+         chunksize:int=16, # sources per task sent to a worker
+         ahead:int=4, # tasks in flight per worker: bounds the results held in memory
+        ):
+    "Preprocess `srcs` in order, in worker processes; yields a `Preprocessed` or the error of each source."
+    srcs, workers = list(srcs), n_workers(workers)
+    if workers == 0 or len(srcs) <= chunksize:
+        yield from (_one(s, self) for s in srcs); return
+    chunks = iter([srcs[i:i + chunksize] for i in range(0, len(srcs), chunksize)])
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self,)) as ex:
+        todo = deque(ex.submit(_chunk, ch) for ch in islice(chunks, workers*ahead))
+        while todo:
+            res = todo.popleft().result()
+            if (ch := next(chunks, None)) is not None: todo.append(ex.submit(_chunk, ch))
+            yield from res
+
+# %% ../nbs/01_preprocessing.ipynb #eca7cd28
 @patch
 def batch(self:Preprocessor, srcs, # paths, bytes or arrays
-          workers:int|None=None, # processes; default: one per core (1: in this process)
+          workers:int|None=None, # see `Preprocessor.imap`
           errors:str='raise', # 'raise' the first error, or 'return' errors in place of results
           progress:bool=True, chunksize:int=16) -> list:
     "Preprocess many logos in parallel, in order."
-    srcs, workers = list(srcs), workers or os.cpu_count() or 1
-    if workers == 1 or len(srcs) < 2*chunksize:
-        out = [_one(s, self) for s in (progress_bar(srcs, leave=False) if progress else srcs)]
-    else:
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self,)) as ex:
-            it = ex.map(_one, srcs, chunksize=chunksize)
-            out = list(progress_bar(it, total=len(srcs), leave=False) if progress else it)
+    srcs = list(srcs)
+    it = self.imap(srcs, workers, chunksize)
+    out = list(progress_bar(it, total=len(srcs), leave=False) if progress and srcs else it)
     if errors == 'raise' and (bad := [o for o in out if isinstance(o, Exception)]): raise bad[0]
     return out
 
