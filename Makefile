@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PKGS := tesseract-ocr tesseract-ocr-eng libcairo2 libtesseract-dev libleptonica-dev pkg-config
 
-.PHONY: install sys-deps test test-all export check-clean demo docs-check readme
+.PHONY: install sys-deps test test-all export lint check-clean demo docs-check readme
 
 install: sys-deps $(VENV)/.installed
 
@@ -30,7 +30,10 @@ test-all: install  ## also run the cells tagged slow (full corpus, benchmarks)
 export: install
 	$(BIN)/nbdev_export
 
-check-clean: install  ## nbdev_clean and nbdev_export must leave no diff
+lint: install  ## pyflakes rules (ruff) on the exported modules: unused imports and variables, undefined names
+	$(BIN)/ruff check --quiet logo_similarity
+
+check-clean: lint  ## lint, and nbdev_clean and nbdev_export must leave no diff
 	$(BIN)/nbdev_clean && $(BIN)/nbdev_export && git diff --exit-code
 
 readme: install  ## README.md from the executed nbs/index.ipynb (run the notebook first)
@@ -40,7 +43,7 @@ docs-check: install  ## what can be checked here without Quarto
 	$(BIN)/nbdev_proc_nbs
 
 demo: install  ## the main job: export the model to ONNX, index the bundled sample corpus, search Font Awesome drawings of five brands
-	@set -e; sample=$$($(BIN)/python -c "from logo_similarity.data import build_sample_corpus as b; print(b())"); \
+	@set -e; sample=$$($(BIN)/python -c "from logo_similarity.sample import build_sample_corpus as b; print(b())"); \
 	$(BIN)/logo-sim-export --out runs/demo/model --precision fp32; \
 	$(BIN)/logo-sim index "$$sample/simple-icons" --out runs/demo/index --model runs/demo/model/lite0.onnx; \
 	$(BIN)/logo-sim search --index runs/demo/index --model runs/demo/model/lite0.onnx --k 5 --json runs/demo/results.json --grid runs/demo/results.png \

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #c1ed07f9
 from __future__ import annotations
-import json, os, re, random, math
+import os, re, random, math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib import resources

@@ -6,18 +6,21 @@
 from __future__ import annotations
 import copy, hashlib, math, random, time
 from pathlib import Path
-import numpy as np, pandas as pd, cv2, matplotlib.pyplot as plt
-from PIL import Image, ImageDraw, ImageEnhance, ImageFont, ImageOps
-from .data import atomic_write, save_json, vienna_keys, font_file
+import numpy as np, pandas as pd, cv2
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+from .core import atomic_write, save_json
+from .data import vienna_keys
+from .sample import font_file
 from .preprocess import Preprocessor, decode_image
-from .embed import Embedder, Whitening, create_backbone, blas_threads
+from .embed import Embedder, Whitening, blas_threads
+from .index import VectorStore
 
 # %% auto #0
 __all__ = ['KS', 'TRANSFORMS', 'recall_at_k', 'precision_at_k', 'average_precision', 'reciprocal_rank', 'ndcg_at_k', 'nar',
            'score', 'evaluate', 'summarise', 'phash', 'PHashSearcher', 'EmbeddingSearcher', 'plain_imagenet',
            'hue_shift', 'invert', 'mirror', 'rotate', 'scale', 'crop', 'add_text', 'remove_text', 'occlude', 'glare',
            'jpeg', 'noisy_background', 'transform_queries', 'cross_rendition_queries', 'vienna_queries', 'benchmark',
-           'plot_recall', 'plot_per_transform', 'plot_hits']
+           'plot_recall', 'plot_per_transform', 'plot_hits', 'lowdim_vectors', 'ann_benchmark']
 
 # %% ../nbs/06_evaluation.ipynb #62d39ae8
 def recall_at_k(ranked, relevant:set, k:int) -> float:
@@ -129,7 +132,7 @@ class EmbeddingSearcher:
         return np.stack([self.cache[k] for k in keys])
 
     def __call__(self, queries):
-        with blas_threads(1):  # as `LogoSearcher` searches (notebook 02)
+        with blas_threads(1):  # as `LogoSearcher` searches (notebook 03)
             Q = self.embed(list(queries))
             if self.white: Q = self.white(Q)
             return [self.ids[np.argsort(-(self.G @ q), kind='stable')[:self.k]].tolist() for q in Q]
@@ -137,6 +140,7 @@ class EmbeddingSearcher:
 # %% ../nbs/06_evaluation.ipynb #eadc1231
 def plain_imagenet() -> Embedder:
     "The plain-ImageNet baseline: EfficientNet-Lite0 on RGB, average pooling, no text masking."
+    from logo_similarity.backbone import create_backbone  # PyTorch, only when a baseline is built
     return Embedder(create_backbone(pool='avg', grey=False), Preprocessor(ocr=False))
 
 # %% ../nbs/06_evaluation.ipynb #efc996e7
@@ -256,6 +260,7 @@ def benchmark(searchers:dict, # name -> search function
 # %% ../nbs/06_evaluation.ipynb #238eee27
 def plot_recall(per:pd.DataFrame, ax=None):
     "Recall@K curves of each searcher on each protocol."
+    import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(6, 4))[1]
     for (p, s), g in per.groupby(['protocol', 'searcher']):
         ax.plot([1, 10, 100], [g['R@1'].mean(), g['R@10'].mean(), g['R@100'].mean()], 'o-', label=f'{s} · {p}')
@@ -264,6 +269,7 @@ def plot_recall(per:pd.DataFrame, ax=None):
 
 def plot_per_transform(per:pd.DataFrame, metric:str='R@1', ax=None):
     "Bars of `metric` per transform and searcher."
+    import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(9, 3.5))[1]
     per[per.protocol == 'transforms'].pivot_table(index='kind', columns='searcher', values=metric).plot.bar(ax=ax, rot=30)
     ax.set(ylabel=metric, ylim=(0, 1.02), xlabel=''); return ax
@@ -271,6 +277,7 @@ def plot_per_transform(per:pd.DataFrame, metric:str='R@1', ax=None):
 # %% ../nbs/06_evaluation.ipynb #4035a07c
 def plot_hits(per:pd.DataFrame, queries:pd.DataFrame, paths:dict, searcher:str, n:int=6, k:int=5, seed:int=0):
     "A grid of sampled queries and their top `k` results, framed green (relevant) or red."
+    import matplotlib.pyplot as plt
     sel = per[per.searcher == searcher].sample(min(n, len(per)), random_state=seed)
     fig, axs = plt.subplots(len(sel), k + 1, figsize=(1.5*(k + 1), 1.6*len(sel)), squeeze=False)
     for row, (_, r) in zip(axs, sel.iterrows()):
@@ -281,3 +288,38 @@ def plot_hits(per:pd.DataFrame, queries:pd.DataFrame, paths:dict, searcher:str, 
             for sp in ax.spines.values(): sp.set(color='g' if gid in q.relevant else 'r', lw=3)
     for ax in axs.flat: ax.set_xticks([]); ax.set_yticks([])
     fig.tight_layout(); return fig
+
+# %% ../nbs/06_evaluation.ipynb #2451cc70
+def lowdim_vectors(n:int, dim:int=512, latent:int=32, noise:float=0.1,
+                   seed:int=0, # draws the points: gallery and queries use different seeds
+                  ) -> np.ndarray:
+    "`n` unit vectors of width `dim` that vary mostly within one random `latent`-dimensional subspace (float32)."
+    A = np.random.default_rng(0).normal(size=(latent, dim)).astype(np.float32)/np.sqrt(latent)
+    rng = np.random.default_rng([seed, 1])
+    x = rng.normal(size=(n, latent)).astype(np.float32) @ A + noise*rng.normal(size=(n, dim)).astype(np.float32)
+    return x/np.linalg.norm(x, axis=1, keepdims=True)
+
+# %% ../nbs/06_evaluation.ipynb #6c4b71e0
+def ann_benchmark(x:np.ndarray, # gallery vectors
+                  q:np.ndarray, # query vectors
+                  configs:list, # (spec, knobs) pairs, e.g. ('HNSW32', {'ef_search': 64})
+                  k:int=100) -> pd.DataFrame:
+    "Recall@k against exact search, p50/p99 single-query latency and build time for each index config."
+    ids = np.arange(len(x)).astype(str)
+    truth = [set(r.id) for r in VectorStore(x.shape[1]).add(ids, x).search(q, k)]
+    rows, built = [], {}
+    for spec, knobs in configs:
+        if spec not in built:
+            t = time.perf_counter()
+            s = VectorStore(x.shape[1], spec)
+            if not s.index.is_trained: s.train(x[np.random.default_rng(0).choice(len(x), min(len(x), 100_000), replace=False)])
+            built[spec] = (s.add(ids, x), time.perf_counter() - t)
+        s, build_s = built[spec]
+        for a, v in knobs.items(): setattr(s, a, v)
+        lat, rec = [], []
+        for i in range(len(q)):
+            t = time.perf_counter(); r = s.search(q[i], k)[0]; lat.append(time.perf_counter() - t)
+            rec.append(len(truth[i] & set(r.id))/k)
+        rows.append({'n': len(x), 'spec': spec, 'knob': ', '.join(f'{a}={v}' for a, v in knobs.items()), f'recall@{k}': np.mean(rec),
+                     'p50_ms': 1e3*np.percentile(lat, 50), 'p99_ms': 1e3*np.percentile(lat, 99), 'build_s': build_s})
+    return pd.DataFrame(rows)

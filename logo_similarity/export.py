@@ -12,9 +12,12 @@ from onnxruntime.quantization import quantize_static, CalibrationDataReader, Qua
 from onnxruntime.quantization.shape_inference import quant_pre_process
 from onnxconverter_common import float16
 from timm.layers.padding import get_same_padding
-from .data import save_json, load_json, sample_jobs, simple_icon_mark, fixture_dir
+from .core import atomic_path, save_json, load_json, sha256
+from .data import fixture_dir
+from .sample import sample_jobs, simple_icon_mark
 from .preprocess import Preprocessor
-from .embed import Backbone, Embedder, OnnxBackbone, create_backbone, meta_file, sha256
+from .backbone import Backbone, create_backbone
+from .embed import meta_file
 
 # %% auto #0
 __all__ = ['KEEP_FP32', 'FixedPadConv', 'fix_padding', 'write_meta', 'export_onnx', 'derived_meta', 'to_fp16',
@@ -73,19 +76,20 @@ def write_meta(model, # the `.onnx` file just written
 def export_onnx(backbone:Backbone|None=None, # default `create_backbone()`
                 path='model.onnx', # where to write; the metadata goes to `meta_file(path)`
                 pre:Preprocessor|None=None, # the preprocessing to record; default `Preprocessor(size=input size)`
-                opset:int=17) -> Path:
+                opset:int=17,
+                fixed_padding:bool=True, # constant 'same' pads (`fix_padding`); False: timm's run-time padding as it is
+               ) -> Path:
     "Export `backbone` to ONNX (FP32, dynamic batch; outputs `descriptor` and `features`) with its metadata."
     backbone, path = backbone or create_backbone(), Path(path)
     pre = pre or Preprocessor(size=backbone.config['input_size'])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    size, tmp = backbone.config['input_size'], path.with_name(path.name + '.tmp')
-    with warnings.catch_warnings():
+    size = backbone.config['input_size']
+    net = _Outputs(fix_padding(backbone) if fixed_padding else copy.deepcopy(backbone)).eval()  # a copy: `backbone` keeps its mode
+    with atomic_path(path) as tmp, warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        torch.onnx.export(_Outputs(fix_padding(backbone)).eval(), (torch.zeros(2, 3, size, size),), str(tmp), opset_version=opset,
+        torch.onnx.export(net, (torch.zeros(2, 3, size, size),), str(tmp), opset_version=opset,
                           input_names=['pixels'], output_names=['descriptor', 'features'], dynamo=False,
                           dynamic_axes={'pixels': {0: 'n'}, 'descriptor': {0: 'n'}, 'features': {0: 'n'}})
-    onnx.checker.check_model(str(tmp))
-    os.replace(tmp, path)
+        onnx.checker.check_model(str(tmp))
     write_meta(path, backbone.config, pre.config)
     return path
 
@@ -110,7 +114,7 @@ def to_fp16(src, # an FP32 model from `export_onnx`
         if o.type.tensor_type.elem_type == onnx.TensorProto.FLOAT16:
             cast = next(n for n in m16.graph.node if o.name in n.output and n.op_type == 'Cast')
             next(a for a in cast.attribute if a.name == 'to').i = o.type.tensor_type.elem_type = onnx.TensorProto.FLOAT
-    tmp = dst.with_name(dst.name + '.tmp'); onnx.save(m16, str(tmp)); os.replace(tmp, dst)
+    with atomic_path(dst) as tmp: onnx.save(m16, str(tmp))
     derived_meta(src, dst, 'fp16', kept_fp32='pooling')
     return dst
 
@@ -150,7 +154,7 @@ def to_int8(src, # an FP32 model from `export_onnx`
         quantize_static(str(pre), str(Path(t)/'q.onnx'), _Calibration(calib), quant_format=QuantFormat.QDQ, per_channel=True,
                         weight_type=QuantType.QInt8, activation_type=QuantType.QUInt8,
                         op_types_to_quantize=['Conv', 'Clip', 'Add'], nodes_to_exclude=keep)
-        os.replace(Path(t)/'q.onnx', dst)
+        with atomic_path(dst) as tmp: os.replace(Path(t)/'q.onnx', tmp)
     derived_meta(src, dst, 'int8', calibration=f'{len(calib)} logos', kept_fp32=list(keep_fp32))
     return dst
 

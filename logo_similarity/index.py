@@ -4,19 +4,18 @@
 
 # %% ../nbs/03_indexing.ipynb #583ac131
 from __future__ import annotations
-import json, os, shutil, tempfile, time
+import json, os, shutil
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
 from fastcore.basics import store_attr, patch
-import matplotlib.pyplot as plt
-from .data import save_json, load_json, vienna_keys, load_l3d, IMAGE_EXTS
+from .core import save_json, load_json
+from .data import parse_vienna, load_l3d, IMAGE_EXTS
 from .preprocess import Preprocessor, decode_image
-from .embed import Embedder, EmbeddingStore, Whitening, create_backbone, blas_threads
+from .embed import Embedder, EmbeddingStore, Whitening, blas_threads
 
 # %% auto #0
-__all__ = ['STORE_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'VectorStore', 'auto_spec', 'lowdim_vectors', 'ann_benchmark',
-           'build_index', 'embedder_from_config', 'LogoSearcher', 'marks_from_folder', 'results_json', 'results_grid',
-           'main']
+__all__ = ['STORE_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'VectorStore', 'auto_spec', 'ocr_info', 'build_index',
+           'embedder_from_config', 'LogoSearcher', 'marks_from_folder', 'results_json', 'results_grid', 'main']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
 def as_unit_vectors(x, # array (n, dim) or (dim,)
@@ -48,6 +47,7 @@ class VectorStore:
         base = faiss.index_factory(dim, spec, faiss.METRIC_INNER_PRODUCT)
         self.index = base if faiss.try_extract_index_ivf(base) else faiss.IndexIDMap2(base)  # IVF takes ids itself
         self.int_of, self.str_of, self.meta, self.removed, self.next_int = {}, {}, {}, set(), 0
+        self._filters = None  # built from the metadata on the first filtered search, dropped on add and remove
 
     def __len__(self): return len(self.int_of)
     def __contains__(self, i): return i in self.int_of
@@ -125,34 +125,59 @@ def remove(self:VectorStore, ids):
     self._filters = None
     return self
 
+# %% ../nbs/03_indexing.ipynb #7306ac5f
+@patch
+def filter_index(self:VectorStore) -> dict:
+    "The filter structures: integer ids per Vienna key (all levels), filing year per integer id (NaN if unknown)."
+    if self._filters is not None: return self._filters
+    keys, years = {}, np.full(self.next_int, np.nan)
+    for s, m in self.meta.items():
+        n = self.int_of[s]
+        for c in m.get('vienna_codes') or []:
+            code = parse_vienna(c)
+            for lvl in (1, 2, 3):
+                if (k := code.key(lvl)): keys.setdefault(k, set()).add(n)
+        if m.get('year') is not None: years[n] = m['year']
+    self._filters = {'vienna': {k: np.fromiter(v, np.int64) for k, v in keys.items()}, 'year': years}
+    return self._filters
+
 # %% ../nbs/03_indexing.ipynb #dd1700ba
 @patch
-def allowed(self:VectorStore, vienna=None, # Vienna key(s) at any level, e.g. '26.01' or ['26.01.03', '27']
-            years=None, # (first, last) filing years, inclusive; marks with no year are left out
-           ) -> np.ndarray|None:
-    "Integer ids of the marks that pass the filters, or None when there are no filters."
+def allowed_mask(self:VectorStore, vienna=None, # Vienna key(s) at any level, e.g. '26.01' or ['26.01.03', '27']
+                 years=None, # (first, last) filing years, inclusive; marks with no year are left out
+                ) -> np.ndarray|None:
+    "A boolean mask over the integer ids: True for live marks that pass the filters; None when there are no filters."
     if vienna is None and years is None: return None
-    ok = set(self.int_of)
+    f, ok = self.filter_index(), np.zeros(self.next_int, bool)
+    ok[np.fromiter(self.int_of.values(), np.int64, len(self.int_of))] = True  # live marks only
     if vienna is not None:
-        keys = [vienna] if isinstance(vienna, str) else list(vienna)
-        ok = {i for i in ok if any(k in vienna_keys(self.meta[i].get('vienna_codes') or [], len(k.split('.'))) for k in keys)}
+        hit = np.zeros(self.next_int, bool)
+        for k in [vienna] if isinstance(vienna, str) else vienna: hit[f['vienna'].get(k, [])] = True
+        ok &= hit
     if years is not None:
-        lo, hi = years
-        ok = {i for i in ok if (y := self.meta[i].get('year')) is not None and lo <= y <= hi}
-    return np.array(sorted(self.int_of[i] for i in ok), dtype=np.int64)
+        with np.errstate(invalid='ignore'): ok &= (f['year'] >= years[0]) & (f['year'] <= years[1])  # NaN: never
+    return ok
+
+@patch
+def allowed(self:VectorStore, vienna=None, years=None) -> np.ndarray|None:
+    "Integer ids of the marks that pass the filters (see `allowed_mask`), or None when there are no filters."
+    m = self.allowed_mask(vienna, years)
+    return None if m is None else np.flatnonzero(m)
 
 # %% ../nbs/03_indexing.ipynb #913ee8b1
 @patch
-def _params(self:VectorStore, k:int, allowed:np.ndarray|None):
+def _params(self:VectorStore, k:int, mask:np.ndarray|None):
     "FAISS search parameters: the selector for filters and removed marks, and the index's own knobs."
-    sel = None
-    if allowed is not None: sel = faiss.IDSelectorBatch(np.setdiff1d(allowed, list(self.removed)))
+    sel, keep = None, None
+    if mask is not None:
+        keep = np.packbits(mask, bitorder='little')  # bit n of the bitmap: integer id n passes
+        sel = faiss.IDSelectorBitmap(len(mask), faiss.swig_ptr(keep))
     elif self.removed: sel = faiss.IDSelectorNot(faiss.IDSelectorBatch(np.array(sorted(self.removed), dtype=np.int64)))
     ivf = faiss.try_extract_index_ivf(self.index)
     if isinstance(self.inner, faiss.IndexHNSW): p = faiss.SearchParametersHNSW(sel=sel, efSearch=max(self.ef_search, k))
     elif ivf is not None: p = faiss.SearchParametersIVF(sel=sel, nprobe=min(self.nprobe, ivf.nlist))
     else: p = faiss.SearchParameters(sel=sel)
-    p._sel = sel  # keep the selector alive as long as the parameters
+    p._keep = sel, keep  # keep the selector and its bitmap alive as long as the parameters
     return p
 
 # %% ../nbs/03_indexing.ipynb #64425615
@@ -164,7 +189,7 @@ def search(self:VectorStore, q, # query vectors (n, dim) or one (dim,)
           ) -> list[pd.DataFrame]:
     "The `k` nearest marks to each query: id, score (cosine) and metadata, best first."
     q = self.vectors_in(q)
-    D, I = self.index.search(q, min(k, max(len(self), 1)), params=self._params(k, self.allowed(vienna, years)))
+    D, I = self.index.search(q, min(k, max(len(self), 1)), params=self._params(k, self.allowed_mask(vienna, years)))
     out = []
     for d, ii in zip(D, I):
         rows = [{'id': self.str_of[n], 'score': float(s), **self.meta[self.str_of[n]]} for s, n in zip(d, ii) if n >= 0]
@@ -220,40 +245,10 @@ def auto_spec(n:int, # number of marks the index will hold
     "The default FAISS index for `n` marks: exact search up to `exact_up_to`, else an HNSW graph."
     return 'Flat' if n <= exact_up_to else 'HNSW32'
 
-# %% ../nbs/03_indexing.ipynb #7194bafa
-def lowdim_vectors(n:int, dim:int=512, latent:int=32, noise:float=0.1,
-                   seed:int=0, # draws the points: gallery and queries use different seeds
-                  ) -> np.ndarray:
-    "`n` unit vectors of width `dim` that vary mostly within one random `latent`-dimensional subspace (float32)."
-    A = np.random.default_rng(0).normal(size=(latent, dim)).astype(np.float32)/np.sqrt(latent)
-    rng = np.random.default_rng([seed, 1])
-    x = rng.normal(size=(n, latent)).astype(np.float32) @ A + noise*rng.normal(size=(n, dim)).astype(np.float32)
-    return x/np.linalg.norm(x, axis=1, keepdims=True)
-
-# %% ../nbs/03_indexing.ipynb #0bc77785
-def ann_benchmark(x:np.ndarray, # gallery vectors
-                  q:np.ndarray, # query vectors
-                  configs:list, # (spec, knobs) pairs, e.g. ('HNSW32', {'ef_search': 64})
-                  k:int=100) -> pd.DataFrame:
-    "Recall@k against exact search, p50/p99 single-query latency and build time for each index config."
-    ids = np.arange(len(x)).astype(str)
-    truth = [set(r.id) for r in VectorStore(x.shape[1]).add(ids, x).search(q, k)]
-    rows, built = [], {}
-    for spec, knobs in configs:
-        if spec not in built:
-            t = time.perf_counter()
-            s = VectorStore(x.shape[1], spec)
-            if not s.index.is_trained: s.train(x[np.random.default_rng(0).choice(len(x), min(len(x), 100_000), replace=False)])
-            built[spec] = (s.add(ids, x), time.perf_counter() - t)
-        s, build_s = built[spec]
-        for a, v in knobs.items(): setattr(s, a, v)
-        lat, rec = [], []
-        for i in range(len(q)):
-            t = time.perf_counter(); r = s.search(q[i], k)[0]; lat.append(time.perf_counter() - t)
-            rec.append(len(truth[i] & set(r.id))/k)
-        rows.append({'n': len(x), 'spec': spec, 'knob': ', '.join(f'{a}={v}' for a, v in knobs.items()), f'recall@{k}': np.mean(rec),
-                     'p50_ms': 1e3*np.percentile(lat, 50), 'p99_ms': 1e3*np.percentile(lat, 99), 'build_s': build_s})
-    return pd.DataFrame(rows)
+# %% ../nbs/03_indexing.ipynb #ec4d3e98
+def ocr_info(p) -> dict:
+    "What preprocessing read of a mark, as stored with it in an index: the text and each word's text, confidence and box."
+    return {'ocr_text': p.text, 'ocr_words': [{'text': w.text, 'conf': w.conf, 'box': list(w.box)} for w in p.words]}
 
 # %% ../nbs/03_indexing.ipynb #29ae4561
 WHITEN_DIM = True  # the default whitening of `build_index`, chosen in notebook 06
@@ -264,15 +259,16 @@ def build_index(marks:pd.DataFrame, # marks with `path` (and metadata), indexed 
                 spec:str|None=None, # FAISS index; default `auto_spec(len(marks))`
                 whiten:int|bool=WHITEN_DIM, # PCA-whitening: axes kept (an int), True for all of them, False for none
                 min_whiten:int=1000, # fit the whitening only on a gallery at least this large
-                chunk:int=1024, workers:int|None=None, progress:bool=True) -> VectorStore:
+                chunk:int=1024, workers:int|None=None, # preprocessing processes (see `Preprocessor.imap`)
+                progress:bool=True) -> VectorStore:
     "Embed `marks` (resuming an interrupted run) and save a searchable `VectorStore` in `out`."
     out, embedder, errors = Path(out), embedder or Embedder(), {}
     paths = marks.path.to_dict()
     def embed(ids):
         x, pres = embedder([paths[i] for i in ids], workers=workers, errors='return')
         errors.update({i: str(p) for i, p in zip(ids, pres) if isinstance(p, Exception)})
-        return x
-    ids, X = EmbeddingStore(out/'embeddings', embedder.config, chunk).build(marks.index, embed, progress).load()
+        return x, [None if isinstance(p, Exception) else ocr_info(p) for p in pres]
+    ids, X, info = EmbeddingStore(out/'embeddings', embedder.config, chunk).build(marks.index, embed, progress).load()
     good = np.isfinite(X).all(1)
     skipped = {i: errors.get(i, 'could not be decoded (in an earlier run)') for i, g in zip(ids, good) if not g}
     save_json(skipped, out/'skipped.json')
@@ -281,7 +277,8 @@ def build_index(marks:pd.DataFrame, # marks with `path` (and metadata), indexed 
     if whiten is not False and len(keep) >= min_whiten: w = Whitening.fit(X[good], None if whiten is True else whiten)
     elif whiten is not False: print(f'no whitening: {len(keep)} marks are fewer than min_whiten={min_whiten}')
     vs = VectorStore(w.dim if w else embedder.dim, spec or auto_spec(len(keep)), config=embedder.config, whitening=w)
-    vs.add(keep, X[good], marks.loc[keep])
+    meta = marks.loc[keep].assign(**pd.DataFrame([i for i, g in zip(info, good) if g], index=keep))
+    vs.add(keep, X[good], meta)
     vs.save(out/'store')
     return vs
 
@@ -291,6 +288,7 @@ def embedder_from_config(cfg:dict) -> Embedder:
     m = cfg['model']
     if m.get('precision', 'fp32') != 'fp32': raise ValueError(f"the index was built with an exported {m['precision']} model: search it with that model file")
     weights = None if m['weights'] == 'None' else m['weights']
+    from logo_similarity.backbone import create_backbone  # PyTorch: only for an index built without an exported model
     bb = create_backbone(m['name'], weights, m['pool'], m['p'], m['grey'])
     return Embedder(bb, Preprocessor(**cfg['preprocess']), masked=cfg['masked'])
 
@@ -347,6 +345,7 @@ def results_json(queries, results) -> list[dict]:
 # %% ../nbs/03_indexing.ipynb #c253f4e5
 def results_grid(queries, results, store:VectorStore, paths:dict|None=None, n:int=6):
     "A figure: each query, then its top `n` marks with id and score."
+    import matplotlib.pyplot as plt
     fig, axs = plt.subplots(len(queries), n + 1, figsize=(1.8*(n + 1), 2.1*len(queries)), squeeze=False)
     for ax in axs.flat: ax.axis('off')
     for row, q, r in zip(axs, queries, results):
@@ -369,7 +368,7 @@ def main(argv=None):
     pi.add_argument('src', help='L3D folder (output_YYYY.json or results.json) or folder of images')
     pi.add_argument('--out', required=True, help='index folder to write (an interrupted run resumes)')
     pi.add_argument('--spec', default=None, help="FAISS index, e.g. 'Flat', 'HNSW32' (default: chosen by size)")
-    pi.add_argument('--workers', type=int, default=None, help='preprocessing processes')
+    pi.add_argument('--workers', type=int, default=None, help='preprocessing processes beside this one (0: none; default: one per core)')
     pi.add_argument('--model', default=None, help='exported .onnx model to embed with (ONNX Runtime); default: PyTorch')
     pi.add_argument('--whiten', type=whiten, default=WHITEN_DIM, help="PCA-whitening: number of axes kept, 'all' or 'none' (default: the measured default)")
     ps = sub.add_parser('search', help='search an index with query logos')

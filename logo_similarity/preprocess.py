@@ -80,8 +80,7 @@ def decode_image(src, # path, bytes, PIL image or numpy array
     else:
         if isinstance(src, (str, Path)):
             name = name or str(src)
-            if not Path(src).is_file(): raise FileNotFoundError(f'{src}: no such file')
-            src = Path(src).read_bytes()
+            src = existing_file(src).read_bytes()
         name = name or 'bytes'
         if not src: raise EmptyImageError(f'{name}: empty file (0 bytes)')
         with warnings.catch_warnings():
