@@ -10,7 +10,7 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['log', 'atomic_path', 'atomic_write', 'save_json', 'load_json', 'existing_file', 'save_npz', 'load_npz', 'sha256',
-           'data_home']
+           'data_home', 'usable_cores']
 
 # %% ../nbs/00_core.ipynb #5c132e7d
 @contextlib.contextmanager
@@ -92,5 +92,9 @@ def sha256(src, # a file path, bytes, or a numpy array
 def data_home() -> Path:
     "Where built corpora and caches live: `$LOGO_SIM_HOME`, else `~/.cache/logo_similarity`."
     return Path(os.environ.get('LOGO_SIM_HOME', '~/.cache/logo_similarity')).expanduser()
+
+def usable_cores() -> int:
+    "The CPU cores this process may run on (its affinity where the OS tells it, else all of them)."
+    return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
 
 log = logging.getLogger('logo_similarity')

@@ -4,14 +4,14 @@
 
 # %% ../nbs/02_embedding.ipynb #7ff797f5
 from __future__ import annotations
-import contextlib, ctypes, functools, hashlib, json, os
+import contextlib, ctypes, functools, hashlib, json
 from itertools import islice
 from pathlib import Path
 import numpy as np, onnxruntime as ort
 from fastcore.basics import store_attr, patch
 from fastprogress.fastprogress import progress_bar
 from threadpoolctl import threadpool_limits
-from .core import save_json, load_json, save_npz, load_npz, existing_file, sha256, log
+from .core import save_json, load_json, save_npz, load_npz, existing_file, sha256, usable_cores, log
 from .preprocess import Preprocessor, Preprocessed
 
 # %% auto #0
@@ -161,7 +161,7 @@ def ort_session(model, # path of an `.onnx` file
                ) -> ort.InferenceSession:
     "An ONNX Runtime session with full graph optimisation, one inter-op thread and a thread per core."
     so = ort.SessionOptions()
-    so.intra_op_num_threads = threads or len(os.sched_getaffinity(0))
+    so.intra_op_num_threads = threads or usable_cores()
     so.inter_op_num_threads, so.execution_mode = 1, ort.ExecutionMode.ORT_SEQUENTIAL
     so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     so.log_severity_level = 3

@@ -40,8 +40,9 @@ class VectorStore:
                  ef_search:int=512, # HNSW: candidates explored per query (at least k)
                  nprobe:int=32, # IVF: inverted lists visited per query
                  whitening:Whitening|None=None, # applied to every vector on the way in (add, train, search)
+                 exact_filtered:int=50_000, # a graph index searches filters allowing at most this many marks exactly
                 ):
-        store_attr('dim,spec,ef_search,nprobe,whitening')
+        store_attr('dim,spec,ef_search,nprobe,whitening,exact_filtered')
         if whitening and whitening.dim != dim: raise ValueError(f'the whitening gives vectors of width {whitening.dim}, the store holds {dim}')
         self.config = config or {}
         base = faiss.index_factory(dim, spec, faiss.METRIC_INNER_PRODUCT)
@@ -128,9 +129,10 @@ def remove(self:VectorStore, ids):
 # %% ../nbs/03_indexing.ipynb #7306ac5f
 @patch
 def filter_index(self:VectorStore) -> dict:
-    "The filter structures: integer ids per Vienna key (all levels), filing year per integer id (NaN if unknown)."
+    "The filter structures: live marks, integer ids per Vienna key (all levels), year per integer id (NaN if unknown)."
     if self._filters is not None: return self._filters
-    keys, years = {}, np.full(self.next_int, np.nan)
+    keys, years, live = {}, np.full(self.next_int, np.nan), np.zeros(self.next_int, bool)
+    live[np.fromiter(self.int_of.values(), np.int64, len(self.int_of))] = True
     for s, m in self.meta.items():
         n = self.int_of[s]
         for c in m.get('vienna_codes') or []:
@@ -138,7 +140,7 @@ def filter_index(self:VectorStore) -> dict:
             for lvl in (1, 2, 3):
                 if (k := code.key(lvl)): keys.setdefault(k, set()).add(n)
         if m.get('year') is not None: years[n] = m['year']
-    self._filters = {'vienna': {k: np.fromiter(v, np.int64) for k, v in keys.items()}, 'year': years}
+    self._filters = {'vienna': {k: np.fromiter(v, np.int64) for k, v in keys.items()}, 'year': years, 'live': live}
     return self._filters
 
 # %% ../nbs/03_indexing.ipynb #dd1700ba
@@ -148,8 +150,8 @@ def allowed_mask(self:VectorStore, vienna=None, # Vienna key(s) at any level, e.
                 ) -> np.ndarray|None:
     "A boolean mask over the integer ids: True for live marks that pass the filters; None when there are no filters."
     if vienna is None and years is None: return None
-    f, ok = self.filter_index(), np.zeros(self.next_int, bool)
-    ok[np.fromiter(self.int_of.values(), np.int64, len(self.int_of))] = True  # live marks only
+    f = self.filter_index()
+    ok = f['live'].copy()
     if vienna is not None:
         hit = np.zeros(self.next_int, bool)
         for k in [vienna] if isinstance(vienna, str) else vienna: hit[f['vienna'].get(k, [])] = True
@@ -180,6 +182,14 @@ def _params(self:VectorStore, k:int, mask:np.ndarray|None):
     p._keep = sel, keep  # keep the selector and its bitmap alive as long as the parameters
     return p
 
+# %% ../nbs/03_indexing.ipynb #e02a8996
+@patch
+def _exact_filtered(self:VectorStore, k:int, mask:np.ndarray):
+    "The flat vectors inside a graph index, search parameters for the allowed ones, and the ids of its rows."
+    rows = faiss.vector_to_array(self.index.id_map)  # row of the flat array -> integer id
+    p = self._params(k, mask[rows])  # the same bitmap, over rows
+    return faiss.downcast_index(self.inner.storage), faiss.SearchParameters(sel=p.sel), rows, p
+
 # %% ../nbs/03_indexing.ipynb #64425615
 @patch
 def search(self:VectorStore, q, # query vectors (n, dim) or one (dim,)
@@ -188,8 +198,13 @@ def search(self:VectorStore, q, # query vectors (n, dim) or one (dim,)
            years=None, # only marks filed in these years, inclusive
           ) -> list[pd.DataFrame]:
     "The `k` nearest marks to each query: id, score (cosine) and metadata, best first."
-    q = self.vectors_in(q)
-    D, I = self.index.search(q, min(k, max(len(self), 1)), params=self._params(k, self.allowed_mask(vienna, years)))
+    q, mask = self.vectors_in(q), self.allowed_mask(vienna, years)
+    rows = None
+    if mask is not None and isinstance(self.inner, faiss.IndexHNSW) and mask.sum() <= self.exact_filtered:
+        index, params, rows, keep = self._exact_filtered(k, mask)
+    else: index, params = self.index, self._params(k, mask)
+    D, I = index.search(q, min(k, max(len(self), 1)), params=params)
+    if rows is not None: I = np.where(I >= 0, rows[np.maximum(I, 0)], -1)
     out = []
     for d, ii in zip(D, I):
         rows = [{'id': self.str_of[n], 'score': float(s), **self.meta[self.str_of[n]]} for s, n in zip(d, ii) if n >= 0]
@@ -277,7 +292,7 @@ def build_index(marks:pd.DataFrame, # marks with `path` (and metadata), indexed 
     if whiten is not False and len(keep) >= min_whiten: w = Whitening.fit(X[good], None if whiten is True else whiten)
     elif whiten is not False: print(f'no whitening: {len(keep)} marks are fewer than min_whiten={min_whiten}')
     vs = VectorStore(w.dim if w else embedder.dim, spec or auto_spec(len(keep)), config=embedder.config, whitening=w)
-    meta = marks.loc[keep].assign(**pd.DataFrame([i for i, g in zip(info, good) if g], index=keep))
+    meta = marks.loc[keep].assign(**pd.DataFrame([i or {} for i, g in zip(info, good) if g], index=keep))
     vs.add(keep, X[good], meta)
     vs.save(out/'store')
     return vs

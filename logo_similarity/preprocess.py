@@ -14,7 +14,7 @@ import numpy as np, cv2
 from PIL import Image, ImageOps, UnidentifiedImageError
 from fastcore.basics import store_attr, patch
 from fastprogress.fastprogress import progress_bar
-from .core import save_npz, load_npz, existing_file, sha256, log
+from .core import save_npz, load_npz, existing_file, sha256, usable_cores, log
 
 # %% auto #0
 __all__ = ['ENGINES', 'DPI', 'ImageDecodeError', 'EmptyImageError', 'NotAnImageError', 'TruncatedImageError',
@@ -318,7 +318,7 @@ def _chunk(srcs): return [_one(s) for s in srcs]
 def n_workers(workers:int|None) -> int:
     "Worker processes for `workers`: None is one per usable core, 0 is none (this process)."
     if workers is not None and workers < 0: raise ValueError(f'workers must be 0 or more (None: one per core), not {workers}')
-    return len(os.sched_getaffinity(0)) if workers is None else workers
+    return usable_cores() if workers is None else workers
 
 # %% ../nbs/01_preprocessing.ipynb #d4439008
 @patch
