@@ -39,7 +39,7 @@ check-clean: lint  ## lint, and nbdev_clean and nbdev_export must leave no diff
 readme: install  ## README.md from the executed nbs/index.ipynb (run the notebook first)
 	$(BIN)/python tools/readme.py
 
-docs-check: install  ## what can be checked here without Quarto
+docs-check: install  ## what can be checked here without Quarto: nbdev_proc_nbs runs every import and show_doc cell
 	$(BIN)/nbdev_proc_nbs
 
 demo: install  ## the main job: export the model to ONNX, index the bundled sample corpus, search Font Awesome drawings of five brands

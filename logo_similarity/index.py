@@ -226,7 +226,7 @@ def save(self:VectorStore, path) -> Path:
     faiss.write_index(self.index, str(new/'index.faiss'))
     if self.whitening: self.whitening.save(new/'whitening.npz')
     save_json({'format': STORE_FORMAT, 'dim': self.dim, 'spec': self.spec, 'ef_search': self.ef_search,
-               'nprobe': self.nprobe, 'next_int': self.next_int, 'config': self.config}, new/'store.json')
+               'nprobe': self.nprobe, 'exact_filtered': self.exact_filtered, 'next_int': self.next_int, 'config': self.config}, new/'store.json')
     save_json({'ids': list(self.int_of.items()), 'removed': sorted(self.removed)}, new/'ids.json', indent=None)
     save_json(self.meta, new/'meta.json', indent=None)
     if path.exists(): os.replace(path, old)
@@ -245,7 +245,7 @@ def load(cls:VectorStore, path) -> VectorStore:
     cfg = load_json(path/'store.json')
     if cfg.get('format') != STORE_FORMAT: raise ValueError(f"{path}: store format {cfg.get('format')}, this version reads {STORE_FORMAT}")
     w = Whitening.load(path/'whitening.npz') if (path/'whitening.npz').exists() else None
-    self = cls(cfg['dim'], cfg['spec'], cfg['config'], cfg['ef_search'], cfg['nprobe'], w)
+    self = cls(cfg['dim'], cfg['spec'], cfg['config'], cfg['ef_search'], cfg['nprobe'], w, cfg.get('exact_filtered', 50_000))
     self.index = faiss.read_index(str(path/'index.faiss'))
     ids = load_json(path/'ids.json')
     self.int_of = dict(ids['ids']); self.str_of = {n: s for s, n in self.int_of.items()}
