@@ -4,14 +4,18 @@
 
 # %% ../nbs/04_reranking.ipynb #782247b2
 from __future__ import annotations
-import functools, re, unicodedata
+import functools, itertools, re, unicodedata
+from pathlib import Path
 import numpy as np, pandas as pd
+from fastcore.basics import patch
+from .core import atomic_path, existing_file, load_json, save_json
+from .embed import Whitening
 
 # %% auto #0
 __all__ = ['ARPA_IPA', 'LTS', 'SOUND_CHANCE', 'SPELLING_CHANCE', 'normalise_text', 'letter_to_sound', 'phonemes', 'aline_score',
            'aline_ratio', 'above_chance', 'sound_similarity', 'spelling_similarity', 'text_similarity', 'sound_key',
-           'mark_text', 'TextIndex', 'text_search', 'orb_features', 'geometric_score', 'colour_histogram',
-           'colour_similarity']
+           'mark_text', 'TextIndex', 'text_search', 'patches', 'spatial_score', 'PatchStore', 'orb_features',
+           'geometric_score', 'colour_histogram', 'colour_similarity']
 
 # %% ../nbs/04_reranking.ipynb #1fda2a39
 def normalise_text(s:str|None) -> str:
@@ -155,6 +159,65 @@ def text_search(ti:TextIndex, query:str, # the query's words (OCR or typed)
         rows.append({'id': ti.ids[i], 'text': ti.texts[i], 'text_score': s, 'text_how': how, 'found_by': '+'.join(sorted(ways))})
     cols = ['id', 'text', 'text_score', 'text_how', 'found_by']
     return pd.DataFrame(rows, columns=cols).sort_values('text_score', ascending=False, kind='stable').reset_index(drop=True)
+
+# %% ../nbs/04_reranking.ipynb #d381619a
+def patches(fmap:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    "Unit-length patch descriptors (n, h*w, C) of feature maps (n, C, h, w), and each patch's activation (n, h*w)."
+    p = np.asarray(fmap, np.float32).reshape(*fmap.shape[:2], -1).transpose(0, 2, 1)
+    norm = np.linalg.norm(p, axis=-1)
+    return p/np.maximum(norm[..., None], 1e-12), norm
+
+# %% ../nbs/04_reranking.ipynb #c7fd3a2f
+def spatial_score(q:np.ndarray, # query patch descriptors (m, d), unit length
+                  g:np.ndarray, # a candidate's patch descriptors (k, d), unit length
+                  weights:np.ndarray|None=None, # per query patch (m,), e.g. its activation; default equal
+                  mutual:bool=False, # count only mutual nearest neighbours
+                 ) -> float:
+    "Weighted mean over query patches of the best cosine with a candidate patch, in [0, 1]."
+    S = q.astype(np.float32) @ np.asarray(g, np.float32).T
+    best = S.max(1)
+    if mutual: best = np.where(S.argmax(0)[S.argmax(1)] == np.arange(len(q)), best, 0)
+    w = np.ones(len(q)) if weights is None else np.asarray(weights, np.float64)
+    return float((np.clip(best, 0, 1)*w).sum()/max(w.sum(), 1e-12))
+
+# %% ../nbs/04_reranking.ipynb #818f0946
+class PatchStore:
+    "A gallery's patch descriptors, PCA-reduced to float16, memory-mapped from one `.npy` file."
+    def __init__(self, path):
+        self.path = Path(path)
+        self.ids = load_json(self.path/'patch_ids.json')
+        self.row = {i: n for n, i in enumerate(self.ids)}
+        self.pca = Whitening.load(self.path/'patch_pca.npz')
+        self.array = np.load(existing_file(self.path/'patches.npy'), mmap_mode='r')
+
+    def __len__(self): return len(self.ids)
+    def __repr__(self): return f'PatchStore({len(self)} marks, {self.array.shape[1]} patches of {self.array.shape[2]} numbers, {self.bytes_per_mark} bytes a mark)'
+    @property
+    def bytes_per_mark(self) -> int: return int(np.prod(self.array.shape[1:]))*self.array.itemsize
+    def query(self, p:np.ndarray) -> np.ndarray: return self.pca(p)  # a query's patches in the store's space
+    def __getitem__(self, i) -> np.ndarray: return np.asarray(self.array[self.row[i]], np.float32)
+
+# %% ../nbs/04_reranking.ipynb #00040dc1
+@patch(cls_method=True)
+def build(cls:PatchStore, path, ids, # the marks, in the order of the chunks
+          chunks, # iterable of patch descriptors (n_i, h*w, C), as `patches` gives them
+          dim:int=64, # numbers kept per patch
+          fit:int=2000, # marks whose patches fit the PCA
+         ) -> PatchStore:
+    "Write the patch store of `ids` to the folder `path`."
+    path, ids, chunks = Path(path), list(ids), iter(chunks)
+    first = []
+    while sum(map(len, first)) < fit and (ch := next(chunks, None)) is not None: first.append(ch)
+    sample = np.concatenate(first)
+    pca, hw, n = Whitening.fit(sample.reshape(-1, sample.shape[-1]), dim, whiten=False), sample.shape[1], 0
+    with atomic_path(path/'patches.npy') as tmp:
+        arr = np.lib.format.open_memmap(tmp, 'w+', np.float16, (len(ids), hw, pca.dim))
+        for ch in itertools.chain(first, chunks):
+            arr[n:n + len(ch)] = pca(ch.reshape(-1, ch.shape[-1])).reshape(len(ch), hw, -1); n += len(ch)
+        arr.flush(); del arr
+        if n != len(ids): raise ValueError(f'{n} marks of patches for {len(ids)} ids')
+    pca.save(path/'patch_pca.npz'); save_json(ids, path/'patch_ids.json')
+    return cls(path)
 
 # %% ../nbs/04_reranking.ipynb #cda91d11
 def _grey(img:np.ndarray, size:int) -> np.ndarray:
