@@ -21,9 +21,11 @@ def atomic_path(path, # the file to write in the end
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     os.close(fd)
+    umask = os.umask(0); os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # as `open` would create it, not mkstemp's owner-only mode
     try:
         yield Path(tmp)
-        with open(tmp, 'rb') as f: os.fsync(f.fileno())
+        with open(tmp, 'r+b') as f: os.fsync(f.fileno())  # a writable handle: Windows refuses to flush a read-only one
         os.replace(tmp, path)
     finally: Path(tmp).unlink(missing_ok=True)
 

@@ -191,11 +191,11 @@ def load_l3d(path, # L3D folder: `output_YYYY.json` files or one `results.json`,
             if sid in seen:
                 first, frel = seen[sid]
                 if frel == rel: rep.note('dropped', 'same file named again', f'{where} (first: {first})')
-                else: rep.note('dropped', 'id taken: another image has the same file stem', f'{rel} (kept: {frel})')
+                else: rep.note('dropped', 'id taken: another image has the same file stem', f'{where} (kept: {first})')
                 continue
             seen[sid] = where, rel
             rows.append({'id': sid, **_normalise(e, where, rep), 'path': str(root/rel), 'source': fn.name})
-    rep.n_kept, rep.n_unreferenced = len(rows), len(find.exact) - len(rows)
+    rep.n_kept, rep.n_unreferenced = len(rows), len(set(find.exact.values()) - {r for _, r in seen.values()})
     df = pd.DataFrame(rows, columns=None if rows else ['id', 'file', 'text', 'vienna_codes', 'year', 'path', 'source'])
     df['year'] = df['year'].astype('Int64')
     return df.set_index('id', drop=False).rename_axis(None), rep

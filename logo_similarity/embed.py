@@ -34,7 +34,7 @@ class Embedder:
         size, fixed = self.backbone.config['input_size'], getattr(self.backbone, 'preprocess', None)
         self.pre = pre or (Preprocessor(**fixed) if fixed else Preprocessor(size=size))
         if self.pre.size != size: raise ValueError(f'preprocessor size {self.pre.size} differs from the model input size {size}')
-        if fixed and self.pre.config != fixed:
+        if fixed and self.pre.config != self.pre.complete(fixed):
             raise ValueError(f'{self.backbone.model}: exported for preprocessing {fixed}, not {self.pre.config}')
         self.batch_size = batch_size
 
@@ -122,7 +122,7 @@ def save(self:Whitening, fn) -> Path:
 def load(cls:Whitening, fn):
     "Read a whitening saved with `save` (plain arrays, no pickle)."
     a, cfg = load_npz(fn)
-    return cls(a['mean'], a['proj'], cfg)
+    return cls(a['mean'], a['proj'], cfg if cfg is not None else json.loads(str(a['config'])))  # files written before core.save_npz
 
 # %% ../nbs/02_embedding.ipynb #f3e1224c
 def blas_threads(n:int|None=1):
@@ -223,6 +223,7 @@ def build(self:EmbeddingStore, ids, # mark ids, in order
         x, info = out if isinstance(out, tuple) else (out, None)
         x = np.asarray(x, dtype=np.float32)
         if x.shape[0] != len(p): raise ValueError(f'embed_fn returned {x.shape[0]} vectors for {len(p)} ids')
+        if info is not None and len(info) != len(p): raise ValueError(f'embed_fn returned info for {len(info)} of {len(p)} ids')
         save_npz(self._file(p), {'ids': np.array(p), 'x': x}, info)
     self.ids = ids
     return self

@@ -14,7 +14,7 @@ from .preprocess import Preprocessor, decode_image
 from .embed import Embedder, EmbeddingStore, Whitening, blas_threads
 
 # %% auto #0
-__all__ = ['STORE_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'VectorStore', 'auto_spec', 'ocr_info', 'build_index',
+__all__ = ['STORE_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'VectorStore', 'vienna_key', 'auto_spec', 'ocr_info', 'build_index',
            'embedder_from_config', 'LogoSearcher', 'marks_from_folder', 'results_json', 'results_grid', 'main']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
@@ -144,6 +144,12 @@ def filter_index(self:VectorStore) -> dict:
     return self._filters
 
 # %% ../nbs/03_indexing.ipynb #dd1700ba
+def vienna_key(k) -> str:
+    "A Vienna key of any level as the store writes it ('27', '26.01', '26.01.03'), or an error naming it."
+    k = str(k).strip()
+    if k.isdigit() and len(k) <= 2 and 1 <= int(k) <= 29: return f'{int(k):02d}'
+    return parse_vienna(k).key(len(k.split('.')))
+
 @patch
 def allowed_mask(self:VectorStore, vienna=None, # Vienna key(s) at any level, e.g. '26.01' or ['26.01.03', '27']
                  years=None, # (first, last) filing years, inclusive; marks with no year are left out
@@ -154,7 +160,7 @@ def allowed_mask(self:VectorStore, vienna=None, # Vienna key(s) at any level, e.
     ok = f['live'].copy()
     if vienna is not None:
         hit = np.zeros(self.next_int, bool)
-        for k in [vienna] if isinstance(vienna, str) else vienna: hit[f['vienna'].get(k, [])] = True
+        for k in [vienna] if isinstance(vienna, str) else vienna: hit[f['vienna'].get(vienna_key(k), [])] = True
         ok &= hit
     if years is not None:
         with np.errstate(invalid='ignore'): ok &= (f['year'] >= years[0]) & (f['year'] <= years[1])  # NaN: never
@@ -177,7 +183,8 @@ def _params(self:VectorStore, k:int, mask:np.ndarray|None):
     elif self.removed: sel = faiss.IDSelectorNot(faiss.IDSelectorBatch(np.array(sorted(self.removed), dtype=np.int64)))
     ivf = faiss.try_extract_index_ivf(self.index)
     if isinstance(self.inner, faiss.IndexHNSW): p = faiss.SearchParametersHNSW(sel=sel, efSearch=max(self.ef_search, k))
-    elif ivf is not None: p = faiss.SearchParametersIVF(sel=sel, nprobe=min(self.nprobe, ivf.nlist))
+    elif ivf is not None:  # a selective filter visits every list, so that k allowed marks are found
+        p = faiss.SearchParametersIVF(sel=sel, nprobe=ivf.nlist if mask is not None and mask.sum() <= self.exact_filtered else min(self.nprobe, ivf.nlist))
     else: p = faiss.SearchParameters(sel=sel)
     p._keep = sel, keep  # keep the selector and its bitmap alive as long as the parameters
     return p
@@ -200,11 +207,12 @@ def search(self:VectorStore, q, # query vectors (n, dim) or one (dim,)
     "The `k` nearest marks to each query: id, score (cosine) and metadata, best first."
     q, mask = self.vectors_in(q), self.allowed_mask(vienna, years)
     rows = None
-    if mask is not None and isinstance(self.inner, faiss.IndexHNSW) and mask.sum() <= self.exact_filtered:
+    if mask is not None and isinstance(self.inner, faiss.IndexHNSW) and isinstance(faiss.downcast_index(self.inner.storage), faiss.IndexFlat) \
+            and mask.sum() <= self.exact_filtered:
         index, params, rows, keep = self._exact_filtered(k, mask)
     else: index, params = self.index, self._params(k, mask)
     D, I = index.search(q, min(k, max(len(self), 1)), params=params)
-    if rows is not None: I = np.where(I >= 0, rows[np.maximum(I, 0)], -1)
+    if rows is not None: I = np.where(I >= 0, rows[np.maximum(I, 0)], -1) if len(rows) else np.full_like(I, -1)
     out = []
     for d, ii in zip(D, I):
         rows = [{'id': self.str_of[n], 'score': float(s), **self.meta[self.str_of[n]]} for s, n in zip(d, ii) if n >= 0]
@@ -314,6 +322,8 @@ class LogoSearcher:
                  blas_threads:int|None=1, # BLAS threads while searching (notebook 02); None: as found
                 ):
         self.store, self.embedder, self.blas_threads = store, embedder or embedder_from_config(store.config), blas_threads
+        pre = store.config.get('preprocess')
+        if pre is not None: store.config['preprocess'] = self.embedder.pre.complete(pre)  # an index built before the engine was recorded
         if json.loads(json.dumps(self.embedder.config)) != store.config:
             raise ValueError('the embedder differs from the one that built the index: its descriptors would not be comparable')
 

@@ -244,6 +244,10 @@ class Preprocessor:
 
     def __repr__(self): return f'Preprocessor({self.config})'
 
+    def complete(self, cfg:dict) -> dict:
+        "A saved config from before the OCR engine was recorded, completed with this one's (the engine 'auto' picks)."
+        return cfg if 'engine' in cfg else {**cfg, 'engine': self.config['engine']}
+
 # %% ../nbs/01_preprocessing.ipynb #7187cf4f
 def _read(src) -> tuple[bytes|np.ndarray, str]:
     "Source bytes (or the array itself) and a name for errors."
@@ -331,7 +335,8 @@ def imap(self:Preprocessor, srcs, # paths, bytes or arrays
     srcs, workers = list(srcs), n_workers(workers)
     if workers == 0 or len(srcs) <= chunksize:
         yield from (_one(s, self) for s in srcs); return
-    chunks = iter([srcs[i:i + chunksize] for i in range(0, len(srcs), chunksize)])
+    chunks = [srcs[i:i + chunksize] for i in range(0, len(srcs), chunksize)]
+    workers, chunks = min(workers, len(chunks)), iter(chunks)
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self,)) as ex:
         todo = deque(ex.submit(_chunk, ch) for ch in islice(chunks, workers*ahead))
         while todo:

@@ -189,6 +189,7 @@ class PatchStore:
         self.row = {i: n for n, i in enumerate(self.ids)}
         self.pca = Whitening.load(self.path/'patch_pca.npz')
         self.array = np.load(existing_file(self.path/'patches.npy'), mmap_mode='r')
+        if len(self.array) != len(self.ids): raise ValueError(f'{self.path}: {len(self.array)} rows of patches for {len(self.ids)} ids (an interrupted build?)')
 
     def __len__(self): return len(self.ids)
     def __repr__(self): return f'PatchStore({len(self)} marks, {self.array.shape[1]} patches of {self.array.shape[2]} numbers, {self.bytes_per_mark} bytes a mark)'
@@ -208,6 +209,7 @@ def build(cls:PatchStore, path, ids, # the marks, in the order of the chunks
     path, ids, chunks = Path(path), list(ids), iter(chunks)
     first = []
     while sum(map(len, first)) < fit and (ch := next(chunks, None)) is not None: first.append(ch)
+    if not first: raise ValueError(f'{path}: no patches to build a patch store from')
     sample = np.concatenate(first)
     pca, hw, n = Whitening.fit(sample.reshape(-1, sample.shape[-1]), dim, whiten=False), sample.shape[1], 0
     with atomic_path(path/'patches.npy') as tmp:

@@ -13,6 +13,7 @@ import numpy as np, pandas as pd
 from PIL import Image, ImageDraw, ImageFont
 from .core import atomic_write, save_json, load_json, data_home
 from .data import LoadReport, load_l3d
+from .preprocess import n_workers
 
 # %% auto #0
 __all__ = ['COMPOSITE_SHARE', 'FONTS', 'SAMPLE_VERSION', 'FIXTURE_SLUGS', 'font_file', 'luminance', 'visible_colour', 'fit_side',
@@ -201,14 +202,15 @@ def _build_chunk(args) -> int:
 # %% ../nbs/00_sample.ipynb #a446d9f0
 def build_sample_corpus(dest=None, # folder to build; default: `data_home()/sample-v{SAMPLE_VERSION}`
                         limit:int|None=None, # only the first `limit` simple-icons brands (for tests)
-                        seed:int=0, size:int=256, chunk:int=200, workers:int=None) -> Path:
+                        seed:int=0, size:int=256, chunk:int=200, workers:int|None=None, # processes; None: one per core
+                       ) -> Path:
     "Build (or resume, or reuse) the sample corpus: `simple-icons/` gallery and `fontawesome/` queries in L3D format."
     dest = Path(dest) if dest else data_home()/f'sample-v{SAMPLE_VERSION}'
     if (dest/'BUILD.json').exists(): return dest
     part = dest.with_name(dest.name + '.partial')
     jobs = sample_jobs(limit)
     args = [(part, k, jobs[i:i+chunk], seed, size) for k, i in enumerate(range(0, len(jobs), chunk))]
-    with ProcessPoolExecutor(workers or min(2, os.cpu_count() or 1)) as ex: list(ex.map(_build_chunk, args))
+    with ProcessPoolExecutor(max(1, n_workers(workers))) as ex: list(ex.map(_build_chunk, args))
     metas = sum((load_json(_chunk_file(*a)) for a in args), [])
     for s in ('simple-icons', 'fontawesome'): save_json([m for m in metas if m['set'] == s], part/s/'results.json')
     vers = {p: metadata.version(p) for p in ('simple-icons-pack', 'fontawesome-free-pack', 'cairosvg', 'pillow')}
