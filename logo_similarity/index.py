@@ -173,14 +173,16 @@ def allowed(self:VectorStore, vienna=None, years=None) -> np.ndarray|None:
     return None if m is None else np.flatnonzero(m)
 
 # %% ../nbs/03_indexing.ipynb #913ee8b1
+def _selector(mask:np.ndarray):
+    "A FAISS selector passing the positions where `mask` is True, and the bitmap it reads (keep both alive together)."
+    keep = np.packbits(mask, bitorder='little')  # bit n of the bitmap: position n passes
+    return faiss.IDSelectorBitmap(len(mask), faiss.swig_ptr(keep)), keep
+
 @patch
 def _params(self:VectorStore, k:int, mask:np.ndarray|None):
     "FAISS search parameters: the selector for filters and removed marks, and the index's own knobs."
-    sel, keep = None, None
-    if mask is not None:
-        keep = np.packbits(mask, bitorder='little')  # bit n of the bitmap: integer id n passes
-        sel = faiss.IDSelectorBitmap(len(mask), faiss.swig_ptr(keep))
-    elif self.removed: sel = faiss.IDSelectorNot(faiss.IDSelectorBatch(np.array(sorted(self.removed), dtype=np.int64)))
+    sel, keep = _selector(mask) if mask is not None else (None, None)
+    if mask is None and self.removed: sel = faiss.IDSelectorNot(faiss.IDSelectorBatch(np.array(sorted(self.removed), dtype=np.int64)))
     ivf = faiss.try_extract_index_ivf(self.index)
     if isinstance(self.inner, faiss.IndexHNSW): p = faiss.SearchParametersHNSW(sel=sel, efSearch=max(self.ef_search, k))
     elif ivf is not None:  # a selective filter visits every list, so that k allowed marks are found
@@ -191,11 +193,11 @@ def _params(self:VectorStore, k:int, mask:np.ndarray|None):
 
 # %% ../nbs/03_indexing.ipynb #e02a8996
 @patch
-def _exact_filtered(self:VectorStore, k:int, mask:np.ndarray):
+def _exact_filtered(self:VectorStore, mask:np.ndarray):
     "The flat vectors inside a graph index, search parameters for the allowed ones, and the ids of its rows."
     rows = faiss.vector_to_array(self.index.id_map)  # row of the flat array -> integer id
-    p = self._params(k, mask[rows])  # the same bitmap, over rows
-    return faiss.downcast_index(self.inner.storage), faiss.SearchParameters(sel=p.sel), rows, p
+    sel, keep = _selector(mask[rows])  # the same filter, over rows
+    return faiss.downcast_index(self.inner.storage), faiss.SearchParameters(sel=sel), rows, (sel, keep)
 
 # %% ../nbs/03_indexing.ipynb #64425615
 @patch
@@ -209,7 +211,7 @@ def search(self:VectorStore, q, # query vectors (n, dim) or one (dim,)
     rows = None
     if mask is not None and isinstance(self.inner, faiss.IndexHNSW) and isinstance(faiss.downcast_index(self.inner.storage), faiss.IndexFlat) \
             and mask.sum() <= self.exact_filtered:
-        index, params, rows, keep = self._exact_filtered(k, mask)
+        index, params, rows, keep = self._exact_filtered(mask)
     else: index, params = self.index, self._params(k, mask)
     D, I = index.search(q, min(k, max(len(self), 1)), params=params)
     if rows is not None: I = np.where(I >= 0, rows[np.maximum(I, 0)], -1) if len(rows) else np.full_like(I, -1)
