@@ -53,6 +53,7 @@ def letter_to_sound(word:str) -> str:
     return ''.join(out)
 
 # %% ../nbs/04_reranking.ipynb #69f85555
+@functools.lru_cache(maxsize=1 << 16)
 def phonemes(text:str) -> str:
     "The IPA segments of `text`, word by word: the CMU dictionary's first pronunciation, else letter-to-sound."
     out = []
@@ -68,6 +69,7 @@ def _sub(p, q): from nltk.metrics import aline; return aline.sigma_sub(p, q)
 @functools.cache
 def _exp(p, q): from nltk.metrics import aline; return aline.sigma_exp(p, q)
 
+@functools.lru_cache(maxsize=1 << 16)  # a query meets every candidate with the same self-score
 def aline_score(a:str, b:str) -> float:
     "Kondrak's ALINE similarity of two IPA segment strings: the best local alignment's score."
     from nltk.metrics.aline import C_skip
