@@ -62,10 +62,20 @@ class Backbone(nn.Module):
 
     def forward(self, x): return self.pool(self.forward_features(x))
 
+    def _pixels(self, imgs:np.ndarray) -> torch.Tensor:
+        "A batch of images (n, size, size, 3) uint8 as a channels-last float tensor on the model's device."
+        x = torch.from_numpy(np.ascontiguousarray(imgs)).permute(0, 3, 1, 2).float()
+        return x.to(self.mean.device).contiguous(memory_format=torch.channels_last)
+
     @torch.inference_mode()
     def embed(self, imgs:np.ndarray) -> np.ndarray:
         "Descriptors (n, dim) float32 of a batch of images (n, size, size, 3) uint8."
-        return self(torch.from_numpy(imgs).permute(0, 3, 1, 2).float().contiguous(memory_format=torch.channels_last)).numpy()
+        return self(self._pixels(imgs)).float().cpu().numpy()
+
+    @torch.inference_mode()
+    def features(self, imgs:np.ndarray) -> np.ndarray:
+        "Spatial feature maps (n, C, h, w) float32 of a batch of images, as `OnnxBackbone.features` gives them."
+        return self.forward_features(self._pixels(imgs)).float().cpu().numpy()
 
 # %% ../nbs/02_backbone.ipynb #2146284e
 def create_backbone(name:str=LITE0, # any timm model name
