@@ -287,7 +287,7 @@ def colour_similarity(a:np.ndarray, b:np.ndarray, bins:int=6) -> float:
     "Histogram intersection of two logos' ink colours, in [0, 1]."
     return float(np.minimum(colour_histogram(a, bins), colour_histogram(b, bins)).sum())
 
-# %% ../nbs/04_reranking.ipynb #12991f95
+# %% ../nbs/04_reranking.ipynb #9f01a18c
 STAGE2 = 'rerank'  # the stage-2 folder inside an index folder
 
 def _stage1(index, model=None, embedder=None):
@@ -308,7 +308,7 @@ def _feature_pass(searcher, ids, paths, workers, colours:list, batch:int=32):
         colours.extend(colour_histogram(v) for v in views)
         yield patches(emb.backbone.features(views))[0]
 
-# %% ../nbs/04_reranking.ipynb #339a876c
+# %% ../nbs/04_reranking.ipynb #024d524f
 def build_stage2(index, # index folder made by `build_index`
                  model=None, # the exported `.onnx` model the index was built with, if it was
                  dim:int=64, # numbers kept per patch
@@ -329,17 +329,19 @@ def build_stage2(index, # index folder made by `build_index`
     (composite if isinstance(composite, Composite) else Composite.load(composite or DEFAULT_COMPOSITE)).save(out/'composite.json')
     return out
 
-# %% ../nbs/04_reranking.ipynb #72483aaf
+# %% ../nbs/04_reranking.ipynb #19c39f2b
 COMPONENTS = ['global', 'spatial', 'geometric', 'colour', 'text_score', 'text_both']  # text_score: the text component (`text` is the mark's words)
 DEFAULT_COMPOSITE = Path(logo_similarity.__file__).parent/'composite.json'  # fitted in notebook 06, shipped with the package
 
 class Composite:
     "Calibrated logistic models over named components: the probability that a candidate is the query's mark."
     def __init__(self, models:dict, # name -> {'features': [...], 'coef': [...], 'intercept': float}
-                 threshold:float=0.5, # below it for every candidate: "no similar mark found"
+                 thresholds:dict|float=0.5, # per model (or one for all): every candidate below it means "no similar mark found"
                  info:dict|None=None, # what it was fitted on, and how well it does
-                ): store_attr('models,threshold'); self.info = info or {}
-    def __repr__(self): return f'Composite({list(self.models)}, threshold={self.threshold:.3f})'
+                ):
+        self.models, self.info = models, info or {}
+        self.thresholds = dict(thresholds) if isinstance(thresholds, dict) else {k: float(thresholds) for k in models}
+    def __repr__(self): return f'Composite({", ".join(f"{k} (threshold {t:.3f})" for k, t in self.thresholds.items())})'
 
     def model(self, colour:bool=True) -> str: return 'full' if colour or 'no_colour' not in self.models else 'no_colour'
 
@@ -349,7 +351,7 @@ class Composite:
         z = df[m['features']].to_numpy(np.float64) @ np.asarray(m['coef']) + m['intercept']
         return 1/(1 + np.exp(-z))
 
-# %% ../nbs/04_reranking.ipynb #95dd1479
+# %% ../nbs/04_reranking.ipynb #efa2b0a1
 def fit_logistic(df:pd.DataFrame, features:list, label:str='relevant', C:float=100.0) -> dict:
     "A logistic model of `label` on the columns `features` of `df`, as plain JSON (scikit-learn's `LogisticRegression`)."
     from sklearn.linear_model import LogisticRegression
@@ -361,17 +363,17 @@ def fit_logistic(df:pd.DataFrame, features:list, label:str='relevant', C:float=1
 
 @patch(cls_method=True)
 def fit(cls:Composite, df:pd.DataFrame, # one row per (query, candidate): the components and `label`
-        label:str='relevant', threshold:float=0.5, info:dict|None=None,
+        label:str='relevant', thresholds:dict|float=0.5, info:dict|None=None,
         models:dict|None=None, # name -> features; default `full` (every component) and `no_colour`
        ) -> Composite:
     "Fit the composite's models on labelled pairs."
     models = models or {'full': COMPONENTS, 'no_colour': [c for c in COMPONENTS if c != 'colour']}
-    return cls({k: fit_logistic(df, f, label) for k, f in models.items()}, threshold, {'pairs': len(df), 'relevant': int(df[label].sum()), **(info or {})})
+    return cls({k: fit_logistic(df, f, label) for k, f in models.items()}, thresholds, {'pairs': len(df), 'relevant': int(df[label].sum()), **(info or {})})
 
 @patch
 def save(self:Composite, fn) -> Path:
     "Write the composite as plain JSON, atomically."
-    return save_json({'models': self.models, 'threshold': self.threshold, 'info': self.info}, fn)
+    return save_json({'models': self.models, 'thresholds': self.thresholds, 'info': self.info}, fn)
 
 @patch(cls_method=True)
 def load(cls:Composite, fn) -> Composite:
@@ -379,9 +381,9 @@ def load(cls:Composite, fn) -> Composite:
     d = load_json(existing_file(fn, 'composite weights file'))
     for k, m in d['models'].items():
         if len(m['features']) != len(m['coef']): raise ValueError(f'{fn}: model {k!r} has {len(m["coef"])} weights for {len(m["features"])} features')
-    return cls(d['models'], d['threshold'], d.get('info'))
+    return cls(d['models'], d.get('thresholds', d.get('threshold', 0.5)), d.get('info'))
 
-# %% ../nbs/04_reranking.ipynb #eb72fcc2
+# %% ../nbs/04_reranking.ipynb #898e709f
 class Reranker:
     "Stage 2 on a stage-1 searcher: visual and text candidates, scored by every component and one calibrated composite."
     def __init__(self, searcher, # a `LogoSearcher`
@@ -390,7 +392,7 @@ class Reranker:
                  n_visual:int=100, # candidates from the global search
                  n_text:int=50, # candidates from each way of the text search
                  n_geometric:int=30, # candidates verified with keypoints, best global scores first
-                 colour:bool=True, # let colour count (False: the composite fitted without it)
+                 colour:bool=False, # let colour count in the score (the composite fitted with it); shown either way
                 ):
         store_attr('searcher,n_visual,n_text,n_geometric,colour')
         self.path, self.store = Path(path), searcher.store
@@ -406,10 +408,11 @@ class Reranker:
              model=None, # exported `.onnx` model to embed queries with
              embedder=None, **kwargs):
         "The re-ranking searcher of an index folder."
+        if not (Path(index)/STAGE2).is_dir(): raise FileNotFoundError(f'{index}: no stage 2 ({STAGE2}/): build it with `build_stage2` or `logo-sim index`')
         return cls(_stage1(index, model, embedder), Path(index)/STAGE2, **kwargs)
     def __repr__(self): return f'Reranker({len(self.store)} marks, {self.composite})'
 
-# %% ../nbs/04_reranking.ipynb #50479636
+# %% ../nbs/04_reranking.ipynb #bc05e642
 @patch
 def query(self:Reranker, src, # a query logo: path, bytes or array
           text:str|None=None, # the query's words as the user types them; default: what OCR reads
@@ -423,7 +426,7 @@ def query(self:Reranker, src, # a query logo: path, bytes or array
     return {'image': decode_image(src), 'x': x, 'patches': self.patches.query(qp[0]), 'weights': qw[0],
             'colour': colour_histogram(view), 'text': text if text is not None else p.text, 'ocr_text': p.text}
 
-# %% ../nbs/04_reranking.ipynb #66d94979
+# %% ../nbs/04_reranking.ipynb #36384c80
 @patch
 def candidates(self:Reranker, q:dict, vienna=None, years=None) -> pd.DataFrame:
     "The union of the visual and the text candidates of a query (see `query`): id, global score, sources."
@@ -446,7 +449,7 @@ def _cosines(store, x, ids) -> np.ndarray:
         except RuntimeError: pass  # e.g. an IVF index without a direct map
     return out
 
-# %% ../nbs/04_reranking.ipynb #c620fc6c
+# %% ../nbs/04_reranking.ipynb #1f2c652f
 def _spatial_many(q:np.ndarray, w:np.ndarray, G:np.ndarray) -> np.ndarray:
     "`spatial_score` of one query's patches (m, d) against many candidates' (n, k, d) at once."
     best = np.clip(np.einsum('md,nkd->nmk', q, G).max(-1), 0, 1)
@@ -477,7 +480,7 @@ def components(self:Reranker, q:dict, c:pd.DataFrame) -> pd.DataFrame:
             c.loc[j, 'inliers'] = len(pts)
     return c
 
-# %% ../nbs/04_reranking.ipynb #9a1d25c0
+# %% ../nbs/04_reranking.ipynb #e69a7881
 @patch
 def search(self:Reranker, queries, # paths, bytes or arrays of query logos (or one of them)
            k:int=10, # results per query
@@ -499,14 +502,17 @@ def search(self:Reranker, queries, # paths, bytes or arrays of query logos (or o
         model = self.composite.model(self.colour if colour is None else colour)
         r['score'] = self.composite(r, model)
         r = r.sort_values(['score', 'global'], ascending=False, kind='stable').head(k).reset_index(drop=True)
-        meta = pd.DataFrame([self.store.meta[i] for i in r.id], index=r.index)
-        r = pd.concat([r[['id', 'score', *COMPONENTS, 'text_how', 'found_by', 'inliers']], meta.drop(columns=['text_boxes'], errors='ignore')], axis=1)
-        r.attrs.update(query_text=q['text'], ocr_text=q['ocr_text'], model=model,
-                       no_similar_mark=bool(len(r) == 0 or r.score.iloc[0] < self.composite.threshold))
+        r = r[['id', 'score', *COMPONENTS, 'text_how', 'found_by', 'inliers']]
+        meta = pd.DataFrame([self.store.meta[i] for i in r.id], index=r.index).drop(columns=['text_boxes'], errors='ignore')
+        r = pd.concat([r, meta.rename(columns={c: f'mark_{c}' for c in meta if c in r})], axis=1)  # a field named like a component: `mark_colour`
+        if 'year' in r: r['year'] = r.year.astype('Int64')  # as stage 1 gives it
+        t = self.composite.thresholds[model]
+        r.attrs.update(query_text=q['text'], ocr_text=q['ocr_text'], model=model, threshold=t,
+                       no_similar_mark=bool(len(r) == 0 or r.score.iloc[0] < t))
         out.append(r)
     return out[0] if one else out
 
-# %% ../nbs/04_reranking.ipynb #cb9b63d6
+# %% ../nbs/04_reranking.ipynb #e772082e
 def _patch_centres(idx, grid:int, side:int) -> np.ndarray:
     "Pixel centres (n, 2) of patches numbered row by row on a `grid`×`grid` map of a `side`-pixel square."
     r, c = np.divmod(np.asarray(idx), grid)
