@@ -42,9 +42,9 @@ readme: install  ## README.md from the executed nbs/index.ipynb (run the noteboo
 docs-check: install  ## what can be checked here without Quarto: nbdev_proc_nbs runs every import and show_doc cell
 	$(BIN)/nbdev_proc_nbs
 
-demo: install  ## the main job: export the model to ONNX, index the bundled sample corpus, search Font Awesome drawings of five brands
+demo: install  ## the main job: export the model to ONNX, index the bundled sample corpus for both stages, search Font Awesome drawings of five brands (re-ranked)
 	@set -e; sample=$$($(BIN)/python -c "from logo_similarity.sample import build_sample_corpus as b; print(b())"); \
 	$(BIN)/logo-sim-export --out runs/demo/model --precision fp32; \
 	$(BIN)/logo-sim index "$$sample/simple-icons" --out runs/demo/index --model runs/demo/model/lite0.onnx; \
-	$(BIN)/logo-sim search --index runs/demo/index --model runs/demo/model/lite0.onnx --k 5 --json runs/demo/results.json --grid runs/demo/results.png \
+	$(BIN)/logo-sim search --index runs/demo/index --model runs/demo/model/lite0.onnx --k 5 --json runs/demo/results.json --grid runs/demo/results.png --why runs/demo/why.png \
 	  $(foreach q,github docker spotify firefox airbnb,"$$sample/fontawesome/images/fa_$(q).jpg")
