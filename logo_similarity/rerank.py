@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_reranking.ipynb #782247b2
 from __future__ import annotations
-import functools, itertools, re, unicodedata
+import contextlib, functools, itertools, re, time, unicodedata
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.basics import patch, store_attr
@@ -18,7 +18,7 @@ __all__ = ['ARPA_IPA', 'LTS', 'SOUND_CHANCE', 'SPELLING_CHANCE', 'STAGE2', 'COMP
            'letter_to_sound', 'phonemes', 'aline_score', 'aline_ratio', 'above_chance', 'sound_similarity',
            'spelling_similarity', 'text_similarity', 'sound_key', 'mark_text', 'TextIndex', 'text_search', 'patches',
            'spatial_score', 'PatchStore', 'orb_features', 'query_orb', 'geometric_match', 'geometric_score',
-           'colour_histogram', 'colour_similarity', 'build_stage2', 'Composite', 'fit_logistic', 'Reranker']
+           'colour_histogram', 'colour_similarity', 'build_stage2', 'Composite', 'fit_logistic', 'Timings', 'Reranker']
 
 # %% ../nbs/04_reranking.ipynb #1fda2a39
 def normalise_text(s:str|None) -> str:
@@ -383,6 +383,15 @@ def load(cls:Composite, fn) -> Composite:
         if len(m['features']) != len(m['coef']): raise ValueError(f'{fn}: model {k!r} has {len(m["coef"])} weights for {len(m["features"])} features')
     return cls(d['models'], d.get('thresholds', d.get('threshold', 0.5)), d.get('info'))
 
+# %% ../nbs/04_reranking.ipynb #a0a48ea5
+class Timings(dict):
+    "Milliseconds spent per named part of a query, summed: `with t('text'): ...`."
+    @contextlib.contextmanager
+    def __call__(self, name:str):
+        t = time.perf_counter()
+        try: yield
+        finally: self[name] = self.get(name, 0.0) + 1e3*(time.perf_counter() - t)
+
 # %% ../nbs/04_reranking.ipynb #898e709f
 class Reranker:
     "Stage 2 on a stage-1 searcher: visual and text candidates, scored by every component and one calibrated composite."
@@ -417,27 +426,30 @@ class Reranker:
 def query(self:Reranker, src, # a query logo: path, bytes or array
           text:str|None=None, # the query's words as the user types them; default: what OCR reads
          ) -> dict:
-    "Everything stage 2 needs of one query: its image, descriptor, patches, colours, words and keypoints."
+    "Everything stage 2 needs of one query: its image, descriptor, patches, colours, words; and the time each took (`ms`)."
     from logo_similarity.preprocess import decode_image
-    emb = self.searcher.embedder
-    x, (p,) = emb([src], workers=0)
+    emb, ms = self.searcher.embedder, Timings()
+    with ms('stage 1'): x, (p,) = emb([src], workers=0)
     view = emb.view(p)
-    qp, qw = patches(emb.backbone.features(view[None]))
-    return {'image': decode_image(src), 'x': x, 'patches': self.patches.query(qp[0]), 'weights': qw[0],
-            'colour': colour_histogram(view), 'text': text if text is not None else p.text, 'ocr_text': p.text}
+    with ms('spatial'): qp, qw = patches(emb.backbone.features(view[None])); qp = self.patches.query(qp[0])
+    with ms('colour'): hist = colour_histogram(view)
+    with ms('geometric'): img = decode_image(src)
+    return {'image': img, 'x': x, 'patches': qp, 'weights': qw[0], 'colour': hist,
+            'text': text if text is not None else p.text, 'ocr_text': p.text, 'ms': ms}
 
 # %% ../nbs/04_reranking.ipynb #36384c80
 @patch
 def candidates(self:Reranker, q:dict, vienna=None, years=None) -> pd.DataFrame:
     "The union of the visual and the text candidates of a query (see `query`): id, global score, sources."
-    s = self.store
-    vis = s.search(q['x'], self.n_visual, vienna=vienna, years=years)[0]
+    s, ms = self.store, q.setdefault('ms', Timings())
+    with ms('stage 1'): vis = s.search(q['x'], self.n_visual, vienna=vienna, years=years)[0]
     found = {i: {'image'} for i in vis.id}
-    mask = s.allowed_mask(vienna, years)
-    for r in text_search(self.text_index, q['text'], self.n_text).itertuples():
-        if mask is None or mask[s.int_of[r.id]]: found.setdefault(r.id, set()).update(r.found_by.split('+'))
-    g = dict(zip(vis.id, vis.score))
-    if rest := [i for i in found if i not in g]: g.update(zip(rest, _cosines(s, q['x'], rest)))
+    with ms('text'):
+        mask = s.allowed_mask(vienna, years)
+        for r in text_search(self.text_index, q['text'], self.n_text).itertuples():
+            if mask is None or mask[s.int_of[r.id]]: found.setdefault(r.id, set()).update(r.found_by.split('+'))
+        g = dict(zip(vis.id, vis.score))
+        if rest := [i for i in found if i not in g]: g.update(zip(rest, _cosines(s, q['x'], rest)))
     ids = list(found)
     return pd.DataFrame({'id': ids, 'global': np.clip([g[i] for i in ids], 0, 1), 'found_by': ['+'.join(sorted(found[i])) for i in ids]})
 
@@ -459,25 +471,27 @@ def _spatial_many(q:np.ndarray, w:np.ndarray, G:np.ndarray) -> np.ndarray:
 def components(self:Reranker, q:dict, c:pd.DataFrame) -> pd.DataFrame:
     "The candidates `c` with every component (see `COMPONENTS`), the text's driver, and the inliers of those verified."
     from logo_similarity.preprocess import decode_image
-    c = c.copy()
-    rows = [self.patches.row.get(i, -1) for i in c.id]
-    have = np.array(rows) >= 0  # marks added after the stage-2 build have no patches or colours yet: 0
+    c, ms = c.copy(), q.setdefault('ms', Timings())
+    rows = np.array([self.patches.row.get(i, -1) for i in c.id])
+    have = rows >= 0  # marks added after the stage-2 build have no patches or colours yet: 0
     c['spatial'], c['colour'] = 0.0, 0.0
-    if have.any():
-        r = np.array(rows)[have]
-        c.loc[have, 'spatial'] = _spatial_many(q['patches'], q['weights'], np.asarray(self.patches.array[r], np.float32))
-        c.loc[have, 'colour'] = np.minimum(np.asarray(self.colours[r], np.float32), q['colour']).sum(1).clip(0, 1)
-    texts = [mark_text(self.store.meta[i]) for i in c.id]
-    ts = [text_similarity(q['text'], t) for t in texts]
-    c['text_score'], c['text_how'] = [s for s, _ in ts], [h if s > 0 else '' for s, h in ts]
-    c['text_both'] = [float(bool(normalise_text(q['text'])) and bool(normalise_text(t))) for t in texts]
+    with ms('spatial'):
+        if have.any(): c.loc[have, 'spatial'] = _spatial_many(q['patches'], q['weights'], np.asarray(self.patches.array[rows[have]], np.float32))
+    with ms('colour'):
+        if have.any(): c.loc[have, 'colour'] = np.minimum(np.asarray(self.colours[rows[have]], np.float32), q['colour']).sum(1).clip(0, 1)
+    with ms('text'):
+        texts = [mark_text(self.store.meta[i]) for i in c.id]
+        ts = [text_similarity(q['text'], t) for t in texts]
+        c['text_score'], c['text_how'] = [s for s, _ in ts], [h if s > 0 else '' for s, h in ts]
+        c['text_both'] = [float(bool(normalise_text(q['text'])) and bool(normalise_text(t))) for t in texts]
     c['geometric'], c['inliers'] = 0.0, 0
-    fq = query_orb(q['image'])
-    for j in c.nlargest(self.n_geometric, 'global').index:
-        p = self.store.meta[c.id[j]].get('path')
-        if p and Path(p).exists():
-            c.loc[j, 'geometric'], pts = geometric_match(fq, orb_features(decode_image(p)))
-            c.loc[j, 'inliers'] = len(pts)
+    with ms('geometric'):
+        fq = query_orb(q['image'])
+        for j in c.nlargest(self.n_geometric, 'global').index:
+            p = self.store.meta[c.id[j]].get('path')
+            if p and Path(p).exists():
+                c.loc[j, 'geometric'], pts = geometric_match(fq, orb_features(decode_image(p)))
+                c.loc[j, 'inliers'] = len(pts)
     return c
 
 # %% ../nbs/04_reranking.ipynb #e69a7881
@@ -507,7 +521,7 @@ def search(self:Reranker, queries, # paths, bytes or arrays of query logos (or o
         r = pd.concat([r, meta.rename(columns={c: f'mark_{c}' for c in meta if c in r})], axis=1)  # a field named like a component: `mark_colour`
         if 'year' in r: r['year'] = r.year.astype('Int64')  # as stage 1 gives it
         t = self.composite.thresholds[model]
-        r.attrs.update(query_text=q['text'], ocr_text=q['ocr_text'], model=model, threshold=t,
+        r.attrs.update(query_text=q['text'], ocr_text=q['ocr_text'], model=model, threshold=t, ms=dict(q['ms']),
                        no_similar_mark=bool(len(r) == 0 or r.score.iloc[0] < t))
         out.append(r)
     return out[0] if one else out
