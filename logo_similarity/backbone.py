@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 import numpy as np, torch, timm
 import torch.nn as nn, torch.nn.functional as F
-from .core import existing_file
+from .core import existing_file, log
 
 # %% auto #0
-__all__ = ['LITE0', 'offline_weights', 'load_by_position', 'gem', 'Backbone', 'create_backbone']
+__all__ = ['LITE0', 'offline_weights', 'load_by_position', 'gem', 'Backbone', 'resolve_device', 'create_backbone']
 
 # %% ../nbs/02_backbone.ipynb #fd4239f9
 LITE0 = 'tf_efficientnet_lite0'
@@ -55,6 +55,8 @@ class Backbone(nn.Module):
         return (x - self.mean)/self.std
 
     def forward_features(self, x): return self.trunk.forward_features(self.normalise(x))
+    @property
+    def device(self) -> torch.device: return self.mean.device
 
     def pool(self, f):
         "The unit-length global descriptor (B, C) of a feature map (B, C, H, W)."
@@ -78,11 +80,19 @@ class Backbone(nn.Module):
         return self.forward_features(self._pixels(imgs)).float().cpu().numpy()
 
 # %% ../nbs/02_backbone.ipynb #2146284e
+def resolve_device(device='auto') -> torch.device:
+    "The torch device to run on: 'auto' is CUDA when PyTorch sees a GPU, else the CPU; CUDA asked for without one is an error."
+    if str(device) == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    d = torch.device(device)
+    if d.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f'device {str(device)!r}: PyTorch sees no CUDA GPU here (use cpu or auto)')
+    return d
+
 def create_backbone(name:str=LITE0, # any timm model name
                     weights='offline', # 'offline' (shipped in a package), 'hub' (timm download), a checkpoint path, or None
                     pool:str='gem', # 'gem' or 'avg'
                     p:float=3.0, # GeM exponent
                     grey:bool=True, # reduce images to luminance first (colour-blind descriptor)
+                    device='auto', # 'auto' (CUDA when present), 'cpu', 'cuda', 'cuda:1', ...
                    ) -> Backbone:
     "A `Backbone` for timm model `name` with its weights and its data config; in eval mode."
     if name not in timm.list_models(): raise ValueError(f'{name!r} is not a timm model name')
@@ -99,4 +109,6 @@ def create_backbone(name:str=LITE0, # any timm model name
     dc = timm.data.resolve_data_config({}, model=trunk)
     cfg = {'name': name, 'weights': str(weights), 'input_size': dc['input_size'][-1], 'mean': list(dc['mean']),
            'std': list(dc['std']), 'pool': pool, 'p': p, 'grey': grey, 'dim': trunk.num_features, 'precision': 'fp32'}
-    return Backbone(trunk, cfg).eval().to(memory_format=torch.channels_last)  # channels-last: 1.5x faster on CPU
+    dev = resolve_device(device)
+    log.info(f'{name} backbone on {dev}')
+    return Backbone(trunk, cfg).eval().to(dev, memory_format=torch.channels_last)  # channels-last: 1.5x faster on CPU

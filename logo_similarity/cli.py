@@ -32,6 +32,7 @@ def parser() -> argparse.ArgumentParser:
     pi.add_argument('--spec', default=None, help="FAISS index, e.g. 'Flat', 'HNSW32' (default: chosen by size)")
     pi.add_argument('--workers', type=int, default=None, help='preprocessing processes beside this one (0: none; default: one per core)')
     pi.add_argument('--model', default=None, help='exported .onnx model to embed with (ONNX Runtime); default: PyTorch')
+    pi.add_argument('--device', default='auto', help="PyTorch device without --model: auto (CUDA when present), cpu, cuda (default: auto)")
     pi.add_argument('--whiten', type=whiten_arg, default=WHITEN_DIM, help="PCA-whitening: number of axes kept, 'all' or 'none' (default: the measured default)")
     pi.add_argument('--no-rerank', dest='rerank', action='store_false', help='build stage 1 only (no patches and colours for re-ranking)')
     ps = sub.add_parser('search', help='search an index with query logos (re-ranked when the index has stage 2)')
@@ -41,6 +42,7 @@ def parser() -> argparse.ArgumentParser:
     ps.add_argument('--json', default=None, help='write the results to this JSON file')
     ps.add_argument('--grid', default=None, help='write a picture of the results to this PNG file')
     ps.add_argument('--model', default=None, help='exported .onnx model to embed queries with (must match the index)')
+    ps.add_argument('--device', default='auto', help="PyTorch device without --model: auto (CUDA when present), cpu, cuda (default: auto)")
     ps.add_argument('--no-rerank', dest='rerank', action='store_false', help='stage 1 alone: rank by the global descriptor only')
     ps.add_argument('--text', default=None, metavar='WORDS', help="the query's words as typed, instead of what OCR reads (every query)")
     ps.add_argument('--colour', action=argparse.BooleanOptionalAction, default=None,
@@ -89,13 +91,15 @@ def has_stage2(index) -> bool:
 
 def index_cmd(a:argparse.Namespace):
     "`logo-sim index`: build stage 1 of the folder `a.src` into `a.out`, then stage 2 unless `a.rerank` is False."
-    vs = build_index(marks_from_folder(a.src), a.out, Embedder(a.model) if a.model else None, a.spec, a.whiten, workers=a.workers)
+    emb = Embedder(a.model) if a.model else Embedder(device=a.device)
+    print(f'embedding on {emb.device}')
+    vs = build_index(marks_from_folder(a.src), a.out, emb, a.spec, a.whiten, workers=a.workers)
     print(f'indexed {len(vs)} marks into {a.out} ({vs.spec}); skipped {len(load_json(Path(a.out)/"skipped.json"))}')
     if not a.rerank:
         if has_stage2(a.out): shutil.rmtree(Path(a.out)/STAGE2); print(f'removed the stage 2 of an earlier build from {a.out}')
         print('stage 2 not built (--no-rerank): searches use stage 1 alone')
         return
-    out = build_stage2(a.out, a.model, workers=a.workers)
+    out = build_stage2(a.out, a.model, workers=a.workers, device=a.device)
     print(f'stage 2 for re-ranking written to {out}: patches and colours of {len(vs)} marks')
 
 # %% ../nbs/08_cli.ipynb #697a3d41
@@ -109,9 +113,10 @@ def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser):
     if a.rerank and not stage2: print(f'{a.index} has no stage 2 ({STAGE2}/): searching with stage 1 alone')
     qs = list(a.queries)
     if stage2:
-        s = Reranker.load(a.index, a.model, **({} if a.colour is None else {'colour': a.colour}))
+        s = Reranker.load(a.index, a.model, device=a.device, **({} if a.colour is None else {'colour': a.colour}))
         res = s.search(qs, k=a.k, text=a.text)
-    else: s = LogoSearcher.load(a.index, model=a.model); res = s.search(qs, k=a.k)
+    else: s = LogoSearcher.load(a.index, model=a.model, device=a.device); res = s.search(qs, k=a.k)
+    print(f'queries embedded on {(s.searcher if stage2 else s).embedder.device}')
     print_results(qs, res, typed=a.text is not None)
     if a.json: save_json(results_json(qs, res), a.json); print(f'\nwrote {a.json}')
     if a.grid: results_grid(qs, res, s.store).savefig(a.grid, dpi=80); print(f'wrote {a.grid}')

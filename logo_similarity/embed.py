@@ -25,11 +25,12 @@ class Embedder:
                  pre:Preprocessor|None=None, # default: the model's own (exported models), else `Preprocessor(size=input size)`
                  batch_size:int=32,
                  masked:bool=False, # embed the word-masked image instead of the whole logo
+                 device='auto', # the default PyTorch backbone's device: 'auto' (CUDA when present), 'cpu', 'cuda'
                 ):
         if isinstance(backbone, (str, Path)): backbone = OnnxBackbone(backbone)
         if backbone is None:
             from logo_similarity.backbone import create_backbone  # PyTorch, only when no exported model is given
-            backbone = create_backbone()
+            backbone = create_backbone(device=device)
         self.backbone, self.masked = backbone, masked
         size, fixed = self.backbone.config['input_size'], getattr(self.backbone, 'preprocess', None)
         self.pre = pre or (Preprocessor(**fixed) if fixed else Preprocessor(size=size))
@@ -43,6 +44,10 @@ class Embedder:
     def view(self, p:Preprocessed) -> np.ndarray: return p.image if self.masked else p.raw
     @property
     def dim(self) -> int: return self.backbone.config['dim']
+    @property
+    def device(self) -> str:
+        "Where the model runs: a torch device, or ONNX Runtime's first execution provider."
+        return str(self.backbone.device) if hasattr(self.backbone, 'device') else self.backbone.session.get_providers()[0]
 
     def embed_arrays(self, imgs:list[np.ndarray]) -> np.ndarray:
         "Descriptors (n, dim) float32 of preprocessed images (size×size×3 uint8)."

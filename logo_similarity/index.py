@@ -309,13 +309,13 @@ def build_index(marks:pd.DataFrame, # marks with `path` (and metadata), indexed 
     return vs
 
 # %% ../nbs/03_indexing.ipynb #23fb6ed1
-def embedder_from_config(cfg:dict) -> Embedder:
-    "The `Embedder` that an index's config describes."
+def embedder_from_config(cfg:dict, device='auto') -> Embedder:
+    "The `Embedder` that an index's config describes (a PyTorch backbone on `device`)."
     m = cfg['model']
     if m.get('precision', 'fp32') != 'fp32': raise ValueError(f"the index was built with an exported {m['precision']} model: search it with that model file")
     weights = None if m['weights'] == 'None' else m['weights']
     from logo_similarity.backbone import create_backbone  # PyTorch: only for an index built without an exported model
-    bb = create_backbone(m['name'], weights, m['pool'], m['p'], m['grey'])
+    bb = create_backbone(m['name'], weights, m['pool'], m['p'], m['grey'], device=device)
     return Embedder(bb, Preprocessor(**cfg['preprocess']), masked=cfg['masked'])
 
 # %% ../nbs/03_indexing.ipynb #ad4a7073
@@ -334,10 +334,12 @@ class LogoSearcher:
     def load(cls, path, # index folder made by `build_index`
              embedder:Embedder|None=None, # default: rebuilt from the index's config
              model=None, # an exported `.onnx` model to embed queries with (ONNX Runtime) instead
+             device='auto', # the PyTorch backbone's device when neither is given: 'auto' (CUDA when present), 'cpu', 'cuda'
              **kwargs, # `blas_threads`
             ):
         "A searcher for the index folder `path`."
-        return cls(VectorStore.load(Path(path)/'store'), embedder or (Embedder(model) if model else None), **kwargs)
+        store = VectorStore.load(Path(path)/'store')
+        return cls(store, embedder or (Embedder(model) if model else embedder_from_config(store.config, device)), **kwargs)
 
     def search(self, queries, # paths, bytes or arrays of query logos (or one of them)
                k:int=10, **filters, # `vienna`, `years`: see `VectorStore.allowed`

@@ -290,10 +290,10 @@ def colour_similarity(a:np.ndarray, b:np.ndarray, bins:int=6) -> float:
 # %% ../nbs/04_reranking.ipynb #9f01a18c
 STAGE2 = 'rerank'  # the stage-2 folder inside an index folder
 
-def _stage1(index, model=None, embedder=None):
+def _stage1(index, model=None, embedder=None, device='auto'):
     "The stage-1 searcher of an index folder (its embedder checked against the index)."
     from logo_similarity.index import LogoSearcher
-    return LogoSearcher.load(index, embedder, model)
+    return LogoSearcher.load(index, embedder, model, device=device)
 
 def _feature_pass(searcher, ids, paths, workers, colours:list, batch:int=32):
     "Patch descriptors of the marks, chunk by chunk, appending each mark's colour histogram to `colours`."
@@ -314,9 +314,11 @@ def build_stage2(index, # index folder made by `build_index`
                  dim:int=64, # numbers kept per patch
                  workers:int|None=None, # preprocessing processes (see `Preprocessor.imap`)
                  composite=None, # a `Composite` or its JSON file; default: the one fitted in notebook 06
-                 progress:bool=True) -> Path:
+                 progress:bool=True,
+                 device='auto', # the PyTorch backbone's device, without `model`: 'auto' (CUDA when present), 'cpu', 'cuda'
+                ) -> Path:
     "Write the stage-2 folder of an index: patch store, colour histograms, composite weights."
-    s, out = _stage1(index, model), Path(index)/STAGE2
+    s, out = _stage1(index, model, device=device), Path(index)/STAGE2
     ids = list(s.store.int_of)
     paths = [s.store.meta[i].get('path') for i in ids]
     if missing := [i for i, p in zip(ids, paths) if not p]: raise ValueError(f'{index}: marks without an image path, e.g. {missing[:3]}')
@@ -415,10 +417,11 @@ class Reranker:
     @classmethod
     def load(cls, index, # index folder made by `build_index` and `build_stage2`
              model=None, # exported `.onnx` model to embed queries with
-             embedder=None, **kwargs):
+             embedder=None, device='auto', # the PyTorch backbone's device, without `model` or `embedder`
+             **kwargs):
         "The re-ranking searcher of an index folder."
         if not (Path(index)/STAGE2).is_dir(): raise FileNotFoundError(f'{index}: no stage 2 ({STAGE2}/): build it with `build_stage2` or `logo-sim index`')
-        return cls(_stage1(index, model, embedder), Path(index)/STAGE2, **kwargs)
+        return cls(_stage1(index, model, embedder, device), Path(index)/STAGE2, **kwargs)
     def __repr__(self): return f'Reranker({len(self.store)} marks, {self.composite})'
 
 # %% ../nbs/04_reranking.ipynb #bc05e642
