@@ -4,11 +4,10 @@
 
 # %% ../nbs/04_reranking.ipynb #782247b2
 from __future__ import annotations
-import contextlib, functools, itertools, re, time, unicodedata
+import contextlib, functools, itertools, json, re, time, unicodedata
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.basics import patch, store_attr
-from fastprogress.fastprogress import progress_bar
 import logo_similarity
 from .core import atomic_path, existing_file, load_json, save_json
 from .embed import Whitening, blas_threads
@@ -295,8 +294,8 @@ def _stage1(index, model=None, embedder=None, device='auto'):
     from logo_similarity.index import LogoSearcher
     return LogoSearcher.load(index, embedder, model, device=device)
 
-def _feature_pass(searcher, ids, paths, workers, colours:list, batch:int=32):
-    "Patch descriptors of the marks, chunk by chunk, appending each mark's colour histogram to `colours`."
+def _feature_pass(searcher, ids, paths, workers, batch:int=32):
+    "Patch descriptors (n, h*w, C) and colour histograms (n, bins³) of the marks, batch by batch."
     emb = searcher.embedder
     pre = emb.pre if emb.masked else type(emb.pre)(**{**emb.pre.config, 'ocr': False})  # OCR changes only the masked view
     srcs = iter(pre.imap(paths, workers))
@@ -305,10 +304,9 @@ def _feature_pass(searcher, ids, paths, workers, colours:list, batch:int=32):
         if bad := [(ids[i + j], p) for j, p in enumerate(pres) if isinstance(p, Exception)]:
             raise ValueError(f'{bad[0][0]}: its image can no longer be read ({bad[0][1]}); rebuild the index without it')
         views = np.stack([emb.view(p) for p in pres])
-        colours.extend(colour_histogram(v) for v in views)
-        yield patches(emb.backbone.features(views))[0]
+        yield patches(emb.backbone.features(views))[0], np.stack([colour_histogram(v) for v in views])
 
-# %% ../nbs/04_reranking.ipynb #024d524f
+# %% ../nbs/04_reranking.ipynb #bacb3191
 def build_stage2(index, # index folder made by `build_index`
                  model=None, # the exported `.onnx` model the index was built with, if it was
                  dim:int=64, # numbers kept per patch
@@ -316,19 +314,48 @@ def build_stage2(index, # index folder made by `build_index`
                  composite=None, # a `Composite` or its JSON file; default: the one fitted in notebook 06
                  progress:bool=True,
                  device='auto', # the PyTorch backbone's device, without `model`: 'auto' (CUDA when present), 'cpu', 'cuda'
+                 chunk:int=1024, # marks per resumable piece
+                 fit:int=2000, # marks whose patches fit the PCA
                 ) -> Path:
-    "Write the stage-2 folder of an index: patch store, colour histograms, composite weights."
+    "Write the stage-2 folder of an index: patch store, colour histograms, composite weights (resuming an interrupted build)."
+    import shutil
+    from logo_similarity.embed import EmbeddingStore
+    from logo_similarity.core import sha256
     s, out = _stage1(index, model, device=device), Path(index)/STAGE2
     ids = list(s.store.int_of)
     paths = [s.store.meta[i].get('path') for i in ids]
     if missing := [i for i, p in zip(ids, paths) if not p]: raise ValueError(f'{index}: marks without an image path, e.g. {missing[:3]}')
-    colours = []
-    chunks = _feature_pass(s, ids, paths, workers, colours)
-    if progress: chunks = progress_bar(chunks, total=-(-len(ids)//32), leave=False)
-    PatchStore.build(out/'patches', ids, chunks, dim=dim)
-    with atomic_path(out/'colours.npy') as tmp:
-        with open(tmp, 'wb') as f: np.save(f, np.array(colours, np.float16))
+    if not ids: raise ValueError(f'{index}: no marks to build stage 2 for')
+    work, path_of = Path(index)/f'{STAGE2}.parts', dict(zip(ids, paths))
+    stamp = json.loads(json.dumps({'embedder': s.embedder.config, 'dim': dim, 'fit': fit, 'ids': sha256('\n'.join(ids).encode())}))
+    if (work/'stamp.json').exists() and load_json(work/'stamp.json') != stamp: shutil.rmtree(work)  # pieces of another build
+    if not (work/'stamp.json').exists(): save_json(stamp, work/'stamp.json')
+    pca_file = work/'patch_pca.npz'
+    if not pca_file.exists():
+        P = np.concatenate([p for p, _ in _feature_pass(s, ids[:fit], paths[:fit], workers)])
+        Whitening.fit(P.reshape(-1, P.shape[-1]), dim, whiten=False).save(pca_file)
+    pca = Whitening.load(pca_file)
+    def reduce(part):
+        P, C = map(np.concatenate, zip(*_feature_pass(s, part, [path_of[i] for i in part], workers)))
+        return np.hstack([pca(P.reshape(-1, P.shape[-1])).reshape(len(P), -1), C])
+    cfg = {'embedder': s.embedder.config, 'dim': dim, 'pca': sha256(pca_file)}
+    es = EmbeddingStore(work/'chunks', cfg, chunk).build(ids, reduce, progress)
+    parts = [ids[i:i + chunk] for i in range(0, len(ids), chunk)]
+    width = es.load(parts[0])[1].shape[1]
+    hw = (width - colour_histogram(np.full((8, 8, 3), 255, np.uint8)).size)//pca.dim  # the rest of a row is the colours
+    (out/'patches').mkdir(parents=True, exist_ok=True)
+    with atomic_path(out/'patches'/'patches.npy') as tp, atomic_path(out/'colours.npy') as tc:
+        P = np.lib.format.open_memmap(tp, 'w+', np.float16, (len(ids), hw, pca.dim))
+        C = np.lib.format.open_memmap(tc, 'w+', np.float16, (len(ids), width - hw*pca.dim))
+        n = 0
+        for part in parts:
+            x = es.load(part)[1]
+            P[n:n + len(part)], C[n:n + len(part)] = x[:, :hw*pca.dim].reshape(len(part), hw, -1), x[:, hw*pca.dim:]
+            n += len(part)
+        P.flush(); C.flush(); del P, C
+    pca.save(out/'patches'/'patch_pca.npz'); save_json(ids, out/'patches'/'patch_ids.json')
     (composite if isinstance(composite, Composite) else Composite.load(composite or DEFAULT_COMPOSITE)).save(out/'composite.json')
+    shutil.rmtree(work)
     return out
 
 # %% ../nbs/04_reranking.ipynb #19c39f2b
