@@ -4,13 +4,14 @@
 
 # %% ../nbs/00_core.ipynb #c3ae63a8
 from __future__ import annotations
-import contextlib, hashlib, json, logging, os, tempfile, zipfile
+import contextlib, hashlib, json, logging, os, sys, tempfile, zipfile
 from pathlib import Path
 import numpy as np
+from fastcore.foundation import L
 
 # %% auto #0
-__all__ = ['log', 'atomic_path', 'atomic_write', 'save_json', 'load_json', 'existing_file', 'save_npz', 'load_npz', 'sha256',
-           'data_home', 'usable_cores']
+__all__ = ['log', 'atomic_path', 'atomic_write', 'save_json', 'load_json', 'plain', 'existing_file', 'save_npz', 'load_npz',
+           'sha256', 'data_home', 'usable_cores']
 
 # %% ../nbs/00_core.ipynb #5c132e7d
 @contextlib.contextmanager
@@ -47,6 +48,14 @@ def load_json(path):
     path = existing_file(path)
     try: return json.loads(path.read_text(encoding='utf-8'))
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise ValueError(f'{path}: not valid JSON ({e})') from None
+
+def plain(v):
+    "`v` as plain Python for JSON or a `weights_only` checkpoint: containers (also fastcore's `L`) and numpy scalars converted, missing values (NaN, `pd.NA`) None; tensors left as they are."
+    if isinstance(v, (list, tuple, np.ndarray, L)): return [plain(o) for o in v]
+    if isinstance(v, dict): return {k: plain(o) for k, o in v.items()}
+    if isinstance(v, np.generic): v = v.item()
+    na = getattr(sys.modules.get('pandas'), 'NA', None)  # only pandas makes pd.NA: no need to import it here
+    return None if v is None or (isinstance(v, float) and np.isnan(v)) or (na is not None and v is na) else v
 
 # %% ../nbs/00_core.ipynb #9e0e438b
 def existing_file(path, # a path that must name a file

@@ -8,7 +8,7 @@ import json, os, shutil
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
 from fastcore.basics import store_attr, patch
-from .core import save_json, load_json
+from .core import save_json, load_json, plain
 from .data import parse_vienna, load_l3d, IMAGE_EXTS
 from .preprocess import Preprocessor, decode_image
 from .embed import Embedder, EmbeddingStore, Whitening, blas_threads
@@ -104,15 +104,9 @@ def _meta_rows(meta, ids) -> list[dict]:
     if meta is None: return [{} for _ in ids]
     if isinstance(meta, pd.DataFrame):
         meta = meta.reindex(ids).drop(columns=[c for c in ('id',) if c in meta])
-        return [{k: _plain(v) for k, v in r.items()} for r in meta.to_dict('records')]
-    return [{k: _plain(v) for k, v in dict(m).items()} for m in meta]
+        return [{k: plain(v) for k, v in r.items()} for r in meta.to_dict('records')]
+    return [{k: plain(v) for k, v in dict(m).items()} for m in meta]
 
-def _plain(v):
-    "A value as plain JSON: numpy scalars to Python, missing values to None."
-    if isinstance(v, (list, tuple, np.ndarray)): return [_plain(o) for o in v]
-    if isinstance(v, dict): return {k: _plain(o) for k, o in v.items()}
-    if isinstance(v, np.generic): v = v.item()
-    return None if v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA else v
 
 # %% ../nbs/03_indexing.ipynb #ef8a17d8
 @patch
@@ -369,8 +363,8 @@ def marks_from_folder(src) -> pd.DataFrame:
 # %% ../nbs/03_indexing.ipynb #5e5c9567
 def results_json(queries, results) -> list[dict]:
     "Search results as plain JSON: a list of `{'query', 'query_text', ...attrs, 'results': [{'id', 'score', ...}]}`."
-    return [{'query': str(q), 'query_text': r.attrs.get('query_text', ''), **{k: _plain(v) for k, v in r.attrs.items()},
-             'results': [{k: _plain(v) for k, v in row.items()} for row in r.to_dict('records')]}
+    return [{'query': str(q), 'query_text': r.attrs.get('query_text', ''), **{k: plain(v) for k, v in r.attrs.items()},
+             'results': [{k: plain(v) for k, v in row.items()} for row in r.to_dict('records')]}
             for q, r in zip(queries, results)]
 
 # %% ../nbs/03_indexing.ipynb #c253f4e5

@@ -14,7 +14,7 @@ from fastai.data.core import DataLoaders
 from fastai.learner import Learner
 import fastai.callback.schedule, fastai.callback.progress, fastai.callback.fp16  # noqa: F401 (they add fit_one_cycle, no_bar, to_fp16 to Learner)
 from fastai.torch_core import default_device
-from .core import atomic_path, existing_file, log
+from .core import atomic_path, existing_file, log, plain
 from .backbone import Backbone, create_backbone, gem
 
 # %% auto #0
@@ -247,15 +247,9 @@ def _set_rng_state(learn, st:dict):
     learn.dls.train.rng.setstate((3, tuple(st['dl']), None))
     if 'cuda' in st and torch.cuda.is_available(): torch.cuda.set_rng_state_all(st['cuda'])
 
-def _plain(o):
-    "fastai's containers (`L`) and numpy scalars as plain Python, so a checkpoint loads with `weights_only=True`."
-    if isinstance(o, dict): return {k: _plain(v) for k, v in o.items()}
-    if isinstance(o, (list, tuple)) or type(o).__name__ == 'L': return [_plain(v) for v in o]
-    return o.item() if isinstance(o, np.generic) else o
-
 def save_checkpoint(learn, path, epoch:int) -> Path:
     "Write model (base, momentum, predictor, queue), optimiser, epoch and random states to `path`, atomically."
-    ck = {'model': learn.model.state_dict(), 'opt': _plain(learn.opt.state_dict()), 'epoch': epoch, 'n_epoch': learn.n_epoch, 'rng': _rng_state(learn)}
+    ck = {'model': learn.model.state_dict(), 'opt': plain(learn.opt.state_dict()), 'epoch': epoch, 'n_epoch': learn.n_epoch, 'rng': _rng_state(learn)}
     with atomic_path(path) as tmp: torch.save(ck, tmp)
     return Path(path)
 
