@@ -10,11 +10,10 @@ import pandas as pd
 from .core import load_json, save_json
 from .embed import Embedder
 from .index import WHITEN_DIM, LogoSearcher, build_index, marks_from_folder, results_grid, results_json
-from .rerank import STAGE2, Reranker, build_stage2, mark_text
+from .rerank import STAGE2, Reranker, build_stage2, has_stage2, mark_text
 
 # %% auto #0
-__all__ = ['whiten_arg', 'parser', 'result_line', 'no_match_line', 'print_results', 'has_stage2', 'index_cmd', 'search_cmd',
-           'main']
+__all__ = ['whiten_arg', 'parser', 'result_line', 'no_match_line', 'print_results', 'index_cmd', 'search_cmd', 'main']
 
 # %% ../nbs/08_cli.ipynb #bf380582
 def whiten_arg(s:str) -> int|bool:
@@ -85,10 +84,6 @@ def print_results(queries, # the query logos, as given
         if line := no_match_line(r): print(line)
 
 # %% ../nbs/08_cli.ipynb #89d0b5cc
-def has_stage2(index) -> bool:
-    "Whether the index folder holds a stage-2 folder (`rerank/`)."
-    return (Path(index)/STAGE2).is_dir()
-
 def index_cmd(a:argparse.Namespace):
     "`logo-sim index`: build stage 1 of the folder `a.src` into `a.out`, then stage 2 unless `a.rerank` is False."
     emb = Embedder(a.model) if a.model else Embedder(device=a.device)

@@ -17,7 +17,8 @@ __all__ = ['ARPA_IPA', 'LTS', 'SOUND_CHANCE', 'SPELLING_CHANCE', 'STAGE2', 'COMP
            'letter_to_sound', 'phonemes', 'aline_score', 'aline_ratio', 'above_chance', 'sound_similarity',
            'spelling_similarity', 'text_similarity', 'sound_key', 'mark_text', 'TextIndex', 'text_search', 'patches',
            'spatial_score', 'PatchStore', 'orb_features', 'query_orb', 'geometric_match', 'geometric_score',
-           'colour_histogram', 'colour_similarity', 'build_stage2', 'Composite', 'fit_logistic', 'Timings', 'Reranker']
+           'colour_histogram', 'colour_similarity', 'has_stage2', 'build_stage2', 'Composite', 'fit_logistic',
+           'Timings', 'Reranker']
 
 # %% ../nbs/04_reranking.ipynb #1fda2a39
 def normalise_text(s:str|None) -> str:
@@ -289,6 +290,10 @@ def colour_similarity(a:np.ndarray, b:np.ndarray, bins:int=6) -> float:
 # %% ../nbs/04_reranking.ipynb #9f01a18c
 STAGE2 = 'rerank'  # the stage-2 folder inside an index folder
 
+def has_stage2(index) -> bool:
+    "Whether the index folder holds a stage-2 folder."
+    return (Path(index)/STAGE2).is_dir()
+
 def _stage1(index, model=None, embedder=None, device='auto'):
     "The stage-1 searcher of an index folder (its embedder checked against the index)."
     from logo_similarity.index import LogoSearcher
@@ -447,7 +452,7 @@ class Reranker:
              embedder=None, device='auto', # the PyTorch backbone's device, without `model` or `embedder`
              **kwargs):
         "The re-ranking searcher of an index folder."
-        if not (Path(index)/STAGE2).is_dir(): raise FileNotFoundError(f'{index}: no stage 2 ({STAGE2}/): build it with `build_stage2` or `logo-sim index`')
+        if not has_stage2(index): raise FileNotFoundError(f'{index}: no stage 2 ({STAGE2}/): build it with `build_stage2` or `logo-sim index`')
         return cls(_stage1(index, model, embedder, device), Path(index)/STAGE2, **kwargs)
     def __repr__(self): return f'Reranker({len(self.store)} marks, {self.composite})'
 
