@@ -205,26 +205,34 @@ class PatchStore:
 
 # %% ../nbs/04_reranking.ipynb #00040dc1
 @patch(cls_method=True)
+def write(cls:PatchStore, path, ids, # the marks, in the order of the rows
+          pca:Whitening, # the reduction the rows were made with
+          rows, # iterable of reduced patch descriptors (n_i, h*w, dim)
+         ) -> PatchStore:
+    "Write reduced patch rows of `ids` into a memory-mapped store in the folder `path`, atomically."
+    path, ids, n, arr = Path(path), list(ids), 0, None
+    with atomic_path(path/'patches.npy') as tmp:
+        for r in rows:
+            if arr is None: arr = np.lib.format.open_memmap(tmp, 'w+', np.float16, (len(ids), *r.shape[1:]))
+            arr[n:n + len(r)] = r; n += len(r)
+        if n != len(ids): raise ValueError(f'{n} marks of patches for {len(ids)} ids')
+        arr.flush(); del arr
+    pca.save(path/'patch_pca.npz'); save_json(ids, path/'patch_ids.json')
+    return cls(path)
+
+@patch(cls_method=True)
 def build(cls:PatchStore, path, ids, # the marks, in the order of the chunks
           chunks, # iterable of patch descriptors (n_i, h*w, C), as `patches` gives them
           dim:int=64, # numbers kept per patch
           fit:int=2000, # marks whose patches fit the PCA
          ) -> PatchStore:
-    "Write the patch store of `ids` to the folder `path`."
-    path, ids, chunks = Path(path), list(ids), iter(chunks)
-    first = []
+    "Write the patch store of `ids` to the folder `path`, the PCA fitted on the first chunks."
+    chunks, first = iter(chunks), []
     while sum(map(len, first)) < fit and (ch := next(chunks, None)) is not None: first.append(ch)
     if not first: raise ValueError(f'{path}: no patches to build a patch store from')
     sample = np.concatenate(first)
-    pca, hw, n = Whitening.fit(sample.reshape(-1, sample.shape[-1]), dim, whiten=False), sample.shape[1], 0
-    with atomic_path(path/'patches.npy') as tmp:
-        arr = np.lib.format.open_memmap(tmp, 'w+', np.float16, (len(ids), hw, pca.dim))
-        for ch in itertools.chain(first, chunks):
-            arr[n:n + len(ch)] = pca(ch.reshape(-1, ch.shape[-1])).reshape(len(ch), hw, -1); n += len(ch)
-        arr.flush(); del arr
-        if n != len(ids): raise ValueError(f'{n} marks of patches for {len(ids)} ids')
-    pca.save(path/'patch_pca.npz'); save_json(ids, path/'patch_ids.json')
-    return cls(path)
+    pca = Whitening.fit(sample.reshape(-1, sample.shape[-1]), dim, whiten=False)
+    return cls.write(path, ids, pca, (pca(ch.reshape(-1, ch.shape[-1])).reshape(*ch.shape[:2], -1) for ch in itertools.chain(first, chunks)))
 
 # %% ../nbs/04_reranking.ipynb #cda91d11
 def _grey(img:np.ndarray, size:int) -> np.ndarray:
@@ -346,19 +354,16 @@ def build_stage2(index, # index folder made by `build_index`
     cfg = {'embedder': s.embedder.config, 'dim': dim, 'pca': sha256(pca_file)}
     es = EmbeddingStore(work/'chunks', cfg, chunk).build(ids, reduce, progress)
     parts = [ids[i:i + chunk] for i in range(0, len(ids), chunk)]
-    width = es.load(parts[0])[1].shape[1]
-    hw = (width - colour_histogram(np.full((8, 8, 3), 255, np.uint8)).size)//pca.dim  # the rest of a row is the colours
-    (out/'patches').mkdir(parents=True, exist_ok=True)
-    with atomic_path(out/'patches'/'patches.npy') as tp, atomic_path(out/'colours.npy') as tc:
-        P = np.lib.format.open_memmap(tp, 'w+', np.float16, (len(ids), hw, pca.dim))
-        C = np.lib.format.open_memmap(tc, 'w+', np.float16, (len(ids), width - hw*pca.dim))
-        n = 0
-        for part in parts:
-            x = es.load(part)[1]
-            P[n:n + len(part)], C[n:n + len(part)] = x[:, :hw*pca.dim].reshape(len(part), hw, -1), x[:, hw*pca.dim:]
-            n += len(part)
-        P.flush(); C.flush(); del P, C
-    pca.save(out/'patches'/'patch_pca.npz'); save_json(ids, out/'patches'/'patch_ids.json')
+    ncol = colour_histogram(np.full((8, 8, 3), 255, np.uint8)).size  # the last numbers of a row are the colours
+    with atomic_path(out/'colours.npy') as tc:
+        C = np.lib.format.open_memmap(tc, 'w+', np.float16, (len(ids), ncol))
+        def rows(C, n=0):  # each stored piece read once: its colours into `C`, its patches on to the patch store
+            for part in parts:
+                x = es.load(part)[1]
+                C[n:n + len(part)] = x[:, -ncol:]; n += len(part)
+                yield x[:, :-ncol].reshape(len(part), -1, pca.dim)
+        PatchStore.write(out/'patches', ids, pca, rows(C))
+        C.flush(); del C
     (composite if isinstance(composite, Composite) else Composite.load(composite or DEFAULT_COMPOSITE)).save(out/'composite.json')
     shutil.rmtree(work)
     return out
