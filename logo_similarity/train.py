@@ -5,6 +5,7 @@
 # %% ../nbs/05_moco.ipynb #83875738
 from __future__ import annotations
 import copy, math, random, time
+from collections import defaultdict
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import store_attr
@@ -15,13 +16,15 @@ from fastai.learner import Learner
 import fastai.callback.schedule, fastai.callback.progress, fastai.callback.fp16  # noqa: F401 (they add fit_one_cycle, no_bar, to_fp16 to Learner)
 from fastai.torch_core import default_device
 from .core import atomic_path, existing_file, log, plain
+from .core import load_json, save_json
+from .data import vienna_keys
 from .backbone import Backbone, create_backbone, gem
 
 # %% auto #0
 __all__ = ['WORDS', 'affine', 'stroke', 'outline', 'recolour', 'greyscale', 'invert', 'occlude', 'blur', 'jpeg', 'word_stamps',
            'add_text', 'LogoAugment', 'LogoImages', 'mlp', 'MoCo', 'momentum_update', 'MoCoLoss', 'MoCoCallback',
-           'StopOnNaN', 'save_checkpoint', 'load_checkpoint', 'Checkpoint', 'moco_learner', 'fit_moco', 'freeze_early',
-           'save_backbone', 'BatchTimes']
+           'StopOnNaN', 'FrozenBN', 'save_checkpoint', 'load_checkpoint', 'Checkpoint', 'Snapshots', 'snapshots',
+           'moco_learner', 'fit_moco', 'freeze_early', 'save_backbone', 'BatchTimes']
 
 # %% ../nbs/05_moco.ipynb #cda519a3
 def _pick(x:torch.Tensor, p:float) -> torch.Tensor:
@@ -140,12 +143,18 @@ class LogoAugment(nn.Module):
 # %% ../nbs/05_moco.ipynb #79dafdd4
 class LogoImages(torch.utils.data.Dataset):
     "Logo files as (3, size, size) uint8 tensors, centred on their background (as preprocessing does), with a dummy label."
-    def __init__(self, paths, size:int=128): self.paths, self.size = [str(p) for p in paths], size
+    def __init__(self, paths, size:int=128,
+                 partners:list|None=None, # per logo, the indexes of logos that count as its positives (see `vienna_partners`)
+                ): self.paths, self.size, self.partners = [str(p) for p in paths], size, partners
     def __len__(self): return len(self.paths)
-    def __getitem__(self, i):
+    def image(self, i) -> torch.Tensor:
         from logo_similarity.preprocess import decode_image, pad_square, resize
         img = resize(pad_square(decode_image(self.paths[i]))[0], self.size)
-        return torch.from_numpy(np.ascontiguousarray(img)).permute(2, 0, 1), 0
+        return torch.from_numpy(np.ascontiguousarray(img)).permute(2, 0, 1)
+    def __getitem__(self, i):
+        "The logo; with `partners`, a (2, 3, size, size) pair of it and a random partner (itself when it has none)."
+        if self.partners is None: return self.image(i), 0
+        return torch.stack([self.image(i), self.image(random.choice(self.partners[i] or [i]))]), 0
 
 # %% ../nbs/05_moco.ipynb #ab0996c1
 def mlp(dims:list, last_bn:bool=True) -> nn.Sequential:
@@ -214,13 +223,16 @@ def _enqueue(model:MoCo, k):
 class MoCoCallback(Callback):
     "Two augmented views of each batch, and the momentum update after each step (momentum `m0` rising to 1 on a cosine)."
     order = -5
-    def __init__(self, augment:nn.Module, m0:float=0.99): store_attr()
+    def __init__(self, augment:nn.Module, m0:float=0.99, channels_last:bool=False): store_attr()
     @property
     def momentum(self) -> float: return 1 - (1 - self.m0)*(math.cos(math.pi*self.pct_train) + 1)/2
     def before_batch(self):
         with torch.no_grad():
             x = self.xb[0].float()
-            self.learn.xb = ((self.augment(x), self.augment(x)) if self.training else (x, x),)
+            a, b = (x[:, 0], x[:, 1]) if x.ndim == 5 else (x, x)  # a pair of logos, or one logo twice
+            views = (self.augment(a), self.augment(b)) if self.training else (a, b)
+            if self.channels_last: views = tuple(v.contiguous(memory_format=torch.channels_last) for v in views)
+            self.learn.xb = (views,)
     def after_step(self): momentum_update(self.model, self.momentum)
 
 class StopOnNaN(Callback):
@@ -230,6 +242,13 @@ class StopOnNaN(Callback):
         if not torch.isfinite(self.learn.loss_grad).all():
             raise FloatingPointError(f'the loss diverged ({float(self.learn.loss_grad)}) at epoch {self.epoch}, batch {self.iter}: '
                                      'training stopped; the last checkpoint is intact (lower the learning rate and resume)')
+
+class FrozenBN(Callback):
+    "Keep the batch norms of frozen layers (`freeze_early`) in eval mode while training, so their ImageNet statistics stay."
+    order = 1  # after fastai puts the model in train mode
+    def before_train(self):
+        for m in self.model.modules():
+            if getattr(m, 'frozen', False) and isinstance(m, nn.modules.batchnorm._BatchNorm): m.eval()
 
 # %% ../nbs/05_moco.ipynb #7ea91aab
 def _rng_state(learn) -> dict:
@@ -263,27 +282,54 @@ def load_checkpoint(learn, path) -> int:
     return ck['epoch']
 
 class Checkpoint(Callback):
-    "Save a checkpoint at the end of every epoch."
+    "Save a checkpoint at the end of every epoch that trained (not those a resumed run skips)."
     order = 90
-    def __init__(self, path): self.path = Path(path)
-    def after_epoch(self): save_checkpoint(self.learn, self.path, self.epoch + 1)
+    def __init__(self, path): self.path, self.ran = Path(path), False
+    def before_train(self): self.ran = True
+    def after_epoch(self):
+        if self.ran: save_checkpoint(self.learn, self.path, self.epoch + 1)
+        self.ran = False
+
+# %% ../nbs/05_moco.ipynb #5b1a0c01
+class Snapshots(Callback):
+    "Each epoch's minutes, loss and learning rate in `folder/epochs.json`; every `every` epochs and at the end, the base encoder's weights."
+    order = 89  # before `Checkpoint`: a run killed between the two redoes the epoch and rewrites both
+    def __init__(self, folder, every:int=1): self.folder, self.every, self.t = Path(folder), every, None
+    def before_train(self): self.t = time.perf_counter()  # not called for the epochs a resumed run skips
+    def after_epoch(self):
+        if self.t is None: return
+        e, fn = self.epoch + 1, self.folder/'epochs.json'
+        rows = [r for r in (load_json(fn) if fn.exists() else []) if r['epoch'] < e]  # a resumed run rewrites what follows
+        snap = save_backbone(self.model, self.folder/f'epoch{e:03d}.pt').name if e % self.every == 0 or e == self.n_epoch else None
+        rows.append({'epoch': e, 'minutes': (time.perf_counter() - self.t)/60 + (rows[-1]['minutes'] if rows else 0),
+                     'loss': float(self.smooth_loss), 'lr': float(self.opt.hypers[-1]['lr']), 'weights': snap})
+        save_json(rows, fn); self.t = None
+
+def snapshots(folder) -> list[dict]:
+    "The epochs a `Snapshots` callback recorded in `folder`; `weights` is the path of that epoch's weights, if saved."
+    return [{**r, 'weights': Path(folder)/r['weights'] if r['weights'] else None} for r in load_json(Path(folder)/'epochs.json')]
 
 # %% ../nbs/05_moco.ipynb #eddb52b2
 def moco_learner(paths, # logo files to train on (no labels)
                  backbone:Backbone|None=None, # default `create_backbone()`
                  size:int=128, bs:int=64, augment:nn.Module|None=None, m0:float=0.99,
                  device=None, # default: fastai's (CUDA when present)
+                 partners:list|None=None, # positives from other logos (`vienna_partners`); default: two views of the same logo
+                 amp:bool|None=None, channels_last:bool|None=None, # mixed precision, channels-last memory; default: on a CUDA device
                  **kwargs, # `MoCo` arguments: dim, hidden, T, queue
                 ) -> Learner:
     "A fastai `Learner` that trains a `MoCo` model on the logos `paths`."
     device = device or default_device()
-    ds = LogoImages(paths, size)
-    dls = DataLoaders(DataLoader(ds, bs=bs, shuffle=True, drop_last=True, device=device),
+    cuda = device.type == 'cuda'
+    amp, channels_last = cuda if amp is None else amp, cuda if channels_last is None else channels_last
+    dls = DataLoaders(DataLoader(LogoImages(paths, size, partners), bs=bs, shuffle=True, drop_last=True, device=device),
                       DataLoader(LogoImages(paths[:bs], size), bs=bs, device=device), device=device)
     model = MoCo(backbone or create_backbone(), **kwargs)
-    learn = Learner(dls, model, loss_func=MoCoLoss(model), cbs=[MoCoCallback(augment or LogoAugment(), m0), StopOnNaN()])
-    if device.type == 'cuda': learn = learn.to_fp16()  # mixed precision on a GPU
-    return learn
+    if channels_last: model = model.to(memory_format=torch.channels_last)
+    learn = Learner(dls, model, loss_func=MoCoLoss(model),
+                    cbs=[MoCoCallback(augment or LogoAugment(), m0, channels_last), StopOnNaN(), FrozenBN()])
+    log.info(f'MoCo on {device}{", mixed precision" if amp else ""}{", channels-last" if channels_last else ""}')
+    return learn.to_fp16() if amp else learn
 
 def fit_moco(learn:Learner, n_epoch:int, lr:float=2e-4, ckpt=None, # checkpoint file: resumed from when it exists
              wd:float=0.1, **kwargs) -> Learner:
@@ -296,10 +342,11 @@ def fit_moco(learn:Learner, n_epoch:int, lr:float=2e-4, ckpt=None, # checkpoint 
 
 # %% ../nbs/05_moco.ipynb #4c692024
 def freeze_early(backbone:Backbone, blocks:int=2) -> Backbone:
-    "Freeze the stem and the first `blocks` blocks of an EfficientNet backbone (their batch norms too)."
+    "Freeze the stem and the first `blocks` blocks of an EfficientNet backbone (their batch norms' statistics too, with `FrozenBN`)."
     t = backbone.trunk
     for m in [t.conv_stem, t.bn1, *t.blocks[:blocks]]:
         for p in m.parameters(): p.requires_grad = False
+        for sub in m.modules(): sub.frozen = True
     return backbone
 
 def save_backbone(model:MoCo, fn, half:bool=False) -> Path:
