@@ -22,7 +22,8 @@ __all__ = ['KS', 'TRANSFORMS', 'UNUSED_FONTS', 'RESPELL', 'recall_at_k', 'precis
            'plain_imagenet', 'hue_shift', 'invert', 'mirror', 'rotate', 'scale', 'crop', 'add_text', 'remove_text',
            'occlude', 'glare', 'jpeg', 'noisy_background', 'transform_queries', 'cross_rendition_queries', 'respell',
            'word_image', 'word_mark_queries', 'vienna_queries', 'benchmark', 'plot_recall', 'plot_per_transform',
-           'plot_hits', 'half', 'stage2_rows', 'rankings', 'lowdim_vectors', 'ann_benchmark']
+           'plot_hits', 'half', 'stage2_rows', 'rankings', 'weights_searcher', 'score_weights', 'lowdim_vectors',
+           'ann_benchmark']
 
 # %% ../nbs/06_evaluation.ipynb #62d39ae8
 def recall_at_k(ranked, relevant:set, k:int) -> float:
@@ -358,6 +359,22 @@ def rankings(rows:pd.DataFrame, scores:dict, n_gallery:int) -> pd.DataFrame:
             out.append({'query': qid, 'protocol': g.protocol.iloc[0], 'kind': g.kind.iloc[0], 'ranking': name,
                         **score(g.id.tolist(), rel, n_gallery)})
     return pd.DataFrame(out)
+
+# %% ../nbs/06_evaluation.ipynb #8d1e0002
+def weights_searcher(weights, # 'offline' (the ImageNet weights), or a weights file (`save_backbone`)
+                     gallery:pd.DataFrame, **kwargs) -> EmbeddingSearcher:
+    "The default global search (grey, GeM, whitened on the gallery) with a backbone's `weights`."
+    from logo_similarity.backbone import create_backbone  # PyTorch, only when weights are compared
+    return EmbeddingSearcher(Embedder(create_backbone(weights=weights), Preprocessor(ocr=False)), gallery.index, gallery.path, **kwargs).whitened()
+
+def score_weights(searcher, protocols:dict, # name -> queries
+                  n_gallery:int) -> pd.DataFrame:
+    "Per-query metrics of `searcher` on each protocol, with the `half` of the brands each query's mark is in."
+    out = []
+    for p, q in protocols.items():
+        per = evaluate(searcher, q, n_gallery).assign(protocol=p)
+        out.append(per.assign(half=[half(next(iter(q.relevant[i]))) for i in per['query']]))
+    return pd.concat(out, ignore_index=True)
 
 # %% ../nbs/06_evaluation.ipynb #2451cc70
 def lowdim_vectors(n:int, dim:int=512, latent:int=32, noise:float=0.1,

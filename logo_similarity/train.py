@@ -24,7 +24,8 @@ from .backbone import Backbone, create_backbone, gem
 __all__ = ['WORDS', 'affine', 'stroke', 'outline', 'recolour', 'greyscale', 'invert', 'occlude', 'blur', 'jpeg', 'word_stamps',
            'add_text', 'LogoAugment', 'LogoImages', 'mlp', 'MoCo', 'momentum_update', 'MoCoLoss', 'MoCoCallback',
            'StopOnNaN', 'FrozenBN', 'save_checkpoint', 'load_checkpoint', 'Checkpoint', 'Snapshots', 'snapshots',
-           'moco_learner', 'fit_moco', 'freeze_early', 'save_backbone', 'BatchTimes']
+           'moco_learner', 'fit_moco', 'freeze_early', 'save_backbone', 'vienna_partners', 'positive_similarity',
+           'BatchTimes', 'step_cost']
 
 # %% ../nbs/05_moco.ipynb #cda519a3
 def _pick(x:torch.Tensor, p:float) -> torch.Tensor:
@@ -316,13 +317,14 @@ def moco_learner(paths, # logo files to train on (no labels)
                  device=None, # default: fastai's (CUDA when present)
                  partners:list|None=None, # positives from other logos (`vienna_partners`); default: two views of the same logo
                  amp:bool|None=None, channels_last:bool|None=None, # mixed precision, channels-last memory; default: on a CUDA device
+                 workers:int=0, # processes decoding logos for the training batches
                  **kwargs, # `MoCo` arguments: dim, hidden, T, queue
                 ) -> Learner:
     "A fastai `Learner` that trains a `MoCo` model on the logos `paths`."
     device = device or default_device()
     cuda = device.type == 'cuda'
     amp, channels_last = cuda if amp is None else amp, cuda if channels_last is None else channels_last
-    dls = DataLoaders(DataLoader(LogoImages(paths, size, partners), bs=bs, shuffle=True, drop_last=True, device=device),
+    dls = DataLoaders(DataLoader(LogoImages(paths, size, partners), bs=bs, shuffle=True, drop_last=True, device=device, num_workers=workers),
                       DataLoader(LogoImages(paths[:bs], size), bs=bs, device=device), device=device)
     model = MoCo(backbone or create_backbone(), **kwargs)
     if channels_last: model = model.to(memory_format=torch.channels_last)
@@ -355,6 +357,33 @@ def save_backbone(model:MoCo, fn, half:bool=False) -> Path:
     with atomic_path(fn) as tmp: torch.save(sd, tmp)
     return Path(fn)
 
+# %% ../nbs/05_moco.ipynb #5b1a0c09
+def vienna_partners(codes, # per mark, its Vienna codes
+                    level:int=2, # 1 category, 2 division, 3 section
+                   ) -> list[list[int]]:
+    "For each mark, the indexes of the other marks sharing one of its Vienna codes cut to `level`."
+    keys = [vienna_keys(c, level) for c in codes]
+    by = defaultdict(set)
+    for i, ks in enumerate(keys):
+        for k in ks: by[k].add(i)
+    return [sorted(set().union(*(by[k] for k in ks)) - {i}) for i, ks in enumerate(keys)]
+
+# %% ../nbs/05_moco.ipynb #5b1a0c0c
+def positive_similarity(paths, # a sample of the logos to train on
+                        partners:list, # per logo, its partners' indexes (`vienna_partners`)
+                        backbone:Backbone|None=None, augment:nn.Module|None=None, size:int=224, seed:int=0) -> dict:
+    "Mean descriptor cosine of two views of a logo, of a logo and its partners, and of random pairs of logos."
+    bb, aug = backbone or create_backbone(), augment or LogoAugment()
+    random.seed(seed); torch.manual_seed(seed)
+    imgs = LogoImages(paths, size)
+    x = torch.stack([imgs.image(i) for i in range(len(imgs))]).float()
+    emb = lambda t: bb.embed(t.clamp(0, 255).round().byte().permute(0, 2, 3, 1).numpy())
+    e, v1, v2 = emb(x), emb(aug(x)), emb(aug(x))
+    S = e @ e.T
+    pairs = [(i, j) for i, p in enumerate(partners) for j in p]
+    return {'two views of a logo': float((v1*v2).sum(1).mean()), 'a logo and a partner': float(np.mean([S[i, j] for i, j in pairs])) if pairs else float('nan'),
+            'random pairs of logos': float(S[~np.eye(len(S), dtype=bool)].mean())}
+
 # %% ../nbs/05_moco.ipynb #501c813a
 class BatchTimes(Callback):
     "Seconds per training batch, augmentation to momentum update."
@@ -363,3 +392,21 @@ class BatchTimes(Callback):
     def before_batch(self): self.t = time.perf_counter()
     def after_batch(self):
         if self.training: self.times.append(time.perf_counter() - self.t)
+
+# %% ../nbs/05_moco.ipynb #7c0a0008
+def step_cost(size:int=224, frozen:int=2, queue:int=65536, bs=(4, 8)) -> dict:
+    "Measured per image: GFLOPs of one MoCo training step, and MB of activations kept for backward (float32)."
+    from torch.utils.flop_counter import FlopCounterMode
+    out = []
+    for b in bs:
+        torch.manual_seed(0)
+        model = MoCo(freeze_early(create_backbone(), frozen) if frozen else create_backbone(), queue=queue).train()
+        x, seen, kept = torch.rand(b, 3, size, size)*255, set(), [0]
+        def pack(t):
+            if (key := t.untyped_storage().data_ptr()) not in seen: seen.add(key); kept[0] += t.untyped_storage().nbytes()
+            return t
+        with FlopCounterMode(display=False) as fc, torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
+            MoCoLoss(model)(model((x, x))).backward()
+        out.append((fc.get_total_flops(), kept[0]))
+    (f0, m0), (f1, m1) = out
+    return {'GFLOPs/image': (f1 - f0)/(bs[1] - bs[0])/1e9, 'MB/image': (m1 - m0)/(bs[1] - bs[0])/1e6}
