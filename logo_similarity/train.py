@@ -395,7 +395,7 @@ class BatchTimes(Callback):
 
 # %% ../nbs/05_moco.ipynb #7c0a0008
 def step_cost(size:int=224, frozen:int=2, queue:int=65536, bs=(4, 8)) -> dict:
-    "Measured per image: GFLOPs of one MoCo training step, and MB of activations kept for backward (float32)."
+    "Per image: GFLOPs of one MoCo step (forwards counted, backward taken as twice the base branch's forward), MB of activations kept (float32)."
     from torch.utils.flop_counter import FlopCounterMode
     out = []
     for b in bs:
@@ -405,8 +405,10 @@ def step_cost(size:int=224, frozen:int=2, queue:int=65536, bs=(4, 8)) -> dict:
         def pack(t):
             if (key := t.untyped_storage().data_ptr()) not in seen: seen.add(key); kept[0] += t.untyped_storage().nbytes()
             return t
-        with FlopCounterMode(display=False) as fc, torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
-            MoCoLoss(model)(model((x, x))).backward()
-        out.append((fc.get_total_flops(), kept[0]))
+        with FlopCounterMode(display=False) as all_fwd, torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t): o = model((x, x))
+        with FlopCounterMode(display=False) as base, torch.no_grad():
+            for v in (x, x): model.predictor(model.projector(model._pool(model.backbone, v)))
+        MoCoLoss(model)(o).backward()
+        out.append((all_fwd.get_total_flops() + 2*base.get_total_flops(), kept[0]))
     (f0, m0), (f1, m1) = out
     return {'GFLOPs/image': (f1 - f0)/(bs[1] - bs[0])/1e9, 'MB/image': (m1 - m0)/(bs[1] - bs[0])/1e6}
