@@ -22,10 +22,10 @@ from .backbone import Backbone, create_backbone, gem
 
 # %% auto #0
 __all__ = ['WORDS', 'affine', 'stroke', 'outline', 'recolour', 'greyscale', 'invert', 'occlude', 'blur', 'jpeg', 'word_stamps',
-           'add_text', 'LogoAugment', 'LogoImages', 'mlp', 'MoCo', 'momentum_update', 'MoCoLoss', 'MoCoCallback',
-           'StopOnNaN', 'FrozenBN', 'save_checkpoint', 'load_checkpoint', 'Checkpoint', 'Snapshots', 'snapshots',
-           'moco_learner', 'fit_moco', 'freeze_early', 'save_backbone', 'vienna_partners', 'positive_similarity',
-           'BatchTimes', 'step_cost']
+           'remove_text', 'add_text', 'LogoAugment', 'LogoImages', 'mlp', 'MoCo', 'momentum_update', 'MoCoLoss',
+           'MoCoCallback', 'StopOnNaN', 'FrozenBN', 'save_checkpoint', 'load_checkpoint', 'Checkpoint', 'Snapshots',
+           'snapshots', 'moco_learner', 'fit_moco', 'freeze_early', 'save_backbone', 'vienna_partners',
+           'positive_similarity', 'BatchTimes', 'step_cost']
 
 # %% ../nbs/05_moco.ipynb #cda519a3
 def _pick(x:torch.Tensor, p:float) -> torch.Tensor:
@@ -110,6 +110,10 @@ def word_stamps(h:int=24, fonts=('DejaVuSans-Bold', 'DejaVuSerif', 'STIXGeneral'
             out.append(torch.from_numpy(np.array(im, np.float32)/255)[None])
     return out
 
+def remove_text(x:torch.Tensor, text:torch.Tensor, p:float=0.2, fill:float=255.) -> torch.Tensor:
+    "The words of each chosen image painted with the background, where the mask `text` (B, 1, H, W) in [0, 1] marks them."
+    return torch.where(_pick(x, p) & (text > 0.5), torch.full_like(x, fill), x)
+
 def add_text(x:torch.Tensor, stamps:list, p:float=0.2) -> torch.Tensor:
     "A word pasted in dark ink on each chosen image, at a random place, at most half the width."
     out, (_, _, H, W) = x.clone(), x.shape
@@ -124,16 +128,18 @@ def add_text(x:torch.Tensor, stamps:list, p:float=0.2) -> torch.Tensor:
 
 # %% ../nbs/05_moco.ipynb #9662aac2
 class LogoAugment(nn.Module):
-    "One random view of each logo of a batch: geometry, strokes, outline, colour, occlusion, words, blur, compression."
+    "One random view of each logo of a batch: words removed, geometry, strokes, outline, colour, occlusion, words added, blur, compression."
     def __init__(self, p:dict|None=None, # probability of each step, by name (defaults below)
                  zoom=(0.55, 1.5), rotate:float=25):
         super().__init__()
         self.p = {'stroke': 0.3, 'outline': 0.1, 'recolour': 0.5, 'greyscale': 0.2, 'invert': 0.1, 'occlude': 0.2,
-                  'add_text': 0.2, 'blur': 0.2, 'jpeg': 0.2, **(p or {})}
+                  'add_text': 0.2, 'remove_text': 0.3, 'blur': 0.2, 'jpeg': 0.2, **(p or {})}
         self.zoom, self.rotate, self.stamps = zoom, rotate, word_stamps()
 
-    def forward(self, x:torch.Tensor) -> torch.Tensor:
+    def forward(self, x:torch.Tensor, text:torch.Tensor|None=None, # mask of the words (B, 1, H, W), when they are known
+               ) -> torch.Tensor:
         p = self.p
+        if text is not None: x = remove_text(x, text, p['remove_text'])  # first: the mask fits the image as it is
         x = affine(x, self.zoom, self.rotate)
         x = stroke(x, p['stroke']); x = outline(x, p['outline'])
         x = recolour(x, p['recolour']); x = greyscale(x, p['greyscale']); x = invert(x, p['invert'])
@@ -146,14 +152,19 @@ class LogoImages(torch.utils.data.Dataset):
     "Logo files as (3, size, size) uint8 tensors, centred on their background (as preprocessing does), with a dummy label."
     def __init__(self, paths, size:int=128,
                  partners:list|None=None, # per logo, the indexes of logos that count as its positives (see `vienna_partners`)
-                ): self.paths, self.size, self.partners = [str(p) for p in paths], size, partners
+                 boxes:list|None=None, # per logo, its word boxes (x0, y0, x1, y1) in file pixels: a 4th channel marks them (255)
+                ): self.paths, self.size, self.partners, self.boxes = [str(p) for p in paths], size, partners, boxes
     def __len__(self): return len(self.paths)
     def image(self, i) -> torch.Tensor:
         from logo_similarity.preprocess import decode_image, pad_square, resize
-        img = resize(pad_square(decode_image(self.paths[i]))[0], self.size)
-        return torch.from_numpy(np.ascontiguousarray(img)).permute(2, 0, 1)
+        img, (x, y) = pad_square(decode_image(self.paths[i]))
+        if self.boxes is not None:
+            mask = np.zeros(img.shape[:2], np.uint8)
+            for x0, y0, x1, y1 in self.boxes[i]: mask[max(0, y + y0 - 2):y + y1 + 2, max(0, x + x0 - 2):x + x1 + 2] = 255
+            img = np.dstack([img, mask])
+        return torch.from_numpy(np.ascontiguousarray(resize(img, self.size))).permute(2, 0, 1)
     def __getitem__(self, i):
-        "The logo; with `partners`, a (2, 3, size, size) pair of it and a random partner (itself when it has none)."
+        "The logo; with `partners`, a (2, C, size, size) pair of it and a random partner (itself when it has none)."
         if self.partners is None: return self.image(i), 0
         return torch.stack([self.image(i), self.image(random.choice(self.partners[i] or [i]))]), 0
 
@@ -231,9 +242,12 @@ class MoCoCallback(Callback):
         with torch.no_grad():
             x = self.xb[0].float()
             a, b = (x[:, 0], x[:, 1]) if x.ndim == 5 else (x, x)  # a pair of logos, or one logo twice
-            views = (self.augment(a), self.augment(b)) if self.training else (a, b)
+            views = tuple(self.view(v) if self.training else v[:, :3] for v in (a, b))
             if self.channels_last: views = tuple(v.contiguous(memory_format=torch.channels_last) for v in views)
             self.learn.xb = (views,)
+    def view(self, x):
+        "A random view of a batch; a fourth channel marks the words for `remove_text`."
+        return self.augment(x[:, :3], x[:, 3:]/255) if x.shape[1] == 4 else self.augment(x)
     def after_step(self): momentum_update(self.model, self.momentum)
 
 class StopOnNaN(Callback):
@@ -318,13 +332,14 @@ def moco_learner(paths, # logo files to train on (no labels)
                  partners:list|None=None, # positives from other logos (`vienna_partners`); default: two views of the same logo
                  amp:bool|None=None, channels_last:bool|None=None, # mixed precision, channels-last memory; default: on a CUDA device
                  workers:int=0, # processes decoding logos for the training batches
+                 boxes:list|None=None, # per logo, its word boxes in file pixels, for the `remove_text` augmentation
                  **kwargs, # `MoCo` arguments: dim, hidden, T, queue
                 ) -> Learner:
     "A fastai `Learner` that trains a `MoCo` model on the logos `paths`."
     device = device or default_device()
     cuda = device.type == 'cuda'
     amp, channels_last = cuda if amp is None else amp, cuda if channels_last is None else channels_last
-    dls = DataLoaders(DataLoader(LogoImages(paths, size, partners), bs=bs, shuffle=True, drop_last=True, device=device, num_workers=workers),
+    dls = DataLoaders(DataLoader(LogoImages(paths, size, partners, boxes), bs=bs, shuffle=True, drop_last=True, device=device, num_workers=workers),
                       DataLoader(LogoImages(paths[:bs], size), bs=bs, device=device), device=device)
     model = MoCo(backbone or create_backbone(), **kwargs)
     if channels_last: model = model.to(memory_format=torch.channels_last)
@@ -346,6 +361,8 @@ def fit_moco(learn:Learner, n_epoch:int, lr:float=2e-4, ckpt=None, # checkpoint 
 def freeze_early(backbone:Backbone, blocks:int=2) -> Backbone:
     "Freeze the stem and the first `blocks` blocks of an EfficientNet backbone (their batch norms' statistics too, with `FrozenBN`)."
     t = backbone.trunk
+    if not all(hasattr(t, a) for a in ('conv_stem', 'bn1', 'blocks')):
+        raise ValueError(f"freeze_early knows EfficientNet-style trunks (conv_stem, bn1, blocks), not {backbone.config['name']}: freeze its layers by hand")
     for m in [t.conv_stem, t.bn1, *t.blocks[:blocks]]:
         for p in m.parameters(): p.requires_grad = False
         for sub in m.modules(): sub.frozen = True
