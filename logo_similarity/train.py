@@ -23,8 +23,8 @@ from .backbone import Backbone, create_backbone, gem
 # %% auto #0
 __all__ = ['WORDS', 'affine', 'stroke', 'outline', 'recolour', 'greyscale', 'invert', 'occlude', 'blur', 'jpeg', 'word_stamps',
            'remove_text', 'add_text', 'LogoAugment', 'LogoImages', 'mlp', 'MoCo', 'momentum_update', 'MoCoLoss',
-           'MoCoCallback', 'StopOnNaN', 'FrozenBN', 'save_checkpoint', 'load_checkpoint', 'Checkpoint', 'Snapshots',
-           'snapshots', 'moco_learner', 'fit_moco', 'freeze_early', 'save_backbone', 'vienna_partners',
+           'MoCoCallback', 'StopOnNaN', 'FrozenBN', 'save_checkpoint', 'load_checkpoint', 'RestoreScaler', 'Checkpoint',
+           'Snapshots', 'snapshots', 'moco_learner', 'fit_moco', 'freeze_early', 'save_backbone', 'vienna_partners',
            'positive_similarity', 'BatchTimes', 'step_cost']
 
 # %% ../nbs/05_moco.ipynb #cda519a3
@@ -282,8 +282,10 @@ def _set_rng_state(learn, st:dict):
     if 'cuda' in st and torch.cuda.is_available(): torch.cuda.set_rng_state_all(st['cuda'])
 
 def save_checkpoint(learn, path, epoch:int) -> Path:
-    "Write model (base, momentum, predictor, queue), optimiser, epoch and random states to `path`, atomically."
-    ck = {'model': learn.model.state_dict(), 'opt': plain(learn.opt.state_dict()), 'epoch': epoch, 'n_epoch': learn.n_epoch, 'rng': _rng_state(learn)}
+    "Write model (base, momentum, predictor, queue), optimiser, gradient scaler, epoch and random states to `path`, atomically."
+    scaler = getattr(learn, 'scaler', None)  # mixed precision's, during a fit on CUDA
+    ck = {'model': learn.model.state_dict(), 'opt': plain(learn.opt.state_dict()), 'epoch': epoch, 'n_epoch': learn.n_epoch, 'rng': _rng_state(learn),
+          'scaler': scaler.state_dict() if scaler is not None else {}}
     with atomic_path(path) as tmp: torch.save(ck, tmp)
     return Path(path)
 
@@ -294,7 +296,15 @@ def load_checkpoint(learn, path) -> int:
     if learn.opt is None: learn.create_opt()
     learn.opt.load_state_dict(ck['opt'])
     _set_rng_state(learn, ck['rng'])
+    learn.scaler_state = ck.get('scaler') or None  # for `RestoreScaler`: mixed precision makes its scaler when the fit starts
     return ck['epoch']
+
+class RestoreScaler(Callback):
+    "Give the gradient scaler that mixed precision makes at the start of a fit the state a checkpoint saved."
+    order = 11  # after fastai's `MixedPrecision` (10)
+    def __init__(self, state:dict): self.state = state
+    def before_fit(self):
+        if getattr(self.learn, 'scaler', None) is not None: self.learn.scaler.load_state_dict(self.state)
 
 class Checkpoint(Callback):
     "Save a checkpoint at the end of every epoch that trained (not those a resumed run skips)."
@@ -354,6 +364,7 @@ def fit_moco(learn:Learner, n_epoch:int, lr:float=2e-4, ckpt=None, # checkpoint 
     start = load_checkpoint(learn, ckpt) if ckpt and Path(ckpt).exists() else 0
     if start: log.info(f'resuming {ckpt} at epoch {start} of {n_epoch}')
     cbs = ([Checkpoint(ckpt)] if ckpt else []) + list(kwargs.pop('cbs', []))
+    if start and getattr(learn, 'scaler_state', None): cbs.append(RestoreScaler(learn.scaler_state))
     learn.fit_one_cycle(n_epoch, lr, wd=wd, start_epoch=start, cbs=cbs, **kwargs)
     return learn
 
