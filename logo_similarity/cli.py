@@ -4,16 +4,18 @@
 
 # %% ../nbs/08_cli.ipynb #febfaf28
 from __future__ import annotations
-import argparse, shutil
+import argparse, shutil, sys
 from pathlib import Path
 import pandas as pd
 from .core import load_json, save_json
+from .preprocess import ImageDecodeError, decode_image
 from .embed import Embedder
 from .index import WHITEN_DIM, LogoSearcher, build_index, marks_from_folder, results_grid, results_json
 from .rerank import STAGE2, Reranker, build_stage2, has_stage2, mark_text
 
 # %% auto #0
-__all__ = ['whiten_arg', 'parser', 'result_line', 'no_match_line', 'print_results', 'index_cmd', 'search_cmd', 'main']
+__all__ = ['whiten_arg', 'parser', 'result_line', 'no_match_line', 'print_results', 'index_cmd', 'query_problem', 'search_cmd',
+           'export_cmd', 'main']
 
 # %% ../nbs/08_cli.ipynb #bf380582
 def whiten_arg(s:str) -> int|bool:
@@ -24,8 +26,10 @@ def whiten_arg(s:str) -> int|bool:
 def parser() -> argparse.ArgumentParser:
     "The `logo-sim` argument parser, with its two sub-commands `index` and `search`."
     p = argparse.ArgumentParser(prog='logo-sim', description='Find registered trademarks that look like a query logo.')
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument('--debug', action='store_true', help='show the traceback of an error (for developers)')
     sub = p.add_subparsers(dest='cmd', required=True)
-    pi = sub.add_parser('index', help='index an L3D folder or a folder of images, for both search stages')
+    pi = sub.add_parser('index', parents=[common], help='index an L3D folder or a folder of images, for both search stages')
     pi.add_argument('src', help='L3D folder (output_YYYY.json or results.json) or folder of images')
     pi.add_argument('--out', required=True, help='index folder to write (an interrupted run resumes)')
     pi.add_argument('--spec', default=None, help="FAISS index, e.g. 'Flat', 'HNSW32' (default: chosen by size)")
@@ -34,7 +38,7 @@ def parser() -> argparse.ArgumentParser:
     pi.add_argument('--device', default='auto', help="PyTorch device without --model: auto (CUDA when present), cpu, cuda (default: auto)")
     pi.add_argument('--whiten', type=whiten_arg, default=WHITEN_DIM, help="PCA-whitening: number of axes kept, 'all' or 'none' (default: the measured default)")
     pi.add_argument('--no-rerank', dest='rerank', action='store_false', help='build stage 1 only (no patches and colours for re-ranking)')
-    ps = sub.add_parser('search', help='search an index with query logos (re-ranked when the index has stage 2)')
+    ps = sub.add_parser('search', parents=[common], help='search an index with query logos (re-ranked when the index has stage 2)')
     ps.add_argument('queries', nargs='+', help='query images')
     ps.add_argument('--index', required=True, help='index folder made by `logo-sim index`')
     ps.add_argument('--k', type=int, default=10, help='results per query')
@@ -47,6 +51,8 @@ def parser() -> argparse.ArgumentParser:
     ps.add_argument('--colour', action=argparse.BooleanOptionalAction, default=None,
                     help='let colour count in the score, or not (default: not; colour is shown either way)')
     ps.add_argument('--why', default=None, metavar='PNG', help="write why the first query's top mark matched to this PNG file")
+    sub.add_parser('export', parents=[common], add_help=False,
+                   help='export the embedding model to ONNX (`logo-sim export --help`; the same as `logo-sim-export`)')
     return p
 
 # %% ../nbs/08_cli.ipynb #7bc9b3a2
@@ -97,33 +103,65 @@ def index_cmd(a:argparse.Namespace):
     out = build_stage2(a.out, a.model, workers=a.workers, device=a.device)
     print(f'stage 2 for re-ranking written to {out}: patches and colours of {len(vs)} marks')
 
+# %% ../nbs/08_cli.ipynb #697a3d3f
+def query_problem(q) -> str|None:
+    "Why the query file `q` cannot be searched, in one line naming it; None when it decodes."
+    try: decode_image(q)
+    except (ImageDecodeError, FileNotFoundError) as e: return str(e)
+    except PermissionError: return f'{q}: not readable (permission denied)'
+    except OSError as e: return f'{q}: cannot be read ({e.strerror or e})'
+    return None
+
 # %% ../nbs/08_cli.ipynb #697a3d41
-def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser):
-    "`logo-sim search`: search the index `a.index` with `a.queries`, print the results, write what was asked for."
+def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
+    "`logo-sim search`: search the index `a.index` with `a.queries`, print the results, write what was asked for; 1 if a query failed."
+    if not Path(a.index).is_dir(): raise FileNotFoundError(f'{a.index}: no such index folder (`logo-sim index` makes one)')
     stage2 = a.rerank and has_stage2(a.index)
     only2 = [o for o, given in [('--text', a.text is not None), ('--colour', a.colour is not None), ('--why', a.why)] if given]
     if only2 and not stage2:
         p.error(f"{', '.join(only2)} need{'s' if len(only2) == 1 else ''} re-ranking, " +
                 ('which --no-rerank turns off' if not a.rerank else f'and {a.index} has no stage 2 ({STAGE2}/): run `logo-sim index` without --no-rerank'))
     if a.rerank and not stage2: print(f'{a.index} has no stage 2 ({STAGE2}/): searching with stage 1 alone')
-    qs = list(a.queries)
+    bad = {q: why for q in a.queries if (why := query_problem(q))}
+    for why in bad.values(): print(f'logo-sim: {why}', file=sys.stderr)
+    qs = [q for q in a.queries if q not in bad]
+    if not qs:
+        if a.json: save_json([{'query': q, 'error': bad[q]} for q in a.queries], a.json); print(f'wrote {a.json}')
+        return 1
     if stage2:
         s = Reranker.load(a.index, a.model, device=a.device, **({} if a.colour is None else {'colour': a.colour}))
         res = s.search(qs, k=a.k, text=a.text)
     else: s = LogoSearcher.load(a.index, model=a.model, device=a.device); res = s.search(qs, k=a.k)
     print(f'queries embedded on {(s.searcher if stage2 else s).embedder.device}')
     print_results(qs, res, typed=a.text is not None)
-    if a.json: save_json(results_json(qs, res), a.json); print(f'\nwrote {a.json}')
+    if a.json:
+        found = dict(zip(qs, results_json(qs, res)))
+        save_json([found[q] if q in found else {'query': q, 'error': bad[q]} for q in a.queries], a.json); print(f'\nwrote {a.json}')
     if a.grid: results_grid(qs, res, s.store).savefig(a.grid, dpi=80); print(f'wrote {a.grid}')
     if a.why and len(res[0]):
         s.why(qs[0], res[0].id[0], text=a.text).savefig(a.why, dpi=80)
         print(f'wrote {a.why}: why {res[0].id[0]} matched {qs[0]}')
     elif a.why: print(f'{a.why} not written: {qs[0]} found no marks')
+    return 1 if bad else 0
 
 # %% ../nbs/08_cli.ipynb #62690d79
-def main(argv=None):
-    "The `logo-sim` command: `index` a folder of marks for both search stages, `search` an index with query logos."
+def export_cmd(args:list) -> int:
+    "`logo-sim export`: the `logo-sim-export` command (it loads PyTorch, so only when asked for)."
+    from logo_similarity.export import main as export_main
+    export_main(args)
+    return 0
+
+def main(argv=None) -> int:
+    "The `logo-sim` command: `index`, `search`, `export`. Exit 0, 1 on an error (one line, no traceback unless --debug), 2 on a usage error."
     p = parser()
-    a = p.parse_args(argv)
-    if a.cmd == 'index': index_cmd(a)
-    else: search_cmd(a, p)
+    a, rest = p.parse_known_args(argv)
+    if rest and a.cmd != 'export': p.error(f"unrecognized arguments: {' '.join(rest)}")
+    try:
+        if a.cmd == 'export': return export_cmd([r for r in rest if r != '--debug'])
+        return (index_cmd(a) if a.cmd == 'index' else search_cmd(a, p)) or 0
+    except KeyboardInterrupt:
+        print('logo-sim: interrupted', file=sys.stderr); return 130
+    except Exception as e:
+        if a.debug: raise
+        expected = isinstance(e, (ValueError, OSError))  # bad input: files, folders, values; anything else is a bug
+        print(f'logo-sim: error: {e}' + ('' if expected else f' ({type(e).__name__}; --debug shows where)'), file=sys.stderr); return 1
