@@ -28,6 +28,7 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='logo-sim', description='Find registered trademarks that look like a query logo.')
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument('--debug', action='store_true', help='show the traceback of an error (for developers)')
+    common.add_argument('--quiet', action='store_true', help='no progress bars and no remarks: results and errors only')
     sub = p.add_subparsers(dest='cmd', required=True)
     pi = sub.add_parser('index', parents=[common], help='index an L3D folder or a folder of images, for both search stages')
     pi.add_argument('src', help='L3D folder (output_YYYY.json or results.json) or folder of images')
@@ -89,19 +90,25 @@ def print_results(queries, # the query logos, as given
         for i, m in enumerate(r.to_dict('records'), 1): print(result_line(i, m, width))
         if line := no_match_line(r): print(line)
 
+# %% ../nbs/08_cli.ipynb #89d0b5cb
+def _say(a:argparse.Namespace):
+    "`print` for remarks (devices, files written, fallbacks), silent under `--quiet`."
+    return (lambda *args: None) if getattr(a, 'quiet', False) else print
+
 # %% ../nbs/08_cli.ipynb #89d0b5cc
 def index_cmd(a:argparse.Namespace):
     "`logo-sim index`: build stage 1 of the folder `a.src` into `a.out`, then stage 2 unless `a.rerank` is False."
+    say = _say(a)
     emb = Embedder(a.model) if a.model else Embedder(device=a.device)
-    print(f'embedding on {emb.device}')
-    vs = build_index(marks_from_folder(a.src), a.out, emb, a.spec, a.whiten, workers=a.workers)
-    print(f'indexed {len(vs)} marks into {a.out} ({vs.spec}); skipped {len(load_json(Path(a.out)/"skipped.json"))}')
+    say(f'embedding on {emb.device}')
+    vs = build_index(marks_from_folder(a.src), a.out, emb, a.spec, a.whiten, workers=a.workers, progress=not a.quiet)
+    say(f'indexed {len(vs)} marks into {a.out} ({vs.spec}); skipped {len(load_json(Path(a.out)/"skipped.json"))}')
     if not a.rerank:
-        if has_stage2(a.out): shutil.rmtree(Path(a.out)/STAGE2); print(f'removed the stage 2 of an earlier build from {a.out}')
-        print('stage 2 not built (--no-rerank): searches use stage 1 alone')
+        if has_stage2(a.out): shutil.rmtree(Path(a.out)/STAGE2); say(f'removed the stage 2 of an earlier build from {a.out}')
+        say('stage 2 not built (--no-rerank): searches use stage 1 alone')
         return
-    out = build_stage2(a.out, a.model, workers=a.workers, device=a.device)
-    print(f'stage 2 for re-ranking written to {out}: patches and colours of {len(vs)} marks')
+    out = build_stage2(a.out, a.model, workers=a.workers, device=a.device, progress=not a.quiet)
+    say(f'stage 2 for re-ranking written to {out}: patches and colours of {len(vs)} marks')
 
 # %% ../nbs/08_cli.ipynb #697a3d3f
 def query_problem(q) -> str|None:
@@ -115,33 +122,34 @@ def query_problem(q) -> str|None:
 # %% ../nbs/08_cli.ipynb #697a3d41
 def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     "`logo-sim search`: search the index `a.index` with `a.queries`, print the results, write what was asked for; 1 if a query failed."
+    say = _say(a)
     if not Path(a.index).is_dir(): raise FileNotFoundError(f'{a.index}: no such index folder (`logo-sim index` makes one)')
     stage2 = a.rerank and has_stage2(a.index)
     only2 = [o for o, given in [('--text', a.text is not None), ('--colour', a.colour is not None), ('--why', a.why)] if given]
     if only2 and not stage2:
         p.error(f"{', '.join(only2)} need{'s' if len(only2) == 1 else ''} re-ranking, " +
                 ('which --no-rerank turns off' if not a.rerank else f'and {a.index} has no stage 2 ({STAGE2}/): run `logo-sim index` without --no-rerank'))
-    if a.rerank and not stage2: print(f'{a.index} has no stage 2 ({STAGE2}/): searching with stage 1 alone')
+    if a.rerank and not stage2: say(f'{a.index} has no stage 2 ({STAGE2}/): searching with stage 1 alone')
     bad = {q: why for q in a.queries if (why := query_problem(q))}
     for why in bad.values(): print(f'logo-sim: {why}', file=sys.stderr)
     qs = [q for q in a.queries if q not in bad]
     if not qs:
-        if a.json: save_json([{'query': q, 'error': bad[q]} for q in a.queries], a.json); print(f'wrote {a.json}')
+        if a.json: save_json([{'query': q, 'error': bad[q]} for q in a.queries], a.json); say(f'wrote {a.json}')
         return 1
     if stage2:
         s = Reranker.load(a.index, a.model, device=a.device, **({} if a.colour is None else {'colour': a.colour}))
         res = s.search(qs, k=a.k, text=a.text)
     else: s = LogoSearcher.load(a.index, model=a.model, device=a.device); res = s.search(qs, k=a.k)
-    print(f'queries embedded on {(s.searcher if stage2 else s).embedder.device}')
+    say(f'queries embedded on {(s.searcher if stage2 else s).embedder.device}')
     print_results(qs, res, typed=a.text is not None)
     if a.json:
         found = dict(zip(qs, results_json(qs, res)))
-        save_json([found[q] if q in found else {'query': q, 'error': bad[q]} for q in a.queries], a.json); print(f'\nwrote {a.json}')
-    if a.grid: results_grid(qs, res, s.store).savefig(a.grid, dpi=80); print(f'wrote {a.grid}')
+        save_json([found[q] if q in found else {'query': q, 'error': bad[q]} for q in a.queries], a.json); say(f'\nwrote {a.json}')
+    if a.grid: results_grid(qs, res, s.store).savefig(a.grid, dpi=80); say(f'wrote {a.grid}')
     if a.why and len(res[0]):
         s.why(qs[0], res[0].id[0], text=a.text).savefig(a.why, dpi=80)
-        print(f'wrote {a.why}: why {res[0].id[0]} matched {qs[0]}')
-    elif a.why: print(f'{a.why} not written: {qs[0]} found no marks')
+        say(f'wrote {a.why}: why {res[0].id[0]} matched {qs[0]}')
+    elif a.why: say(f'{a.why} not written: {qs[0]} found no marks')
     return 1 if bad else 0
 
 # %% ../nbs/08_cli.ipynb #62690d79
