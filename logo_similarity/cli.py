@@ -8,16 +8,21 @@ import argparse, shutil, sys
 from pathlib import Path
 import pandas as pd
 from .core import load_json, save_json
-from .preprocess import ImageDecodeError, decode_image
+from .preprocess import ImageDecodeError, crop, decode_image, parse_box
 from .embed import Embedder
 from .index import WHITEN_DIM, LogoSearcher, build_index, marks_from_folder, results_grid, results_json
 from .rerank import STAGE2, Reranker, build_stage2, has_stage2, mark_text
 
 # %% auto #0
-__all__ = ['whiten_arg', 'parser', 'result_line', 'no_match_line', 'print_results', 'index_cmd', 'query_problem', 'search_cmd',
-           'export_cmd', 'main']
+__all__ = ['box_arg', 'whiten_arg', 'parser', 'result_line', 'no_match_line', 'print_results', 'index_cmd', 'query_problem',
+           'search_cmd', 'export_cmd', 'main']
 
 # %% ../nbs/08_cli.ipynb #bf380582
+def box_arg(s:str) -> tuple:
+    "The `--crop` value `x,y,w,h`, or argparse's usage error saying what is wrong."
+    try: return parse_box(s)
+    except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
+
 def whiten_arg(s:str) -> int|bool:
     "The `--whiten` value: a number of axes kept, `all` (True) or `none` (False)."
     return {'all': True, 'none': False}[s] if s in ('all', 'none') else int(s)
@@ -52,6 +57,7 @@ def parser() -> argparse.ArgumentParser:
     ps.add_argument('--colour', action=argparse.BooleanOptionalAction, default=None,
                     help='let colour count in the score, or not (default: not; colour is shown either way)')
     ps.add_argument('--why', default=None, metavar='PNG', help="write why the first query's top mark matched to this PNG file")
+    ps.add_argument('--crop', type=box_arg, default=None, metavar='X,Y,W,H', help="search with this region of each query (pixels)")
     sub.add_parser('export', parents=[common], add_help=False,
                    help='export the embedding model to ONNX (`logo-sim export --help`; the same as `logo-sim-export`)')
     return p
@@ -111,10 +117,14 @@ def index_cmd(a:argparse.Namespace):
     say(f'stage 2 for re-ranking written to {out}: patches and colours of {len(vs)} marks')
 
 # %% ../nbs/08_cli.ipynb #697a3d3f
-def query_problem(q) -> str|None:
-    "Why the query file `q` cannot be searched, in one line naming it; None when it decodes."
-    try: decode_image(q)
+def query_problem(q, box=None, # the region of `q` to search, (x, y, w, h)
+                 ) -> str|None:
+    "Why the query file `q` (or its region `box`) cannot be searched, in one line naming it; None when it can."
+    try:
+        img = decode_image(q)
+        if box: crop(img, box, str(q))
     except (ImageDecodeError, FileNotFoundError) as e: return str(e)
+    except ValueError as e: return str(e)
     except PermissionError: return f'{q}: not readable (permission denied)'
     except OSError as e: return f'{q}: cannot be read ({e.strerror or e})'
     return None
@@ -130,16 +140,17 @@ def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
         p.error(f"{', '.join(only2)} need{'s' if len(only2) == 1 else ''} re-ranking, " +
                 ('which --no-rerank turns off' if not a.rerank else f'and {a.index} has no stage 2 ({STAGE2}/): run `logo-sim index` without --no-rerank'))
     if a.rerank and not stage2: say(f'{a.index} has no stage 2 ({STAGE2}/): searching with stage 1 alone')
-    bad = {q: why for q in a.queries if (why := query_problem(q))}
+    bad = {q: why for q in a.queries if (why := query_problem(q, a.crop))}
     for why in bad.values(): print(f'logo-sim: {why}', file=sys.stderr)
     qs = [q for q in a.queries if q not in bad]
     if not qs:
         if a.json: save_json([{'query': q, 'error': bad[q]} for q in a.queries], a.json); say(f'wrote {a.json}')
         return 1
+    inputs = [crop(decode_image(q), a.crop, str(q)) for q in qs] if a.crop else qs  # what is searched
     if stage2:
         s = Reranker.load(a.index, a.model, device=a.device, **({} if a.colour is None else {'colour': a.colour}))
-        res = s.search(qs, k=a.k, text=a.text)
-    else: s = LogoSearcher.load(a.index, model=a.model, device=a.device); res = s.search(qs, k=a.k)
+        res = s.search(inputs, k=a.k, text=a.text)
+    else: s = LogoSearcher.load(a.index, model=a.model, device=a.device); res = s.search(inputs, k=a.k)
     say(f'queries embedded on {(s.searcher if stage2 else s).embedder.device}')
     print_results(qs, res, typed=a.text is not None)
     if a.json:
@@ -147,7 +158,7 @@ def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
         save_json([found[q] if q in found else {'query': q, 'error': bad[q]} for q in a.queries], a.json); say(f'\nwrote {a.json}')
     if a.grid: results_grid(qs, res, s.store).savefig(a.grid, dpi=80); say(f'wrote {a.grid}')
     if a.why and len(res[0]):
-        s.why(qs[0], res[0].id[0], text=a.text).savefig(a.why, dpi=80)
+        s.why(inputs[0], res[0].id[0], text=a.text).savefig(a.why, dpi=80)
         say(f'wrote {a.why}: why {res[0].id[0]} matched {qs[0]}')
     elif a.why: say(f'{a.why} not written: {qs[0]} found no marks')
     return 1 if bad else 0

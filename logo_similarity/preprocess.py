@@ -19,8 +19,8 @@ from .core import save_npz, load_npz, existing_file, sha256, usable_cores, log
 # %% auto #0
 __all__ = ['ENGINES', 'DPI', 'ImageDecodeError', 'EmptyImageError', 'NotAnImageError', 'TruncatedImageError',
            'ImageTooLargeError', 'array_to_rgb', 'decode_image', 'Word', 'tessdata_dir', 'OCR', 'keep_words',
-           'words_mask', 'background_colour', 'mask_words', 'pad_square', 'resize', 'structure', 'Preprocessed',
-           'Preprocessor', 'mask_to_frame', 'n_workers', 'box_iou', 'detection_scores']
+           'words_mask', 'background_colour', 'mask_words', 'pad_square', 'resize', 'parse_box', 'crop', 'structure',
+           'Preprocessed', 'Preprocessor', 'mask_to_frame', 'n_workers', 'box_iou', 'detection_scores']
 
 # %% ../nbs/01_preprocessing.ipynb #c2635a58
 class ImageDecodeError(ValueError):
@@ -197,6 +197,22 @@ def resize(img:np.ndarray, size:int) -> np.ndarray:
     "A square image resized to `size`×`size` (area averaging down, cubic up)."
     if img.shape[0] == size: return img
     return cv2.resize(img, (size, size), interpolation=cv2.INTER_AREA if img.shape[0] > size else cv2.INTER_CUBIC)
+
+# %% ../nbs/01_preprocessing.ipynb #8f05643h
+def parse_box(s:str) -> tuple[int, int, int, int]:
+    "`'x,y,w,h'` (pixels) as four integers, or a ValueError saying what is wrong."
+    try: x, y, w, h = (int(v) for v in str(s).split(','))
+    except ValueError: raise ValueError(f'crop box {s!r}: expected four whole numbers x,y,w,h') from None
+    if w <= 0 or h <= 0 or x < 0 or y < 0: raise ValueError(f'crop box {s!r}: x and y must be 0 or more, w and h more than 0')
+    return x, y, w, h
+
+def crop(img:np.ndarray, box, # (x, y, w, h) in pixels, or the string 'x,y,w,h'
+         name:str='image') -> np.ndarray:
+    "The region `box` of `img`, or a ValueError naming `name` when the box does not lie inside it."
+    x, y, w, h = parse_box(box) if isinstance(box, str) else parse_box(','.join(map(str, box)))
+    H, W = img.shape[:2]
+    if x + w > W or y + h > H: raise ValueError(f'{name}: crop box {x},{y},{w},{h} leaves the {W}x{H} image')
+    return np.ascontiguousarray(img[y:y + h, x:x + w])
 
 # %% ../nbs/01_preprocessing.ipynb #cac4398b
 def structure(img:np.ndarray) -> np.ndarray:
