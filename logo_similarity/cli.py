@@ -8,7 +8,7 @@ import argparse, shutil, sys
 from pathlib import Path
 import pandas as pd
 from .core import load_json, save_json
-from .preprocess import ImageDecodeError, crop, decode_image, parse_box
+from .preprocess import crop, decode_image, parse_box
 from .embed import Embedder
 from .index import WHITEN_DIM, LogoSearcher, build_index, marks_from_folder, results_grid, results_json
 from .rerank import STAGE2, Reranker, build_stage2, has_stage2, mark_text
@@ -123,8 +123,7 @@ def query_problem(q, box=None, # the region of `q` to search, (x, y, w, h)
     try:
         img = decode_image(q)
         if box: crop(img, box, str(q))
-    except (ImageDecodeError, FileNotFoundError) as e: return str(e)
-    except ValueError as e: return str(e)
+    except (ValueError, FileNotFoundError) as e: return str(e)  # decoding (`ImageDecodeError` is a ValueError), the crop box, a missing file
     except PermissionError: return f'{q}: not readable (permission denied)'
     except OSError as e: return f'{q}: cannot be read ({e.strerror or e})'
     return None
@@ -146,7 +145,9 @@ def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     if not qs:
         if a.json: save_json([{'query': q, 'error': bad[q]} for q in a.queries], a.json); say(f'wrote {a.json}')
         return 1
-    inputs = [crop(decode_image(q), a.crop, str(q)) for q in qs] if a.crop else qs  # what is searched
+    # the search decodes the files again rather than keeping them from the check, so a large batch's images need not
+    # all sit in memory at once (with --crop only the regions are kept)
+    inputs = [crop(decode_image(q), a.crop, str(q)) for q in qs] if a.crop else qs
     if stage2:
         s = Reranker.load(a.index, a.model, device=a.device, **({} if a.colour is None else {'colour': a.colour}))
         res = s.search(inputs, k=a.k, text=a.text)
@@ -176,7 +177,7 @@ def main(argv=None) -> int:
     a, rest = p.parse_known_args(argv)
     if rest and a.cmd != 'export': p.error(f"unrecognized arguments: {' '.join(rest)}")
     try:
-        if a.cmd == 'export': return export_cmd([r for r in rest if r != '--debug'])
+        if a.cmd == 'export': return export_cmd(rest)  # its own arguments; --debug and --quiet are parsed above
         return (index_cmd(a) if a.cmd == 'index' else search_cmd(a, p)) or 0
     except KeyboardInterrupt:
         print('logo-sim: interrupted', file=sys.stderr); return 130
