@@ -4,13 +4,13 @@ PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PKGS := tesseract-ocr tesseract-ocr-eng libcairo2 libtesseract-dev libleptonica-dev pkg-config
+APT_PKGS := tesseract-ocr tesseract-ocr-eng libcairo2 libtesseract-dev libleptonica-dev pkg-config chromium chromium-driver
 
 .PHONY: install sys-deps test test-all export lint check-clean demo docs-check readme
 
 install: sys-deps $(VENV)/.installed
 
-sys-deps:  ## Debian packages: Tesseract OCR for text detection, cairo for rendering the SVG sample corpus
+sys-deps:  ## Debian packages: Tesseract OCR for text detection, cairo for rendering the SVG sample corpus, Chromium to test the web page
 	@dpkg -s $(APT_PKGS) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $(APT_PKGS); }
 

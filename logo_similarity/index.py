@@ -4,18 +4,18 @@
 
 # %% ../nbs/03_indexing.ipynb #583ac131
 from __future__ import annotations
-import json, os, shutil
+import contextlib, json, os, shutil, sqlite3
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
 from fastcore.basics import store_attr, patch
-from .core import save_json, load_json, plain
+from .core import save_json, load_json, plain, atomic_path, existing_file
 from .data import parse_vienna, load_l3d, IMAGE_EXTS
 from .preprocess import Preprocessor, decode_image
 from .embed import Embedder, EmbeddingStore, Whitening, blas_threads
 
 # %% auto #0
-__all__ = ['STORE_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'VectorStore', 'vienna_key', 'auto_spec', 'ocr_info', 'build_index',
-           'embedder_from_config', 'LogoSearcher', 'marks_from_folder', 'results_json', 'results_grid']
+__all__ = ['STORE_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'VectorStore', 'vienna_key', 'open_db', 'auto_spec', 'ocr_info',
+           'build_index', 'embedder_from_config', 'LogoSearcher', 'marks_from_folder', 'results_json', 'results_grid']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
 def as_unit_vectors(x, # array (n, dim) or (dim,)
@@ -48,6 +48,8 @@ class VectorStore:
         base = faiss.index_factory(dim, spec, faiss.METRIC_INNER_PRODUCT)
         self.index = base if faiss.try_extract_index_ivf(base) else faiss.IndexIDMap2(base)  # IVF takes ids itself
         self.int_of, self.str_of, self.meta, self.removed, self.next_int = {}, {}, {}, set(), 0
+        self.db = self.path = self._writer = None  # a store loaded from a folder: its database, its folder, its writer lock
+        self._logged = 0  # changes in the log since the snapshot
         self._filters = None  # built from the metadata on the first filtered search, dropped on add and remove
 
     def __len__(self): return len(self.int_of)
@@ -91,10 +93,10 @@ def add(self:VectorStore, ids, # string ids of the marks, new to the store
     x = self.vectors_in(x, ids)
     if len(x) != len(ids): raise ValueError(f'{len(ids)} ids but {len(x)} vectors')
     if not self.index.is_trained: self._train(x)
-    ints = np.arange(self.next_int, self.next_int + len(ids), dtype=np.int64)
+    ints, rows = np.arange(self.next_int, self.next_int + len(ids), dtype=np.int64), _meta_rows(meta, ids)
+    if self.db is not None: self._log_add(ids, ints, x, rows)  # durable before it is visible
     self.index.add_with_ids(x, ints)
     self.next_int += len(ids)
-    rows = _meta_rows(meta, ids)
     for s, n, m in zip(ids, ints.tolist(), rows): self.int_of[s], self.str_of[n], self.meta[s] = n, s, m
     self._filters = None
     return self
@@ -114,8 +116,9 @@ def remove(self:VectorStore, ids):
     "Remove marks by id; unknown ids are an error."
     ids = [str(i) for i in ids]
     if unknown := [i for i in ids if i not in self.int_of]: raise KeyError(f'not in the store: {unknown[:5]}')
-    ints = np.array([self.int_of.pop(i) for i in ids], dtype=np.int64)
-    for i, n in zip(ids, ints.tolist()): del self.meta[i], self.str_of[n]
+    ints = np.array([self.int_of[i] for i in ids], dtype=np.int64)
+    if self.db is not None: self._log_remove(ints)  # durable before it is visible
+    for i, n in zip(ids, ints.tolist()): del self.meta[i], self.str_of[n], self.int_of[i]
     if isinstance(self.inner, faiss.IndexHNSW): self.removed.update(ints.tolist())
     else: self.index.remove_ids(faiss.IDSelectorBatch(ints))
     self._filters = None
@@ -219,21 +222,68 @@ def search(self:VectorStore, q, # query vectors (n, dim) or one (dim,)
     return out
 
 # %% ../nbs/03_indexing.ipynb #decc726f
-STORE_FORMAT = 1
+STORE_FORMAT = 2  # 1: ids.json and meta.json, rewritten whole by every save (still read)
+_SCHEMA = '''create table if not exists marks (n integer primary key, id text unique not null, meta text not null);
+create table if not exists log (seq integer primary key autoincrement, op text not null, n integer not null, vector blob);
+create table if not exists tombstones (n integer primary key);
+create table if not exists state (key text primary key, value text not null);'''
 
+def open_db(fn, schema:str=_SCHEMA) -> sqlite3.Connection:
+    "An SQLite database (default: a store's tables) in WAL mode with a sync on every commit: a committed change survives a crash."
+    db = sqlite3.connect(fn, check_same_thread=False)  # threads share it: the caller serialises writes (see notebook 08)
+    db.execute('pragma journal_mode=wal'); db.execute('pragma synchronous=full')
+    db.executescript(schema)
+    return db
+
+def _json(m) -> str: return json.dumps(m, ensure_ascii=False)
+
+# %% ../nbs/03_indexing.ipynb #6a1f0c01
+@patch
+def _log_add(self:VectorStore, ids, ints, x, rows):
+    "Commit new marks, their vectors and the next free integer in one transaction."
+    self._writable()
+    with self.db:
+        self.db.executemany('insert into marks values (?, ?, ?)', zip(ints.tolist(), ids, map(_json, rows)))
+        self.db.executemany("insert into log (op, n, vector) values ('add', ?, ?)", zip(ints.tolist(), (v.tobytes() for v in x)))
+        self.db.execute("insert or replace into state values ('next_int', ?)", (str(int(ints[-1]) + 1),))
+    self._logged += len(ids)
+
+@patch
+def _log_remove(self:VectorStore, ints):
+    "Commit the removal of marks (and, in a graph index, their tombstones) in one transaction."
+    self._writable()
+    ns = [(n,) for n in ints.tolist()]
+    with self.db:
+        self.db.executemany('delete from marks where n = ?', ns)
+        self.db.executemany("insert into log (op, n) values ('remove', ?)", ns)
+        if isinstance(self.inner, faiss.IndexHNSW): self.db.executemany('insert or ignore into tombstones values (?)', ns)
+    self._logged += len(ns)
+
+@patch
+def _writable(self:VectorStore):
+    if self._writer is None: raise PermissionError(f'{self.path}: the store was loaded read-only (load it with write=True to add or remove marks)')
+
+# %% ../nbs/03_indexing.ipynb #6a1f0c02
 @patch
 def save(self:VectorStore, path) -> Path:
     "Write the store to the folder `path`, replacing any store there only when the new one is complete."
     path = Path(path)
+    if self.path is not None and path.resolve() == self.path.resolve(): return self.compact()  # its own folder: a new snapshot
     new, old = path.with_name(path.name + '.new'), path.with_name(path.name + '.old')
     shutil.rmtree(new, ignore_errors=True)
     new.mkdir(parents=True)
-    faiss.write_index(self.index, str(new/'index.faiss'))
+    faiss.write_index(self.index, str(new/'snapshot-0.faiss'))
     if self.whitening: self.whitening.save(new/'whitening.npz')
     save_json({'format': STORE_FORMAT, 'dim': self.dim, 'spec': self.spec, 'ef_search': self.ef_search,
-               'nprobe': self.nprobe, 'exact_filtered': self.exact_filtered, 'next_int': self.next_int, 'config': self.config}, new/'store.json')
-    save_json({'ids': list(self.int_of.items()), 'removed': sorted(self.removed)}, new/'ids.json', indent=None)
-    save_json(self.meta, new/'meta.json', indent=None)
+               'nprobe': self.nprobe, 'exact_filtered': self.exact_filtered, 'config': self.config}, new/'store.json')
+    db = open_db(new/'marks.sqlite')
+    with db:
+        db.executemany('insert into marks values (?, ?, ?)', ((n, s, _json(self.meta[s])) for s, n in self.int_of.items()))
+        db.executemany('insert into tombstones values (?)', ((n,) for n in sorted(self.removed)))
+        db.executemany('insert into state values (?, ?)', [('next_int', str(self.next_int)), ('snapshot', 'snapshot-0.faiss'), ('seq', '0')])
+    db.close()
+    for f in new.iterdir():
+        with open(f, 'rb') as h: os.fsync(h.fileno())
     if path.exists(): os.replace(path, old)
     os.replace(new, path)
     shutil.rmtree(old, ignore_errors=True)
@@ -241,23 +291,101 @@ def save(self:VectorStore, path) -> Path:
 
 # %% ../nbs/03_indexing.ipynb #ec7b7c2a
 @patch(cls_method=True)
-def load(cls:VectorStore, path) -> VectorStore:
-    "Load a store saved with `save`, finishing a save that was interrupted between its two renames."
+def load(cls:VectorStore, path,
+         write:bool=False, # take the folder's writer lock: `add` and `remove` then commit to it (one writer at a time)
+        ) -> VectorStore:
+    "Load a store saved with `save`: its snapshot and the log since (finishing a save interrupted between its two renames)."
     path = Path(path)
     old = path.with_name(path.name + '.old')
     if not path.exists() and old.exists(): os.replace(old, path)
     if not (path/'store.json').exists(): raise FileNotFoundError(f'{path}: not a saved VectorStore (no store.json)')
     cfg = load_json(path/'store.json')
-    if cfg.get('format') != STORE_FORMAT: raise ValueError(f"{path}: store format {cfg.get('format')}, this version reads {STORE_FORMAT}")
+    if cfg.get('format') not in (1, STORE_FORMAT): raise ValueError(f"{path}: store format {cfg.get('format')}, this version reads 1 and {STORE_FORMAT}")
     w = Whitening.load(path/'whitening.npz') if (path/'whitening.npz').exists() else None
     self = cls(cfg['dim'], cfg['spec'], cfg['config'], cfg['ef_search'], cfg['nprobe'], w, cfg.get('exact_filtered', 50_000))
+    if cfg['format'] == 1:
+        if write: raise ValueError(f'{path}: a store of format 1 cannot take live updates: save it again (`VectorStore.load(p).save(p2)`) to convert it')
+        return self._load_v1(path, cfg)
+    if write: self._writer = _writer_lock(path)
+    self.db, self.path = open_db(existing_file(path/'marks.sqlite')), path
+    state = dict(self.db.execute('select key, value from state'))
+    self.index = faiss.read_index(str(existing_file(path/state['snapshot'], 'snapshot')))
+    self._replay(int(state['seq']))
+    self._logged = self.db.execute('select count(*) from log').fetchone()[0]
+    for n, s, m in self.db.execute('select n, id, meta from marks'): self.int_of[s], self.str_of[n], self.meta[s] = n, s, json.loads(m)
+    if isinstance(self.inner, faiss.IndexHNSW): self.removed = {n for (n,) in self.db.execute('select n from tombstones')}
+    self.next_int = int(state['next_int'])
+    for f in [*path.glob('snapshot-*.faiss'), *path.glob('.snapshot-*.tmp')]:  # left by a compaction that was cut off
+        if f.name != state['snapshot'] and write: f.unlink()
+    self._check(path)
+    return self
+
+# %% ../nbs/03_indexing.ipynb #6a1f0c03
+def _writer_lock(path):
+    "An exclusive lock on the store folder, held while the returned file is open; an error if another process holds it."
+    import fcntl
+    f = open(path/'writer.lock', 'a')
+    try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError: f.close(); raise RuntimeError(f'{path}: another process is writing to this store (a running `logo-sim serve`?)') from None
+    return f
+
+@patch
+def _replay(self:VectorStore, seq:int):
+    "Apply the log after the snapshot's sequence number: adds in batches, removes as they come."
+    hnsw, ns, xs = isinstance(self.inner, faiss.IndexHNSW), [], []
+    def flush():
+        if ns: self.index.add_with_ids(np.frombuffer(b''.join(xs), np.float32).reshape(len(ns), -1), np.array(ns, np.int64))
+        ns.clear(); xs.clear()
+    for op, n, v in self.db.execute('select op, n, vector from log where seq > ? order by seq', (seq,)):
+        if op == 'add': ns.append(n); xs.append(v)
+        elif not hnsw: flush(); self.index.remove_ids(faiss.IDSelectorBatch(np.array([n], np.int64)))
+    flush()
+
+@patch
+def _check(self:VectorStore, path):
+    if self.index.ntotal - len(self.removed) != len(self.int_of):
+        raise ValueError(f'{path}: index holds {self.index.ntotal - len(self.removed)} live vectors but the store names {len(self.int_of)} marks')
+
+@patch
+def _load_v1(self:VectorStore, path, cfg) -> VectorStore:
+    "A store of format 1: ids.json and meta.json."
     self.index = faiss.read_index(str(path/'index.faiss'))
     ids = load_json(path/'ids.json')
     self.int_of = dict(ids['ids']); self.str_of = {n: s for s, n in self.int_of.items()}
     self.removed, self.next_int, self.meta = set(ids['removed']), cfg['next_int'], load_json(path/'meta.json')
-    if self.index.ntotal - len(self.removed) != len(self.int_of):
-        raise ValueError(f'{path}: index holds {self.index.ntotal - len(self.removed)} live vectors but ids.json names {len(self.int_of)}')
+    self._check(path)
     return self
+
+@patch
+def close(self:VectorStore):
+    "Close the database and release the writer lock (the store stays searchable in memory)."
+    if self.db is not None: self.db.close()
+    if self._writer is not None: self._writer.close()
+    self.db = self._writer = None
+
+# %% ../nbs/03_indexing.ipynb #6a1f0c04
+@patch
+def compact(self:VectorStore, lock=None, # held while the index is copied and while the database is switched over
+           ) -> Path:
+    "Write the index as a new snapshot and empty the log up to it; the old snapshot goes once the new one is in use."
+    self._writable()
+    with lock or contextlib.nullcontext():
+        seq = self.db.execute('select coalesce(max(seq), 0) from log').fetchone()[0]
+        old = self.db.execute("select value from state where key = 'snapshot'").fetchone()[0]
+        buf = faiss.serialize_index(self.index) if f'snapshot-{seq}.faiss' != old else None
+    if buf is None: return self.path  # nothing since the last snapshot
+    new = f'snapshot-{seq}.faiss'
+    with atomic_path(self.path/new) as tmp: buf.tofile(tmp)
+    with lock or contextlib.nullcontext(), self.db:
+        self.db.executemany('update state set value = ? where key = ?', [(new, 'snapshot'), (str(seq), 'seq')])
+        self._logged -= self.db.execute('delete from log where seq <= ?', (seq,)).rowcount
+    (self.path/old).unlink(missing_ok=True)
+    return self.path
+
+@patch
+def log_size(self:VectorStore) -> int:
+    "Changes in the log since the snapshot (0 for a store in memory)."
+    return self._logged
 
 # %% ../nbs/03_indexing.ipynb #14698b0e
 def auto_spec(n:int, # number of marks the index will hold
@@ -329,10 +457,11 @@ class LogoSearcher:
              embedder:Embedder|None=None, # default: rebuilt from the index's config
              model=None, # an exported `.onnx` model to embed queries with (ONNX Runtime) instead
              device='auto', # the PyTorch backbone's device when neither is given: 'auto' (CUDA when present), 'cpu', 'cuda'
+             write:bool=False, # load the store for live adds and removes (see `VectorStore.load`)
              **kwargs, # `blas_threads`
             ):
         "A searcher for the index folder `path`."
-        store = VectorStore.load(Path(path)/'store')
+        store = VectorStore.load(Path(path)/'store', write=write)
         return cls(store, embedder or (Embedder(model) if model else embedder_from_config(store.config, device)), **kwargs)
 
     def search(self, queries, # paths, bytes or arrays of query logos (or one of them)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_preprocessing.ipynb #602008ef
 from __future__ import annotations
-import glob, io, json, os, warnings
+import glob, io, json, os, threading, warnings
 from collections import deque
 from itertools import islice
 from concurrent.futures import ProcessPoolExecutor
@@ -134,15 +134,16 @@ class OCR:
         return self._tesserocr(img) if self.engine == 'tesserocr' else self._pytesseract(img)
 
 # %% ../nbs/01_preprocessing.ipynb #d3376f57
-_engines = {}  # one tesserocr engine per process and setting: engines are neither picklable nor thread-safe
+_engines = threading.local()  # one tesserocr engine per thread and setting: engines are neither picklable nor thread-safe
 DPI = 70  # what Tesseract assumes for an image without a resolution; stated, so both engines read alike
 
 @patch
 def _tesserocr(self:OCR, img):
     import tesserocr
-    if (self.lang, self.psm) not in _engines:
-        _engines[self.lang, self.psm] = tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang=self.lang, psm=self.psm)
-    api = _engines[self.lang, self.psm]
+    mine = _engines.__dict__  # this thread's engines (a service searches in several threads)
+    if (self.lang, self.psm) not in mine:
+        mine[self.lang, self.psm] = tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang=self.lang, psm=self.psm)
+    api = mine[self.lang, self.psm]
     api.SetImage(Image.fromarray(img)); api.SetSourceResolution(DPI); api.Recognize()
     lvl, out = tesserocr.RIL.WORD, []
     for w in tesserocr.iterate_level(api.GetIterator(), lvl):

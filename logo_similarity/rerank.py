@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_reranking.ipynb #782247b2
 from __future__ import annotations
-import contextlib, functools, itertools, json, re, time, unicodedata
+import contextlib, functools, itertools, json, re, sqlite3, time, unicodedata
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.basics import patch, store_attr
@@ -135,12 +135,25 @@ class TextIndex:
     def __init__(self, ids, texts):
         self.ids, self.texts = list(ids), ['' if not isinstance(t, str) else t for t in texts]
         self.compact = [normalise_text(t).replace(' ', '') for t in self.texts]
-        self.by_key = {}
+        self.by_key, self.pos = {}, {i: n for n, i in enumerate(self.ids)}
         for i, t in enumerate(self.texts):
             if (k := sound_key(t)) and self.compact[i]: self.by_key.setdefault(k, []).append(i)
 
-    def __len__(self): return len(self.ids)
+    def __len__(self): return len(self.pos)
     def __repr__(self): return f'TextIndex({len(self)} marks, {len(self.by_key)} sound keys)'
+
+    def add(self, i, text):
+        "Index the verbal element of mark `i` (a live add), replacing what it had."
+        if i in self.pos: self.remove(i)
+        t = text if isinstance(text, str) else ''
+        self.pos[i] = len(self.ids); self.ids.append(i); self.texts.append(t); self.compact.append(normalise_text(t).replace(' ', ''))
+        if (k := sound_key(t)) and self.compact[-1]: self.by_key.setdefault(k, []).append(self.pos[i])
+
+    def remove(self, i):
+        "Forget mark `i` (a live remove): its slot stays, empty, so no position moves."
+        n = self.pos.pop(i)
+        if (k := sound_key(self.texts[n])) in self.by_key: self.by_key[k] = [j for j in self.by_key[k] if j != n]
+        self.texts[n] = self.compact[n] = ''
 
 # %% ../nbs/04_reranking.ipynb #43fb390c
 def _candidates(ti:TextIndex, query:str, n:int, min_spelling:float) -> dict:
@@ -302,10 +315,10 @@ def has_stage2(index) -> bool:
     "Whether the index folder holds a stage-2 folder."
     return (Path(index)/STAGE2).is_dir()
 
-def _stage1(index, model=None, embedder=None, device='auto'):
+def _stage1(index, model=None, embedder=None, device='auto', write=False):
     "The stage-1 searcher of an index folder (its embedder checked against the index)."
     from logo_similarity.index import LogoSearcher
-    return LogoSearcher.load(index, embedder, model, device=device)
+    return LogoSearcher.load(index, embedder, model, device=device, write=write)
 
 def _feature_pass(searcher, ids, paths, workers, batch:int=32):
     "Patch descriptors (n, h*w, C) and colour histograms (n, bins³) of the marks, batch by batch."
@@ -365,6 +378,7 @@ def build_stage2(index, # index folder made by `build_index`
         PatchStore.write(out/'patches', ids, pca, rows(C))
         C.flush(); del C
     (composite if isinstance(composite, Composite) else Composite.load(composite or DEFAULT_COMPOSITE)).save(out/'composite.json')
+    for f in out.glob('added.sqlite*'): f.unlink()  # marks added live are in the new build
     shutil.rmtree(work)
     return out
 
@@ -450,15 +464,17 @@ class Reranker:
         self.composite = composite or Composite.load(self.path/'composite.json')
         ids = list(self.store.int_of)
         self.text_index = TextIndex(ids, [mark_text(self.store.meta[i]) for i in ids])
+        self.added, self._db = self._load_added(), None  # stage 2 of marks added live (see `add_mark`)
 
     @classmethod
     def load(cls, index, # index folder made by `build_index` and `build_stage2`
              model=None, # exported `.onnx` model to embed queries with
              embedder=None, device='auto', # the PyTorch backbone's device, without `model` or `embedder`
+             write:bool=False, # load the store for live adds and removes (see `VectorStore.load`)
              **kwargs):
         "The re-ranking searcher of an index folder."
         if not has_stage2(index): raise FileNotFoundError(f'{index}: no stage 2 ({STAGE2}/): build it with `build_stage2` or `logo-sim index`')
-        return cls(_stage1(index, model, embedder, device), Path(index)/STAGE2, **kwargs)
+        return cls(_stage1(index, model, embedder, device, write), Path(index)/STAGE2, **kwargs)
     def __repr__(self): return f'Reranker({len(self.store)} marks, {self.composite})'
 
 # %% ../nbs/04_reranking.ipynb #bc05e642
@@ -487,7 +503,7 @@ def candidates(self:Reranker, q:dict, vienna=None, years=None) -> pd.DataFrame:
     with ms('text'):
         mask = s.allowed_mask(vienna, years)
         for r in text_search(self.text_index, q['text'], self.n_text).itertuples():
-            if mask is None or mask[s.int_of[r.id]]: found.setdefault(r.id, set()).update(r.found_by.split('+'))
+            if r.id in s and (mask is None or mask[s.int_of[r.id]]): found.setdefault(r.id, set()).update(r.found_by.split('+'))
         g = dict(zip(vis.id, vis.score))
         if rest := [i for i in found if i not in g]: g.update(zip(rest, _cosines(s, q['x'], rest)))
     ids = list(found)
@@ -512,13 +528,12 @@ def components(self:Reranker, q:dict, c:pd.DataFrame) -> pd.DataFrame:
     "The candidates `c` with every component (see `COMPONENTS`), the text's driver, and the inliers of those verified."
     from logo_similarity.preprocess import decode_image
     c, ms = c.copy(), q.setdefault('ms', Timings())
-    rows = np.array([self.patches.row.get(i, -1) for i in c.id])
-    have = rows >= 0  # marks added after the stage-2 build have no patches or colours yet: 0
     c['spatial'], c['colour'] = 0.0, 0.0
     with ms('spatial'):
-        if have.any(): c.loc[have, 'spatial'] = _spatial_many(q['patches'], q['weights'], np.asarray(self.patches.array[rows[have]], np.float32))
+        have, G, C = self._stage2_rows(list(c.id))
+        if have.any(): c.loc[have, 'spatial'] = _spatial_many(q['patches'], q['weights'], G)
     with ms('colour'):
-        if have.any(): c.loc[have, 'colour'] = np.minimum(np.asarray(self.colours[rows[have]], np.float32), q['colour']).sum(1).clip(0, 1)
+        if have.any(): c.loc[have, 'colour'] = np.minimum(C, q['colour']).sum(1).clip(0, 1)
     with ms('text'):
         texts = [mark_text(self.store.meta[i]) for i in c.id]
         ts = [text_similarity(q['text'], t) for t in texts]
@@ -533,6 +548,58 @@ def components(self:Reranker, q:dict, c:pd.DataFrame) -> pd.DataFrame:
                 c.loc[j, 'geometric'], pts = geometric_match(fq, orb_features(decode_image(p)))
                 c.loc[j, 'inliers'] = len(pts)
     return c
+
+# %% ../nbs/04_reranking.ipynb #7b1e0c01
+@patch
+def _load_added(self:Reranker) -> dict:
+    "The live-added marks' (patches, colours) from `added.sqlite`, for the marks the store holds."
+    fn, out = self.path/'added.sqlite', {}
+    if not fn.exists(): return out
+    db, d = sqlite3.connect(fn), self.patches.array.shape[2]
+    try:
+        for i, p, c in db.execute('select id, patches, colour from added'):
+            if i in self.store: out[i] = np.frombuffer(p, np.float16).reshape(-1, d).astype(np.float32), np.frombuffer(c, np.float16).astype(np.float32)
+    finally: db.close()
+    return out
+
+@patch
+def _added_db(self:Reranker):
+    "The database of live-added features, opened on first use."
+    from logo_similarity.index import open_db
+    if self._db is None: self._db = open_db(self.path/'added.sqlite', 'create table if not exists added (id text primary key, patches blob, colour blob)')
+    return self._db
+
+@patch
+def add_mark(self:Reranker, i:str, # the mark's id in the store
+             q:dict, # `query` of its image
+             text:str='', # its verbal element
+            ):
+    "Stage 2 of a mark added live: patches and colours committed to `added.sqlite`, words indexed."
+    p, c = q['patches'].astype(np.float16), q['colour'].astype(np.float16)
+    with self._added_db() as db: db.execute('insert or replace into added values (?, ?, ?)', (i, p.tobytes(), c.tobytes()))
+    self.added[i] = p.astype(np.float32), c.astype(np.float32)
+    self.text_index.add(i, text)
+
+@patch
+def remove_mark(self:Reranker, i:str):
+    "Forget the stage 2 of a removed mark: its words, and its live features if it had them."
+    if i in self.added:
+        with self._added_db() as db: db.execute('delete from added where id = ?', (i,))
+        del self.added[i]
+    if i in self.text_index.pos: self.text_index.remove(i)
+
+@patch
+def _stage2_rows(self:Reranker, ids) -> tuple:
+    "Which of `ids` have stage-2 features (built or added live), and their patches (n, k, d) and colours (n, bins³)."
+    rows = np.array([self.patches.row.get(i, -1) for i in ids], int)
+    late = np.array([r < 0 and i in self.added for r, i in zip(rows, ids)], bool)
+    have = (rows >= 0) | late
+    G = np.zeros((have.sum(), *self.patches.array.shape[1:]), np.float32)
+    C = np.zeros((have.sum(), self.colours.shape[1]), np.float32)
+    built = rows[have] >= 0
+    if built.any(): G[built], C[built] = self.patches.array[rows[have][built]], self.colours[rows[have][built]]
+    for j, i in zip(np.flatnonzero(~built), np.asarray(ids, object)[have][~built]): G[j], C[j] = self.added[i]
+    return have, G, C
 
 # %% ../nbs/04_reranking.ipynb #e69a7881
 @patch
@@ -588,7 +655,7 @@ def why(self:Reranker, src, # the query logo
     _, pts = geometric_match(query_orb(q['image'], size), orb_features(m, size), size=size)
     if len(pts) >= 4: what = f'{len(pts)} keypoint pairs that one transform explains'
     else:
-        G = self.patches[mark_id]; S = q['patches'] @ G.T
+        G = self._stage2_rows([mark_id])[1][0]; S = q['patches'] @ G.T
         top = np.argsort(-(S.max(1)*q['weights']))[:n_patches]
         grid = int(round(np.sqrt(len(G))))
         pts, what = np.hstack([_patch_centres(top, grid, size), _patch_centres(S[top].argmax(1), grid, size)]), f'the {n_patches} best-matching patches'
