@@ -15,7 +15,7 @@ from .rerank import STAGE2, Reranker, build_stage2, has_stage2, mark_text
 
 # %% auto #0
 __all__ = ['box_arg', 'whiten_arg', 'parser', 'result_line', 'no_match_line', 'print_results', 'index_cmd', 'query_problem',
-           'search_cmd', 'export_cmd', 'main']
+           'search_cmd', 'add_cmd', 'remove_cmd', 'serve_cmd', 'export_cmd', 'main']
 
 # %% ../nbs/08_cli.ipynb #bf380582
 def box_arg(s:str) -> tuple:
@@ -29,7 +29,7 @@ def whiten_arg(s:str) -> int|bool:
 
 # %% ../nbs/08_cli.ipynb #6d805130
 def parser() -> argparse.ArgumentParser:
-    "The `logo-sim` argument parser, with its two sub-commands `index` and `search`."
+    "The `logo-sim` argument parser and its sub-commands: `index`, `search`, `add`, `remove`, `serve`, `export`."
     p = argparse.ArgumentParser(prog='logo-sim', description='Find registered trademarks that look like a query logo.')
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument('--debug', action='store_true', help='show the traceback of an error (for developers)')
@@ -58,6 +58,29 @@ def parser() -> argparse.ArgumentParser:
                     help='let colour count in the score, or not (default: not; colour is shown either way)')
     ps.add_argument('--why', default=None, metavar='PNG', help="write why the first query's top mark matched to this PNG file")
     ps.add_argument('--crop', type=box_arg, default=None, metavar='X,Y,W,H', help="search with this region of each query (pixels)")
+    pa = sub.add_parser('add', parents=[common], help='add image files as marks of an index: searchable and durable at once')
+    pa.add_argument('images', nargs='+', help='image files, one mark each')
+    pa.add_argument('--index', required=True, help='index folder made by `logo-sim index`')
+    pa.add_argument('--id', default=None, help='the mark id, for one image (default: the file name without its extension)')
+    pa.add_argument('--text', default=None, help="the mark's words as registered (default: none; OCR's are kept too)")
+    pa.add_argument('--vienna', default='', metavar='CODES', help="its Vienna codes, comma-separated, e.g. '26.04.02,27.05.01'")
+    pa.add_argument('--year', type=int, default=None, help='its filing year')
+    pr = sub.add_parser('remove', parents=[common], help='remove marks from an index by id')
+    pr.add_argument('ids', nargs='+', help='mark ids')
+    pr.add_argument('--index', required=True, help='index folder made by `logo-sim index`')
+    for q in (pa, pr):
+        q.add_argument('--model', default=None, help='exported .onnx model the index was built with, if it was')
+        q.add_argument('--device', default='auto', help='PyTorch device without --model: auto, cpu, cuda (default: auto)')
+    pv = sub.add_parser('serve', parents=[common], help='serve an index over HTTP: the API, and a web page at /')
+    pv.add_argument('--index', required=True, help='index folder made by `logo-sim index`')
+    pv.add_argument('--host', default='127.0.0.1', help='address to listen on (default: 127.0.0.1, this machine only)')
+    pv.add_argument('--port', type=int, default=8000, help='port (default: 8000)')
+    pv.add_argument('--model', default=None, help='exported .onnx model the index was built with, if it was')
+    pv.add_argument('--device', default='auto', help='PyTorch device without --model: auto, cpu, cuda (default: auto)')
+    pv.add_argument('--rate', type=float, default=20, help='requests a second per client before 429 (default: 20)')
+    pv.add_argument('--no-rate-limit', dest='rate', action='store_const', const=None, help='no per-client rate limit')
+    pv.add_argument('--workers', type=int, default=None, help='threads for searches and adds (default: one per core)')
+    pv.add_argument('--read-key', action='store_true', help='searches and reads need the API key too ($LOGO_SIM_API_KEY)')
     sub.add_parser('export', parents=[common], add_help=False,
                    help='export the embedding model to ONNX (`logo-sim export --help`; the same as `logo-sim-export`)')
     return p
@@ -165,6 +188,43 @@ def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     return 1 if bad else 0
 
 # %% ../nbs/08_cli.ipynb #62690d79
+def _problem(f, e:Exception) -> str:
+    "One line for a failure on the file or id `f`, naming it once."
+    if isinstance(e, FileNotFoundError): return f'{f}: no such file'
+    return str(e) if str(f) in str(e) else f'{f}: {e}'
+
+def add_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
+    "`logo-sim add`: add each image as a mark (durable at once); a bad one is named and the others go on; 1 if one failed."
+    from logo_similarity.app import SearchService  # the service's module, only for the commands that need it
+    if a.id and len(a.images) > 1: p.error('--id names one mark: give one image, or none and the file names are the ids')
+    say, bad = _say(a), 0
+    svc = SearchService(a.index, a.model, a.device)
+    try:
+        for f in a.images:
+            i = a.id or Path(f).stem
+            try: svc.add(i, Path(f).read_bytes(), a.text, [c for c in a.vienna.split(',') if c.strip()], a.year, name=str(f)); say(f'added {i}')
+            except (ValueError, LookupError, OSError) as e: print(f'logo-sim: {_problem(f, e)}', file=sys.stderr); bad += 1
+    finally: svc.close()
+    return 1 if bad else 0
+
+def remove_cmd(a:argparse.Namespace) -> int:
+    "`logo-sim remove`: remove marks by id; an unknown id is named and the others go on; 1 if one failed."
+    from logo_similarity.app import SearchService
+    say, bad = _say(a), 0
+    svc = SearchService(a.index, a.model, a.device)
+    try:
+        for i in a.ids:
+            try: svc.remove(i); say(f'removed {i}')
+            except LookupError as e: print(f'logo-sim: {e}', file=sys.stderr); bad += 1
+    finally: svc.close()
+    return 1 if bad else 0
+
+def serve_cmd(a:argparse.Namespace) -> int:
+    "`logo-sim serve`: the HTTP service and its page, until interrupted."
+    from logo_similarity.app import serve
+    serve(a.index, a.host, a.port, a.model, a.device, rate=a.rate, workers=a.workers, read_key=a.read_key, log_level='warning' if a.quiet else 'info')
+    return 0
+
 def export_cmd(args:list) -> int:
     "`logo-sim export`: the `logo-sim-export` command (it loads PyTorch, so only when asked for)."
     from logo_similarity.export import main as export_main
@@ -172,13 +232,15 @@ def export_cmd(args:list) -> int:
     return 0
 
 def main(argv=None) -> int:
-    "The `logo-sim` command: `index`, `search`, `export`. Exit 0, 1 on an error (one line, no traceback unless --debug), 2 on a usage error."
+    "The `logo-sim` command: `index`, `search`, `add`, `remove`, `serve`, `export`. Exit 0, 1 on an error (one line, no traceback unless --debug), 2 on a usage error."
     p = parser()
     a, rest = p.parse_known_args(argv)
     if rest and a.cmd != 'export': p.error(f"unrecognized arguments: {' '.join(rest)}")
     try:
         if a.cmd == 'export': return export_cmd(rest)  # its own arguments; --debug and --quiet are parsed above
-        return (index_cmd(a) if a.cmd == 'index' else search_cmd(a, p)) or 0
+        cmds = {'index': lambda: index_cmd(a), 'search': lambda: search_cmd(a, p), 'add': lambda: add_cmd(a, p),
+                'remove': lambda: remove_cmd(a), 'serve': lambda: serve_cmd(a)}
+        return cmds[a.cmd]() or 0
     except KeyboardInterrupt:
         print('logo-sim: interrupted', file=sys.stderr); return 130
     except Exception as e:
