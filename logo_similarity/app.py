@@ -23,7 +23,7 @@ from .rerank import COMPONENTS, Reranker, has_stage2, mark_text
 # %% auto #0
 __all__ = ['MARK_ID', 'PAGE', 'PayloadTooLarge', 'UnsupportedMedia', 'UnknownMark', 'MarkExists', 'NoStage2', 'status_of',
            'RWLock', 'SearchService', 'years_filter', 'result_item', 'RateLimit', 'create_app', 'running', 'serve',
-           'browser', 'card_html', 'SearchWidget']
+           'browser', 'card_html', 'SearchWidget', 'load_test']
 
 # %% ../nbs/08_app.ipynb #a8000007
 class PayloadTooLarge(ImageTooLargeError): "More bytes than the service accepts."
@@ -597,3 +597,22 @@ def html(self:SearchWidget) -> str:
     if not self.result: return ''
     cards = ''.join(card_html(m, self.service.thumbnail(m['id'])) for m in self.result['results'])
     return f'<div>{self.status.value}</div><div style="display:grid;grid-template-columns:repeat({self.columns},1fr);gap:8px;background:#f6f6f4;padding:8px">{cards}</div>'
+
+# %% ../nbs/08_app.ipynb #a8000081
+def load_test(url:str, # the service's base URL
+              queries:list, # (name, bytes) of query images, used round-robin
+              clients:int, # concurrent clients
+              n:int, # searches in all
+              **params) -> dict:
+    "Run `n` searches from `clients` threads at once: searches a second, and latency percentiles in ms."
+    from concurrent.futures import ThreadPoolExecutor
+    import httpx
+    def one(j):
+        t = time.perf_counter()
+        r = httpx.post(url + '/search', files={'image': queries[j % len(queries)]}, params=params, timeout=600)
+        r.raise_for_status()
+        return 1e3*(time.perf_counter() - t)
+    t = time.perf_counter()
+    with ThreadPoolExecutor(clients) as ex: ms = np.array(list(ex.map(one, range(n))))
+    wall = time.perf_counter() - t
+    return {'clients': clients, 'searches': n, 'per_s': round(n/wall, 2), 'p50_ms': round(float(np.percentile(ms, 50))), 'p99_ms': round(float(np.percentile(ms, 99)))}
