@@ -376,10 +376,12 @@ def running(app, host:str='127.0.0.1'):
 def serve(index, # index folder made by `logo-sim index`
           host:str='127.0.0.1', # the address to listen on: localhost unless told otherwise
           port:int=8000, model=None, device='auto',
-          rate:float|None=20, workers:int|None=None, read_key:bool=False, compact_at:int=1000, log_level:str='info'):
+          rate:float|None=20, workers:int|None=None, read_key:bool=False, compact_at:int=1000, log_level:str='info',
+          max_bytes:int=20_000_000, max_pixels:int=40_000_000, # the largest upload, in bytes and in pixels
+         ):
     "Run the search service on `index` until interrupted."
     import uvicorn
-    svc = SearchService(index, model, device, compact_at=compact_at)
+    svc = SearchService(index, model, device, max_bytes=max_bytes, max_pixels=max_pixels, compact_at=compact_at)
     if host not in ('127.0.0.1', 'localhost', '::1') and not os.environ.get('LOGO_SIM_API_KEY'):
         log.warning('listening on %s without LOGO_SIM_API_KEY: anyone who can reach it can add and remove marks', host)
     print(f'serving {svc} at http://{host}:{port} (the page at /, the API at /docs)', flush=True)

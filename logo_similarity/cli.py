@@ -81,6 +81,8 @@ def parser() -> argparse.ArgumentParser:
     pv.add_argument('--no-rate-limit', dest='rate', action='store_const', const=None, help='no per-client rate limit')
     pv.add_argument('--workers', type=int, default=None, help='threads for searches and adds (default: one per core)')
     pv.add_argument('--read-key', action='store_true', help='searches and reads need the API key too ($LOGO_SIM_API_KEY)')
+    pv.add_argument('--max-bytes', type=int, default=20_000_000, help='largest image upload in bytes (default: 20,000,000); larger: 413')
+    pv.add_argument('--max-pixels', type=int, default=40_000_000, help='largest image in pixels (default: 40,000,000); larger: 413')
     sub.add_parser('export', parents=[common], add_help=False,
                    help='export the embedding model to ONNX (`logo-sim export --help`; the same as `logo-sim-export`)')
     return p
@@ -222,7 +224,8 @@ def remove_cmd(a:argparse.Namespace) -> int:
 def serve_cmd(a:argparse.Namespace) -> int:
     "`logo-sim serve`: the HTTP service and its page, until interrupted."
     from logo_similarity.app import serve
-    serve(a.index, a.host, a.port, a.model, a.device, rate=a.rate, workers=a.workers, read_key=a.read_key, log_level='warning' if a.quiet else 'info')
+    serve(a.index, a.host, a.port, a.model, a.device, rate=a.rate, workers=a.workers, read_key=a.read_key,
+          log_level='warning' if a.quiet else 'info', max_bytes=a.max_bytes, max_pixels=a.max_pixels)
     return 0
 
 def export_cmd(args:list) -> int:
