@@ -33,7 +33,8 @@ class Embedder:
             backbone = create_backbone(device=device)
         self.backbone, self.masked = backbone, masked
         size, fixed = self.backbone.config['input_size'], getattr(self.backbone, 'preprocess', None)
-        self.pre = pre or (Preprocessor(**fixed) if fixed else Preprocessor(size=size))
+        lean = {'masked_view': masked}  # the whole-logo view needs no inpainting (notebook 01)
+        self.pre = pre or (Preprocessor(**fixed, **lean) if fixed else Preprocessor(size=size, **lean))
         if self.pre.size != size: raise ValueError(f'preprocessor size {self.pre.size} differs from the model input size {size}')
         if fixed and self.pre.config != self.pre.complete(fixed):
             raise ValueError(f'{self.backbone.model}: exported for preprocessing {fixed}, not {self.pre.config}')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_export.ipynb #97574ed3
 from __future__ import annotations
-import copy, os, platform, tempfile, warnings
+import copy, os, platform, shutil, tempfile, warnings
 from pathlib import Path
 import numpy as np, torch, timm, onnx, onnxruntime as ort
 import torch.nn as nn, torch.nn.functional as F
@@ -12,7 +12,7 @@ from onnxruntime.quantization import quantize_static, CalibrationDataReader, Qua
 from onnxruntime.quantization.shape_inference import quant_pre_process
 from onnxconverter_common import float16
 from timm.layers.padding import get_same_padding
-from .core import atomic_path, save_json, load_json, sha256
+from .core import atomic_path, save_json, load_json, sha256, data_home
 from .data import fixture_dir
 from .sample import sample_jobs, simple_icon_mark
 from .preprocess import Preprocessor
@@ -21,7 +21,7 @@ from .embed import meta_file
 
 # %% auto #0
 __all__ = ['KEEP_FP32', 'FixedPadConv', 'fix_padding', 'write_meta', 'export_onnx', 'derived_meta', 'to_fp16',
-           'calibration_logos', 'to_int8', 'main']
+           'calibration_logos', 'to_int8', 'default_onnx', 'main']
 
 # %% ../nbs/07_export.ipynb #89ee508b
 class FixedPadConv(nn.Module):
@@ -157,6 +157,21 @@ def to_int8(src, # an FP32 model from `export_onnx`
         with atomic_path(dst) as tmp: os.replace(Path(t)/'q.onnx', tmp)
     derived_meta(src, dst, 'int8', calibration=f'{len(calib)} logos', kept_fp32=list(keep_fp32))
     return dst
+
+# %% ../nbs/07_export.ipynb #7e0c0c01
+def default_onnx(home=None, # default: `data_home()`
+                ) -> Path:
+    "The default embedding model as FP32 ONNX, exported on first use and kept in the cache."
+    out = Path(home or data_home())/'models'/'default'
+    fn = out/'lite0.onnx'
+    if fn.exists() and meta_file(fn).exists(): return fn
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix='.default.'))
+    try:
+        export_onnx(create_backbone(), tmp/'lite0.onnx')
+        shutil.rmtree(out, ignore_errors=True); os.replace(tmp, out)
+    finally: shutil.rmtree(tmp, ignore_errors=True)
+    return fn
 
 # %% ../nbs/07_export.ipynb #3bf442cd
 def main(argv=None):

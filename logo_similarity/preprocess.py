@@ -248,8 +248,9 @@ class Preprocessor:
                  max_pixels:int=60_000_000, # refuse larger images
                  engine:str|None='auto', # OCR engine: 'auto', 'tesserocr', 'pytesseract' (None: 'auto')
                  cache_dir=None, # where results are cached by content; None: no cache
+                 masked_view:bool=True, # make the word-masked view `image`; False: `image` is None, no inpainting (when only `raw` is used)
                 ):
-        store_attr('size,ocr,min_conf,psm,mask_method,grow,max_pixels')
+        store_attr('size,ocr,min_conf,psm,mask_method,grow,max_pixels,masked_view')
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self.engine = OCR(psm=psm, engine=engine or 'auto') if ocr else None
 
@@ -288,26 +289,27 @@ def _process(self:Preprocessor, data, name:str, sha:str) -> Preprocessed:
     words = keep_words(self.engine(img), self.min_conf) if self.engine else []
     m = words_mask(img.shape, [w.box for w in words], self.grow)
     bg = background_colour(img)
-    (raw, (x, y)), (clean, _) = pad_square(img, bg), pad_square(mask_words(img, m, self.mask_method), bg)
+    raw, (x, y) = pad_square(img, bg)
+    clean = resize(pad_square(mask_words(img, m, self.mask_method), bg)[0], self.size) if self.masked_view else None  # no work thrown away
     s = self.size/raw.shape[0]
     boxes = [tuple(round(v*s) for v in (w.box[0] + x, w.box[1] + y, w.box[2] + x, w.box[3] + y)) for w in words]
-    return Preprocessed(resize(clean, self.size), resize(raw, self.size), mask_to_frame(m, (x, y), raw.shape[0], self.size),
+    return Preprocessed(clean, resize(raw, self.size), mask_to_frame(m, (x, y), raw.shape[0], self.size),
                         words, boxes, ' '.join(w.text for w in words), (img.shape[1], img.shape[0]), sha)
 
 # %% ../nbs/01_preprocessing.ipynb #01fd3ef6
 @patch
 def _cache_file(self:Preprocessor, sha:str) -> Path:
-    key = sha256((sha + json.dumps(self.config, sort_keys=True)).encode())
+    key = sha256((sha + json.dumps(self.config, sort_keys=True) + ('' if self.masked_view else ' raw only')).encode())
     return self.cache_dir/key[:2]/f'{key}.npz'
 
 @patch
 def _save(self:Preprocessor, fn:Path, p:Preprocessed):
     meta = {'words': [asdict(w) for w in p.words], 'boxes': p.boxes, 'text': p.text, 'orig_size': p.orig_size, 'sha256': p.sha256}
-    save_npz(fn, {'image': p.image, 'raw': p.raw, 'mask': p.mask}, meta, compress=True)
+    save_npz(fn, {k: v for k, v in {'image': p.image, 'raw': p.raw, 'mask': p.mask}.items() if v is not None}, meta, compress=True)
 
 def _load(fn:Path) -> Preprocessed:
     a, m = load_npz(fn)
-    return Preprocessed(a['image'], a['raw'], a['mask'], [Word(w['text'], w['conf'], tuple(w['box'])) for w in m['words']],
+    return Preprocessed(a.get('image'), a['raw'], a['mask'], [Word(w['text'], w['conf'], tuple(w['box'])) for w in m['words']],
                         [tuple(b) for b in m['boxes']], m['text'], tuple(m['orig_size']), m['sha256'])
 
 # %% ../nbs/01_preprocessing.ipynb #89c1fcdc

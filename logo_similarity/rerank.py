@@ -323,7 +323,7 @@ def _stage1(index, model=None, embedder=None, device='auto', write=False):
 def _feature_pass(searcher, ids, paths, workers, batch:int=32):
     "Patch descriptors (n, h*w, C) and colour histograms (n, bins³) of the marks, batch by batch."
     emb = searcher.embedder
-    pre = emb.pre if emb.masked else type(emb.pre)(**{**emb.pre.config, 'ocr': False})  # OCR changes only the masked view
+    pre = emb.pre if emb.masked else type(emb.pre)(**{**emb.pre.config, 'ocr': False}, masked_view=False)  # OCR changes only the masked view
     srcs = iter(pre.imap(paths, workers))
     for i in range(0, len(ids), batch):
         pres = list(itertools.islice(srcs, min(batch, len(ids) - i)))
