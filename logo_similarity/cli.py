@@ -44,6 +44,9 @@ def parser() -> argparse.ArgumentParser:
     pi.add_argument('--device', default='auto', help="PyTorch device without --model: auto (CUDA when present), cpu, cuda (default: auto)")
     pi.add_argument('--whiten', type=whiten_arg, default=WHITEN_DIM, help="PCA-whitening: number of axes kept, 'all' or 'none' (default: the measured default)")
     pi.add_argument('--no-rerank', dest='rerank', action='store_false', help='build stage 1 only (no patches and colours for re-ranking)')
+    pi.add_argument('--ray', nargs='?', const='local', default=None, metavar='ADDRESS',
+                    help='embed with Ray Data: a local Ray, or the cluster at ADDRESS; resumable shards in OUT/shards (notebook 09)')
+    pi.add_argument('--shard', type=int, default=4096, help='marks per shard with --ray (default: 4096)')
     pi.add_argument('--torch', action='store_true', help='embed with PyTorch on a CPU too (default there: the default model exported to ONNX once, the same descriptors, faster)')
     ps = sub.add_parser('search', parents=[common], help='search an index with query logos (re-ranked when the index has stage 2)')
     ps.add_argument('queries', nargs='+', help='query images')
@@ -142,7 +145,13 @@ def index_cmd(a:argparse.Namespace):
         say(f'embedding with the exported default model {model} (ONNX Runtime; --torch for PyTorch)')
     emb = Embedder(model) if model else Embedder(device=a.device)
     say(f'embedding on {emb.device}')
-    vs = build_index(marks_from_folder(a.src), a.out, emb, a.spec, a.whiten, workers=a.workers, progress=not a.quiet)
+    if a.ray is None: vs = build_index(marks_from_folder(a.src), a.out, emb, a.spec, a.whiten, workers=a.workers, progress=not a.quiet)
+    else:
+        from logo_similarity.scale import embed_shards, build_from_shards  # Ray, only when asked for
+        marks = marks_from_folder(a.src)
+        st = embed_shards(marks, Path(a.out)/'shards', model, a.shard, address=None if a.ray == 'local' else a.ray, progress=not a.quiet)
+        say(f"embedded {st['done']} of {st['shards']} shards with Ray ({st['skipped']} were done already)")
+        vs = build_from_shards(Path(a.out)/'shards', a.out, marks, a.spec, a.whiten, progress=not a.quiet)
     say(f'indexed {len(vs)} marks into {a.out} ({vs.spec}); skipped {len(load_json(Path(a.out)/"skipped.json"))}')
     if not a.rerank:
         if has_stage2(a.out): shutil.rmtree(Path(a.out)/STAGE2); say(f'removed the stage 2 of an earlier build from {a.out}')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_scale.ipynb #b9000002
 from __future__ import annotations
-import hashlib, json
+import hashlib, json, time
 from pathlib import Path
 import numpy as np, pandas as pd
 from .core import atomic_path, save_json, load_json, usable_cores
@@ -14,7 +14,7 @@ from .index import VectorStore, WHITEN_DIM, auto_spec, ocr_info
 
 # %% auto #0
 __all__ = ['shard_name', 'plan_shards', 'preprocess_batch', 'EmbedBatch', 'read_shard', 'embed_shards', 'shard_files',
-           'build_from_shards']
+           'build_from_shards', 'stage_profile']
 
 # %% ../nbs/09_scale.ipynb #b9000007
 def shard_name(n:int, ids) -> str:
@@ -174,3 +174,26 @@ def build_from_shards(shards, # folder written by `embed_shards`
     save_json(skipped, out/'skipped.json')
     vs.save(out/'store')
     return vs
+
+# %% ../nbs/09_scale.ipynb #b9000051
+def stage_profile(paths, # logos to profile
+                  embedders:dict, # name -> `Embedder`
+                  n_embed:int=64) -> pd.Series:
+    "Milliseconds per logo of each preprocessing stage (one process) and of each embedder (batches)."
+    from logo_similarity.preprocess import decode_image, keep_words, words_mask, background_colour, pad_square, mask_words, resize, OCR
+    ocr, T = OCR(), {}
+    def t(name, f, *a):
+        s = time.perf_counter(); r = f(*a); T[name] = T.get(name, 0.0) + time.perf_counter() - s; return r
+    views = []
+    for p in paths:
+        img = t('decode', decode_image, Path(p).read_bytes())
+        words = t('OCR', lambda: keep_words(ocr(img), 60))
+        bg = background_colour(img)
+        raw = t('normalise (whole logo)', lambda: resize(pad_square(img, bg)[0], 224))
+        t('masked view (inpainting)', lambda: resize(pad_square(mask_words(img, words_mask(img.shape, [w.box for w in words], 3), 'telea'), bg)[0], 224))
+        views.append(raw)
+    out = {k: 1e3*v/len(paths) for k, v in T.items()}
+    for name, e in embedders.items():
+        e.embed_arrays(views[:e.batch_size])  # warm-up
+        s = time.perf_counter(); e.embed_arrays(views[:n_embed]); out[f'embed: {name}'] = 1e3*(time.perf_counter() - s)/n_embed
+    return pd.Series(out).round(2)
