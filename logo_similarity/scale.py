@@ -14,7 +14,7 @@ from .index import VectorStore, WHITEN_DIM, auto_spec, ocr_info
 
 # %% auto #0
 __all__ = ['shard_name', 'plan_shards', 'preprocess_batch', 'EmbedBatch', 'read_shard', 'embed_shards', 'shard_files',
-           'build_from_shards', 'stage_profile']
+           'build_from_shards', 'stage_profile', 'synthetic_descriptors', 'exact_top', 'recall_at']
 
 # %% ../nbs/09_scale.ipynb #b9000007
 def shard_name(n:int, ids) -> str:
@@ -197,3 +197,30 @@ def stage_profile(paths, # logos to profile
         e.embed_arrays(views[:e.batch_size])  # warm-up
         s = time.perf_counter(); e.embed_arrays(views[:n_embed]); out[f'embed: {name}'] = 1e3*(time.perf_counter() - s)/n_embed
     return pd.Series(out).round(2)
+
+# %% ../nbs/09_scale.ipynb #b9000061
+def synthetic_descriptors(centres:np.ndarray, # real unit descriptors (m, d)
+                          n:int, # descriptors to make
+                          spread:float=1.0, # noise norm relative to a descriptor's
+                          seed:int=0, chunk:int=250_000):
+    "Chunks of `n` unit vectors, each a random one of `centres` plus isotropic noise of norm ~`spread`, normalised."
+    rng, d = np.random.default_rng(seed), centres.shape[1]
+    for i in range(0, n, chunk):
+        m = min(chunk, n - i)
+        v = centres[rng.integers(len(centres), size=m)] + rng.standard_normal((m, d), dtype=np.float32)*np.float32(spread/np.sqrt(d))
+        yield (v/np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+
+def exact_top(q:np.ndarray, base:np.ndarray, k:int=100, chunk:int=500_000) -> np.ndarray:
+    "Ids (rows of `base`, which may be a memory map) of the exact top `k` inner products of each query, chunk by chunk."
+    best_s, best_i = np.full((len(q), k), -np.inf, np.float32), np.zeros((len(q), k), np.int64)
+    for i in range(0, len(base), chunk):
+        s = q @ np.asarray(base[i:i + chunk]).T
+        s_all, i_all = np.hstack([best_s, s]), np.hstack([best_i, np.arange(i, i + s.shape[1])[None].repeat(len(q), 0)])
+        top = np.argpartition(-s_all, k - 1, axis=1)[:, :k]
+        best_s, best_i = np.take_along_axis(s_all, top, 1), np.take_along_axis(i_all, top, 1)
+    order = np.argsort(-best_s, axis=1)
+    return np.take_along_axis(best_i, order, 1)
+
+def recall_at(found:np.ndarray, truth:np.ndarray, k:int=100) -> float:
+    "Mean share of each query's true top `k` found in its top `k`."
+    return float(np.mean([len(set(f[:k]) & set(t[:k]))/k for f, t in zip(found, truth)]))
