@@ -387,6 +387,29 @@ def log_size(self:VectorStore) -> int:
     "Changes in the log since the snapshot (0 for a store in memory)."
     return self._logged
 
+# %% ../nbs/03_indexing.ipynb #6a1f0c10
+@patch
+def empty_like(self:VectorStore) -> VectorStore:
+    "A new store with this one's settings, whitening and a copy of its trained index; this one must hold no marks."
+    if len(self) or self.removed or self.index.ntotal: raise ValueError('empty_like copies an empty store (trained, with no marks)')
+    new = VectorStore(self.dim, self.spec, self.config, self.ef_search, self.nprobe, self.whitening, self.exact_filtered)
+    new.index = faiss.clone_index(self.index)
+    return new
+
+@patch
+def merge(self:VectorStore, other:VectorStore) -> VectorStore:
+    "Move the marks of `other` (made by `empty_like` of the same trained store) into this store, in memory."
+    if (other.dim, other.spec) != (self.dim, self.spec): raise ValueError(f'cannot merge a {other.spec!r} store of width {other.dim} into a {self.spec!r} store of width {self.dim}')
+    if isinstance(self.inner, faiss.IndexHNSW): raise ValueError('a graph index (HNSW) cannot be merged: add the marks instead')
+    if self.db is not None: raise ValueError(f'{self.path}: merge into a store in memory, then save it')
+    if other.removed: raise ValueError('the merged store has removed marks: compact it first')
+    if dup := [i for i in other.int_of if i in self.int_of]: raise ValueError(f'ids already in the store: {dup[:5]}')
+    off = self.next_int
+    self.index.merge_from(other.index, off)  # FAISS shifts the other's integers by `off`
+    for s, n in other.int_of.items(): self.int_of[s], self.str_of[n + off], self.meta[s] = n + off, s, other.meta[s]
+    self.next_int, self._filters = off + other.next_int, None
+    return self
+
 # %% ../nbs/03_indexing.ipynb #14698b0e
 def auto_spec(n:int, # number of marks the index will hold
               exact_up_to:int=50_000) -> str:

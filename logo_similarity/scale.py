@@ -140,6 +140,33 @@ def _sample(files, n:int, seed:int=0) -> np.ndarray:
     return np.concatenate(out) if out else np.zeros((0, 0), np.float32), total
 
 # %% ../nbs/09_scale.ipynb #b9000022
+def _shard_part(fn, like:VectorStore, marks=None, add_to=None) -> tuple[VectorStore, dict]:
+    "The good marks of shard `fn` added to `add_to`, else to a new store made by `like.empty_like()`; and the shard's errors."
+    ids, x, info, err = read_shard(fn)
+    vs, good = add_to if add_to is not None else like.empty_like(), np.array([e == '' for e in err])
+    keep = [i for i, g in zip(ids, good) if g]
+    if keep:
+        meta = pd.DataFrame([json.loads(s) for s, g in zip(info, good) if g], index=keep)
+        vs.add(keep, x[good], marks.reindex(keep).assign(**meta) if marks is not None else meta)
+    return vs, {i: e for i, e in zip(ids, err) if e}
+
+def _encode_shard(fn, tmpl, marks=None):
+    "Ray task: shard `fn` encoded into a copy of the trained empty index `tmpl`; returned as bytes and plain data."
+    import faiss
+    index, dim, spec, config, w = tmpl
+    like = VectorStore(dim, spec, config, whitening=w); like.index = faiss.deserialize_index(index)
+    part, bad = _shard_part(fn, like, marks)
+    return faiss.serialize_index(part.index), part.int_of, part.meta, part.next_int, bad
+
+def _unpack(like:VectorStore, packed) -> tuple[VectorStore, dict]:
+    import faiss
+    index, int_of, meta, next_int, bad = packed
+    part = VectorStore(like.dim, like.spec, like.config, whitening=like.whitening)
+    part.index, part.int_of, part.meta, part.next_int = faiss.deserialize_index(index), dict(int_of), dict(meta), next_int
+    part.str_of = {n: s for s, n in part.int_of.items()}
+    return part, bad
+
+# %% ../nbs/09_scale.ipynb #b9000023
 def build_from_shards(shards, # folder written by `embed_shards`
                       out, # index folder: `store/`, `skipped.json`
                       marks:pd.DataFrame|None=None, # the marks' metadata, indexed by id (as given to `embed_shards`)
@@ -147,6 +174,8 @@ def build_from_shards(shards, # folder written by `embed_shards`
                       whiten:int|bool=WHITEN_DIM, # as `build_index`
                       min_whiten:int=1000,
                       sample:int=200_000, # descriptors that fit the whitening and train the index
+                      parallel:bool=False, # encode the shards into per-shard indexes in Ray tasks and merge them (not HNSW)
+                      address:str|None=None, # the Ray cluster for `parallel`; None: local Ray
                       progress:bool=True) -> VectorStore:
     "A searchable index folder `out` from embedding shards, adding one shard at a time (bounded memory)."
     shards, out = Path(shards), Path(out)
@@ -162,15 +191,19 @@ def build_from_shards(shards, # folder written by `embed_shards`
     del X
     skipped = {}
     from fastprogress.fastprogress import progress_bar
-    for f in progress_bar(files, leave=False) if progress else files:
-        ids, x, info, err = read_shard(f)
-        skipped.update({i: e for i, e in zip(ids, err) if e})
-        good = np.array([e == '' for e in err])
-        keep = [i for i, g in zip(ids, good) if g]
-        if not keep: continue
-        meta = pd.DataFrame([json.loads(s) for s, g in zip(info, good) if g], index=keep)
-        if marks is not None: meta = marks.reindex(keep).assign(**meta)
-        vs.add(keep, x[good], meta)
+    if parallel:
+        import faiss
+        if isinstance(vs.inner, faiss.IndexHNSW): raise ValueError('a graph index (HNSW) cannot be built in parallel parts: parallel=False')
+        ray = _ray(address)
+        blob = faiss.serialize_index(vs.index)
+        vs.index = faiss.deserialize_index(blob)  # the same FAISS classes as the parts' (a read-back Flat is IndexFlatIP)
+        tmpl, mk = ray.put((blob, vs.dim, vs.spec, vs.config, vs.whitening)), ray.put(marks)
+        refs = [ray.remote(_encode_shard).remote(f, tmpl, mk) for f in files]
+        for r in progress_bar(refs, leave=False) if progress else refs:  # merged in shard order: the same integers every run
+            part, bad = _unpack(vs, ray.get(r)); skipped.update(bad); vs.merge(part)
+    else:
+        for f in progress_bar(files, leave=False) if progress else files:
+            part, bad = _shard_part(f, vs, marks, add_to=vs); skipped.update(bad)
     save_json(skipped, out/'skipped.json')
     vs.save(out/'store')
     return vs
