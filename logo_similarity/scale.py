@@ -13,8 +13,8 @@ from .embed import Embedder, Whitening
 from .index import VectorStore, WHITEN_DIM, auto_spec, ocr_info
 
 # %% auto #0
-__all__ = ['shard_name', 'plan_shards', 'preprocess_batch', 'EmbedBatch', 'read_shard', 'embed_shards', 'shard_files',
-           'build_from_shards', 'stage_profile', 'synthetic_descriptors', 'exact_top', 'recall_at']
+__all__ = ['shard_name', 'plan_shards', 'preprocess_batch', 'EmbedBatch', 'read_shard', 'placement', 'embed_shards',
+           'shard_files', 'build_from_shards', 'stage_profile', 'synthetic_descriptors', 'exact_top', 'recall_at']
 
 # %% ../nbs/09_scale.ipynb #b9000007
 def shard_name(n:int, ids) -> str:
@@ -78,13 +78,22 @@ def read_shard(fn) -> tuple[list, np.ndarray, list, list]:
     return t.column('id').to_pylist(), x.values.to_numpy(zero_copy_only=False).reshape(len(t), -1).astype(np.float32, copy=False), \
            t.column('info').to_pylist(), t.column('error').to_pylist()
 
+# %% ../nbs/09_scale.ipynb #b900001a
+def placement(resources:dict, # `ray.cluster_resources()`
+              actors:int|None=None, # embedding actors wanted (default: one per GPU, else one per CPU)
+             ) -> dict:
+    "Where the embedding actors run: on the cluster's GPUs when it has any (one each, CUDA), else on its CPUs."
+    gpus, cpus = int(resources.get('GPU', 0)), max(1, int(resources.get('CPU', 1)))
+    if gpus: return {'device': 'cuda', 'actors': actors or gpus, 'num_gpus': 1, 'num_cpus': 0}
+    return {'device': 'cpu', 'actors': actors or cpus, 'num_gpus': 0, 'num_cpus': 1}  # Ray fuses the maps: each actor reads, OCRs and embeds on its core
+
 # %% ../nbs/09_scale.ipynb #b9000012
 def embed_shards(marks:pd.DataFrame, # marks with `path`, indexed by id (`marks_from_folder`, `load_l3d`, `marks_from_listing`)
                  out, # folder for the shards
                  model=None, # an exported `.onnx` model; None: the PyTorch default backbone
                  shard:int=4096, # marks per shard
                  batch:int=64, # images per embedding batch
-                 actors:int|None=None, # embedding actors (default: one per GPU, else half the CPUs)
+                 actors:int|None=None, # embedding actors (default: one per GPU, else one per CPU)
                  address:str|None=None, # a Ray cluster; None: local Ray
                  progress:bool=True) -> dict:
     "Embed `marks` into Parquet shards in `out` with Ray Data, computing only the shards not on disk: counts of shards done and skipped."
@@ -99,9 +108,7 @@ def embed_shards(marks:pd.DataFrame, # marks with `path`, indexed by id (`marks_
     stats = {'shards': len(plan), 'done': len(todo), 'skipped': len(plan) - len(todo)}
     if not todo: return stats
     ray = _ray(address)
-    gpus = int(ray.cluster_resources().get('GPU', 0))
-    cpus = int(ray.cluster_resources().get('CPU', 1))
-    n = actors or (gpus or max(1, cpus//2))
+    place = placement(ray.cluster_resources(), actors)
     rows = pd.DataFrame({'id': [i for _, ids in todo for i in ids], 'path': marks.path.loc[[i for _, ids in todo for i in ids]].astype(str).values,
                          'shard': [name for name, ids in todo for _ in ids]})
     ctx = ray.data.DataContext.get_current()
@@ -110,8 +117,8 @@ def embed_shards(marks:pd.DataFrame, # marks with `path`, indexed by id (`marks_
     step = min(shard, 256)  # blocks of paths; results stream back block by block
     ds = ray.data.from_pandas([rows.iloc[i:i + step] for i in range(0, len(rows), step)])
     ds = ds.map_batches(preprocess_batch, fn_kwargs={'config': ref.pre.config, 'masked': ref.masked}, batch_size=16, num_cpus=1)
-    ds = ds.map_batches(EmbedBatch, fn_constructor_kwargs={'model': str(model) if model else None, 'device': 'cuda' if gpus else 'cpu', 'masked': ref.masked},
-                        batch_size=batch, concurrency=n, num_gpus=1 if gpus else 0, num_cpus=0 if gpus else 1)
+    ds = ds.map_batches(EmbedBatch, fn_constructor_kwargs={'model': str(model) if model else None, 'device': place['device'], 'masked': ref.masked},
+                        batch_size=batch, concurrency=place['actors'], num_gpus=place['num_gpus'], num_cpus=place['num_cpus'])
     size = {name: len(ids) for name, ids in todo}
     cur, buf = None, {k: [] for k in ('id', 'x', 'info', 'error')}
     for b in ds.select_columns(['id', 'shard', 'x', 'info', 'error']).iter_batches(batch_size=None, batch_format='numpy'):
