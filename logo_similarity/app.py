@@ -94,6 +94,9 @@ class SearchService:
         self.images = self.index/'images'  # marks added live
 
     def __repr__(self): return f"SearchService({self.index}, {len(self.store)} marks, {'two stages' if self.stage2 else 'stage 1 only'})"
+    def _known(self, i:str):
+        "An `UnknownMark` error unless mark `i` is in the index (call it holding the lock)."
+        if i not in self.store: raise UnknownMark(f'{i}: no such mark')
     def close(self):
         if self._compacting: self._compacting.join()
         self.store.close()
@@ -156,7 +159,7 @@ def search(self:SearchService, data:bytes, # the query image
 def get(self:SearchService, i:str) -> dict:
     "A mark's metadata as the API shows it (no server paths)."
     with self.lock.reader:
-        if i not in self.store: raise UnknownMark(f'{i}: no such mark')
+        self._known(i)
         m = dict(self.store.meta[i])
     return plain({'id': i, **{k: v for k, v in m.items() if k not in ('path', 'ocr_words')}, 'image': f'/marks/{i}/image'})
 
@@ -164,7 +167,7 @@ def get(self:SearchService, i:str) -> dict:
 def image_path(self:SearchService, i:str) -> Path:
     "The image file of mark `i`."
     with self.lock.reader:
-        if i not in self.store: raise UnknownMark(f'{i}: no such mark')
+        self._known(i)
         p = self.store.meta[i].get('path')
     if not p or not Path(p).is_file(): raise UnknownMark(f'{i}: its image is not on this server')
     return Path(p)
@@ -210,7 +213,7 @@ def add(self:SearchService, i:str, # the new mark's id: letters, digits, '.', '_
 def remove(self:SearchService, i:str):
     "Remove a mark; it is gone from searches, durably, when this returns."
     with self.lock.writer:
-        if i not in self.store: raise UnknownMark(f'{i}: no such mark')
+        self._known(i)
         p = Path(self.store.meta[i].get('path') or '')
         self.store.remove([i])
         if self.stage2: self.searcher.remove_mark(i)
@@ -354,7 +357,7 @@ def why(self:SearchService, data:bytes, i:str, name:str='image', box=None, text:
     if not self.stage2: raise NoStage2(f'{self.index} has no stage 2: no "why" picture')
     img = self.decode(data, name, box, content_type)
     with self.lock.reader:
-        if i not in self.store: raise UnknownMark(f'{i}: no such mark')
+        self._known(i)
         fig = self.searcher.why(img, i, text=text)
     b = io.BytesIO(); fig.savefig(b, format='png', dpi=80); plt.close(fig)
     return b.getvalue()
@@ -526,7 +529,7 @@ def card_html(m:dict, thumb:bytes|None=None) -> str:
 def thumbnail(self:SearchService, i:str, side:int=160) -> bytes:
     "A mark's image as a small PNG."
     im = Image.fromarray(decode_image(self.image_path(i))); im.thumbnail((side, side))
-    b = io.BytesIO(); im.save(b, 'PNG'); return b.getvalue()
+    return _png(np.asarray(im))
 
 # %% ../nbs/08_app.ipynb #a8000072
 class SearchWidget:

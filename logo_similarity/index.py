@@ -15,7 +15,8 @@ from .embed import Embedder, EmbeddingStore, Whitening, blas_threads
 
 # %% auto #0
 __all__ = ['STORE_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'VectorStore', 'vienna_key', 'open_db', 'auto_spec', 'ocr_info',
-           'build_index', 'embedder_from_config', 'LogoSearcher', 'marks_from_folder', 'results_json', 'results_grid']
+           'gallery_whitening', 'build_index', 'embedder_from_config', 'LogoSearcher', 'marks_from_folder',
+           'results_json', 'results_grid']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
 def as_unit_vectors(x, # array (n, dim) or (dim,)
@@ -424,6 +425,16 @@ def ocr_info(p) -> dict:
 # %% ../nbs/03_indexing.ipynb #29ae4561
 WHITEN_DIM = True  # the default whitening of `build_index`, chosen in notebook 06
 
+def gallery_whitening(X:np.ndarray, # the gallery's descriptors (all of them, or a sample)
+                      n:int, # marks in the gallery
+                      whiten:int|bool=WHITEN_DIM, min_whiten:int=1000, # as `build_index`
+                      say=print, # where the remark goes that the gallery is too small
+                     ) -> Whitening|None:
+    "The whitening an index of `n` marks gets: fitted on `X`, or None when asked for none or the gallery is too small."
+    if whiten is False: return None
+    if n < min_whiten: say(f'no whitening: {n} marks are fewer than min_whiten={min_whiten}'); return None
+    return Whitening.fit(X, None if whiten is True else whiten)
+
 def build_index(marks:pd.DataFrame, # marks with `path` (and metadata), indexed by id, e.g. from `load_l3d`
                 out, # index folder: `embeddings/`, `store/`, `skipped.json`
                 embedder:Embedder|None=None, # default `Embedder()`; `Embedder('model.onnx')` serves an exported model
@@ -444,9 +455,7 @@ def build_index(marks:pd.DataFrame, # marks with `path` (and metadata), indexed 
     skipped = {i: errors.get(i, 'could not be decoded (in an earlier run)') for i, g in zip(ids, good) if not g}
     save_json(skipped, out/'skipped.json')
     keep = [i for i, g in zip(ids, good) if g]
-    w = None
-    if whiten is not False and len(keep) >= min_whiten: w = Whitening.fit(X[good], None if whiten is True else whiten)
-    elif whiten is not False: print(f'no whitening: {len(keep)} marks are fewer than min_whiten={min_whiten}')
+    w = gallery_whitening(X[good], len(keep), whiten, min_whiten)
     vs = VectorStore(w.dim if w else embedder.dim, spec or auto_spec(len(keep)), config=embedder.config, whitening=w)
     meta = marks.loc[keep].assign(**pd.DataFrame([i or {} for i, g in zip(info, good) if g], index=keep))
     vs.add(keep, X[good], meta)

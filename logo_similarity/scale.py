@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from .core import atomic_path, save_json, load_json, usable_cores
 from .preprocess import Preprocessor, _one
-from .embed import Embedder, Whitening
-from .index import VectorStore, WHITEN_DIM, auto_spec, ocr_info
+from .embed import Embedder
+from .index import VectorStore, WHITEN_DIM, auto_spec, ocr_info, gallery_whitening
 
 # %% auto #0
 __all__ = ['shard_name', 'plan_shards', 'preprocess_batch', 'EmbedBatch', 'read_shard', 'placement', 'embed_shards',
@@ -190,9 +190,7 @@ def build_from_shards(shards, # folder written by `embed_shards`
     if not files: raise FileNotFoundError(f'{shards}: no shards (run `embed_shards` first)')
     cfg = load_json(shards/'config.json')
     X, n = _sample(files, sample)
-    w = None
-    if whiten is not False and n >= min_whiten: w = Whitening.fit(X, None if whiten is True else whiten)
-    elif whiten is not False and progress: print(f'no whitening: {n} marks are fewer than min_whiten={min_whiten}')
+    w = gallery_whitening(X, n, whiten, min_whiten, print if progress else lambda *a: None)
     vs = VectorStore(w.dim if w else X.shape[1], spec or auto_spec(n), config={k: cfg[k] for k in ('model', 'preprocess', 'masked')}, whitening=w)
     if not vs.index.is_trained: vs.train(X)
     del X
