@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_indexing.ipynb #583ac131
 from __future__ import annotations
-import contextlib, json, os, shutil, sqlite3
+import contextlib, json, os, re, shutil, sqlite3
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
 from fastcore.basics import store_attr, patch
@@ -14,9 +14,9 @@ from .preprocess import Preprocessor, decode_image
 from .embed import Embedder, EmbeddingStore, Whitening, blas_threads
 
 # %% auto #0
-__all__ = ['STORE_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'VectorStore', 'vienna_key', 'open_db', 'auto_spec', 'ocr_info',
-           'gallery_whitening', 'build_index', 'embedder_from_config', 'LogoSearcher', 'marks_from_folder',
-           'results_json', 'results_grid']
+__all__ = ['STORE_FORMAT', 'EXACT_FILE', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'VectorStore', 'vienna_key',
+           'open_db', 'auto_spec', 'ocr_info', 'gallery_whitening', 'build_index', 'embedder_from_config',
+           'LogoSearcher', 'marks_from_folder', 'results_json', 'results_grid']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
 def as_unit_vectors(x, # array (n, dim) or (dim,)
@@ -32,6 +32,68 @@ def as_unit_vectors(x, # array (n, dim) or (dim,)
     if (n == 0).any(): raise ValueError(f'vector of {name(int(np.where(n[:, 0] == 0)[0][0]))} is all zeros')
     return np.ascontiguousarray(x/n)
 
+# %% ../nbs/03_indexing.ipynb #6a1f0c30
+def lossy(spec:str) -> bool:
+    "Whether the FAISS index `spec` approximates the vectors it holds (PQ, SQ, PCA, ...), so that its scores are approximate."
+    return not all(re.fullmatch(r'IVF\d+(_HNSW\d+)?|HNSW\d+(_Flat)?|Flat|IDMap2?', c) for c in spec.split(','))
+
+class ExactVectors:
+    "Float32 vectors by integer id: rows `0..n-1` in a file (memory-mapped), then rows added since, appended to it or held in memory."
+    def __init__(self, dim:int, # vector width
+                 fn=None, # the file of rows; None: in memory only
+                 write:bool=False, # append new rows to the file (else they stay in memory)
+                ):
+        if write and fn is None: raise ValueError('appending to a file needs a file name')
+        self.dim, self.write, self.fn, self.row = dim, write, Path(fn) if fn else None, 4*dim
+        size = self.fn.stat().st_size if self.fn is not None and self.fn.exists() else 0
+        self.on_disk, self.mem, self._map = size//self.row, [], None
+        if write and size % self.row: os.truncate(self.fn, self.on_disk*self.row)  # a row cut off by a crash
+        self.n = self.on_disk
+
+    def __len__(self): return self.n
+    def __repr__(self): return f'ExactVectors({self.n} rows of {self.dim}, {self.on_disk} on disk in {self.fn})'
+
+    def append(self, x) -> ExactVectors:
+        "Add the rows of the next integers."
+        x = np.ascontiguousarray(x, np.float32).reshape(-1, self.dim)
+        if self.write:
+            with open(self.fn, 'ab') as f: f.write(x.tobytes())
+            self.on_disk += len(x)
+        else: self.mem.append(x)
+        self.n += len(x)
+        return self
+
+    def rows(self, ints) -> np.ndarray:
+        "The vectors of the integers `ints`."
+        ints = np.asarray(ints, np.int64)
+        if len(ints) and (ints.min() < 0 or ints.max() >= self.n): raise IndexError(f'no exact vector for integer {ints.max() if ints.max() >= self.n else ints.min()} ({self.n} rows)')
+        out, disk = np.empty((len(ints), self.dim), np.float32), ints < self.on_disk
+        if disk.any(): out[disk] = self._disk()[ints[disk]]
+        if not disk.all():
+            if len(self.mem) > 1: self.mem = [np.concatenate(self.mem)]
+            out[~disk] = self.mem[0][ints[~disk] - self.on_disk]
+        return out
+
+    def _disk(self) -> np.memmap:
+        if self._map is None or len(self._map) != self.on_disk: self._map = np.memmap(self.fn, np.float32, 'r', shape=(self.on_disk, self.dim))
+        return self._map
+
+    def chunks(self, n:int|None=None, size:int=65_536):
+        "Rows `0..n-1` (default: all), `size` at a time: what copying them costs in memory."
+        for i in range(0, self.n if n is None else n, size): yield self.rows(np.arange(i, min(i + size, self.n if n is None else n)))
+
+    def truncate(self, n:int):
+        "Forget the rows from `n` on (a writer's file holds no row for an integer the store has not given out)."
+        if self.mem or not self.write: raise ValueError('only the rows of a file being written can be cut')
+        if n < self.on_disk: os.truncate(self.fn, n*self.row); self.on_disk = self.n = n; self._map = None
+
+    def sync(self):
+        "Make the rows appended so far durable."
+        if self.write and self.fn.exists():
+            fd = os.open(self.fn, os.O_RDONLY)
+            try: os.fsync(fd)
+            finally: os.close(fd)
+
 # %% ../nbs/03_indexing.ipynb #3bb5231a
 class VectorStore:
     "FAISS vectors of marks with stable string ids, metadata, cosine scores and filters."
@@ -42,12 +104,14 @@ class VectorStore:
                  nprobe:int=32, # IVF: inverted lists visited per query
                  whitening:Whitening|None=None, # applied to every vector on the way in (add, train, search)
                  exact_filtered:int=50_000, # a graph index searches filters allowing at most this many marks exactly
+                 shortlist:int=1000, # a compressed index: candidates re-scored by their exact vectors (0: the index's own scores)
                 ):
-        store_attr('dim,spec,ef_search,nprobe,whitening,exact_filtered')
+        store_attr('dim,spec,ef_search,nprobe,whitening,exact_filtered,shortlist')
         if whitening and whitening.dim != dim: raise ValueError(f'the whitening gives vectors of width {whitening.dim}, the store holds {dim}')
         self.config = config or {}
         base = faiss.index_factory(dim, spec, faiss.METRIC_INNER_PRODUCT)
         self.index = base if faiss.try_extract_index_ivf(base) else faiss.IndexIDMap2(base)  # IVF takes ids itself
+        self.exact = ExactVectors(dim) if lossy(spec) else None  # kept for a compressed index (in a file once saved)
         self.int_of, self.str_of, self.meta, self.removed, self.next_int = {}, {}, {}, set(), 0
         self.db = self.path = self._writer = None  # a store loaded from a folder: its database, its folder, its writer lock
         self._logged = 0  # changes in the log since the snapshot
@@ -76,7 +140,8 @@ def train(self:VectorStore, x):
 @patch
 def _train(self:VectorStore, x):
     ivf = faiss.try_extract_index_ivf(self.index)
-    need = max(ivf.nlist if ivf else 1, 256 if 'PQ' in self.spec else 1)
+    pq = re.search(r'PQ\d+(?:x(\d+))?', self.spec)  # product quantisation: 2**bits centroids per sub-vector
+    need = max(ivf.nlist if ivf else 1, 2**int(pq[1] or 8) if pq else 1)
     if len(x) < need: raise ValueError(f'index {self.spec!r} needs at least {need} training vectors, got {len(x)}')
     self.index.train(x)
     return self
@@ -95,8 +160,10 @@ def add(self:VectorStore, ids, # string ids of the marks, new to the store
     if len(x) != len(ids): raise ValueError(f'{len(ids)} ids but {len(x)} vectors')
     if not self.index.is_trained: self._train(x)
     ints, rows = np.arange(self.next_int, self.next_int + len(ids), dtype=np.int64), _meta_rows(meta, ids)
+    if self.exact is not None and len(self.exact) != self.next_int: raise RuntimeError(f'{self.exact}: expected {self.next_int} rows')
     if self.db is not None: self._log_add(ids, ints, x, rows)  # durable before it is visible
     self.index.add_with_ids(x, ints)
+    if self.exact is not None: self.exact.append(x)
     self.next_int += len(ids)
     for s, n, m in zip(ids, ints.tolist(), rows): self.int_of[s], self.str_of[n], self.meta[s] = n, s, m
     self._filters = None
@@ -207,13 +274,15 @@ def search(self:VectorStore, q, # query vectors (n, dim) or one (dim,)
           ) -> list[pd.DataFrame]:
     "The `k` nearest marks to each query: id, score (cosine) and metadata, best first."
     q, mask = self.vectors_in(q), self.allowed_mask(vienna, years)
-    rows = None
+    rescore = self.exact is not None and self.shortlist > 0
+    kk, rows = min(max(k, self.shortlist) if rescore else k, max(len(self), 1)), None
     if mask is not None and isinstance(self.inner, faiss.IndexHNSW) and isinstance(faiss.downcast_index(self.inner.storage), faiss.IndexFlat) \
             and mask.sum() <= self.exact_filtered:
         index, params, rows, keep = self._exact_filtered(mask)
-    else: index, params = self.index, self._params(k, mask)
-    D, I = index.search(q, min(k, max(len(self), 1)), params=params)
+    else: index, params = self.index, self._params(kk, mask)
+    D, I = index.search(q, kk, params=params)
     if rows is not None: I = np.where(I >= 0, rows[np.maximum(I, 0)], -1) if len(rows) else np.full_like(I, -1)
+    if rescore: D, I = self._rescore(q, I, k)
     out = []
     for d, ii in zip(D, I):
         rows = [{'id': self.str_of[n], 'score': float(s), **self.meta[self.str_of[n]]} for s, n in zip(d, ii) if n >= 0]
@@ -222,8 +291,37 @@ def search(self:VectorStore, q, # query vectors (n, dim) or one (dim,)
         out.append(r)
     return out
 
+# %% ../nbs/03_indexing.ipynb #6a1f0c32
+@patch
+def _rescore(self:VectorStore, q:np.ndarray, I:np.ndarray, k:int):
+    "Each query's shortlist (row of `I`) re-scored by the exact vectors: the best `k` integers and their exact cosines."
+    u = np.unique(I[I >= 0])  # sorted: the file is read in order, each row once
+    V, D2, I2 = self.exact.rows(u), np.full((len(q), k), -np.inf, np.float32), np.full((len(q), k), -1, np.int64)
+    for j, ii in enumerate(I):
+        ii = ii[ii >= 0]
+        s = V[np.searchsorted(u, ii)] @ q[j]
+        top = np.argsort(-s, kind='stable')[:k]
+        D2[j, :len(top)], I2[j, :len(top)] = s[top], ii[top]
+    return D2, I2
+
+@patch
+def cosines(self:VectorStore, x, # one query descriptor, as the embedder gives it
+            ids, # ids of marks in the store
+           ) -> np.ndarray:
+    "The cosines of a query with the vectors of marks: exact ones when the store keeps them, else those the index gives back."
+    q, ints = self.vectors_in(x)[0], np.array([self.int_of[i] for i in ids], np.int64)
+    if self.exact is not None: return self.exact.rows(ints) @ q
+    if (ivf := faiss.try_extract_index_ivf(self.index)) is None:  # the id map gives a vector back by its integer
+        return np.array([self.index.reconstruct(int(n)) @ q for n in ints], np.float32).reshape(-1)
+    mask = np.zeros(self.next_int, bool); mask[ints] = True  # an IVF index has no map from id to vector: search every list for just these
+    sel, keep = _selector(mask)
+    D, I = self.index.search(q[None], len(ints), params=faiss.SearchParametersIVF(sel=sel, nprobe=ivf.nlist))
+    got = dict(zip(I[0].tolist(), D[0].tolist()))
+    return np.array([got.get(n, 0.0) for n in ints.tolist()], np.float32)
+
 # %% ../nbs/03_indexing.ipynb #decc726f
 STORE_FORMAT = 2  # 1: ids.json and meta.json, rewritten whole by every save (still read)
+EXACT_FILE = 'vectors.f32'  # a compressed index's exact vectors: float32 rows by integer id
 _SCHEMA = '''create table if not exists marks (n integer primary key, id text unique not null, meta text not null);
 create table if not exists log (seq integer primary key autoincrement, op text not null, n integer not null, vector blob);
 create table if not exists tombstones (n integer primary key);
@@ -274,9 +372,12 @@ def save(self:VectorStore, path) -> Path:
     shutil.rmtree(new, ignore_errors=True)
     new.mkdir(parents=True)
     faiss.write_index(self.index, str(new/'snapshot-0.faiss'))
+    if self.exact is not None:
+        with open(new/EXACT_FILE, 'wb') as f:
+            for x in self.exact.chunks(self.next_int): f.write(x.tobytes())
     if self.whitening: self.whitening.save(new/'whitening.npz')
-    save_json({'format': STORE_FORMAT, 'dim': self.dim, 'spec': self.spec, 'ef_search': self.ef_search,
-               'nprobe': self.nprobe, 'exact_filtered': self.exact_filtered, 'config': self.config}, new/'store.json')
+    save_json({'format': STORE_FORMAT, 'dim': self.dim, 'spec': self.spec, 'ef_search': self.ef_search, 'nprobe': self.nprobe,
+               'exact_filtered': self.exact_filtered, 'shortlist': self.shortlist, 'config': self.config}, new/'store.json')
     db = open_db(new/'marks.sqlite')
     with db:
         db.executemany('insert into marks values (?, ?, ?)', ((n, s, _json(self.meta[s])) for s, n in self.int_of.items()))
@@ -303,7 +404,8 @@ def load(cls:VectorStore, path,
     cfg = load_json(path/'store.json')
     if cfg.get('format') not in (1, STORE_FORMAT): raise ValueError(f"{path}: store format {cfg.get('format')}, this version reads 1 and {STORE_FORMAT}")
     w = Whitening.load(path/'whitening.npz') if (path/'whitening.npz').exists() else None
-    self = cls(cfg['dim'], cfg['spec'], cfg['config'], cfg['ef_search'], cfg['nprobe'], w, cfg.get('exact_filtered', 50_000))
+    self = cls(cfg['dim'], cfg['spec'], cfg['config'], cfg['ef_search'], cfg['nprobe'], w, cfg.get('exact_filtered', 50_000), cfg.get('shortlist', 1000))
+    self.exact = None  # a store saved before stores kept exact vectors: the index's own scores
     if cfg['format'] == 1:
         if write: raise ValueError(f'{path}: a store of format 1 cannot take live updates: save it again (`VectorStore.load(p).save(p2)`) to convert it')
         return self._load_v1(path, cfg)
@@ -311,11 +413,15 @@ def load(cls:VectorStore, path,
     self.db, self.path = open_db(existing_file(path/'marks.sqlite')), path
     state = dict(self.db.execute('select key, value from state'))
     self.index = faiss.read_index(str(existing_file(path/state['snapshot'], 'snapshot')))
+    if (path/EXACT_FILE).exists():
+        self.exact = ExactVectors(self.dim, path/EXACT_FILE, write=write)
+        if write: self.exact.truncate(int(state['next_int']))
     self._replay(int(state['seq']))
     self._logged = self.db.execute('select count(*) from log').fetchone()[0]
     for n, s, m in self.db.execute('select n, id, meta from marks'): self.int_of[s], self.str_of[n], self.meta[s] = n, s, json.loads(m)
     if isinstance(self.inner, faiss.IndexHNSW): self.removed = {n for (n,) in self.db.execute('select n from tombstones')}
     self.next_int = int(state['next_int'])
+    if self.exact is not None and len(self.exact) < self.next_int: raise ValueError(f'{path/EXACT_FILE}: {len(self.exact)} vectors, but the store has given out {self.next_int} integers')
     for f in [*path.glob('snapshot-*.faiss'), *path.glob('.snapshot-*.tmp')]:  # left by a compaction that was cut off
         if f.name != state['snapshot'] and write: f.unlink()
     self._check(path)
@@ -335,12 +441,23 @@ def _replay(self:VectorStore, seq:int):
     "Apply the log after the snapshot's sequence number: adds in batches, removes as they come."
     hnsw, ns, xs = isinstance(self.inner, faiss.IndexHNSW), [], []
     def flush():
-        if ns: self.index.add_with_ids(np.frombuffer(b''.join(xs), np.float32).reshape(len(ns), -1), np.array(ns, np.int64))
+        if ns:
+            x, ints = np.frombuffer(b''.join(xs), np.float32).reshape(len(ns), -1), np.array(ns, np.int64)
+            self.index.add_with_ids(x, ints)
+            if self.exact is not None: self._exact_from_log(ints, x)
         ns.clear(); xs.clear()
     for op, n, v in self.db.execute('select op, n, vector from log where seq > ? order by seq', (seq,)):
         if op == 'add': ns.append(n); xs.append(v)
         elif not hnsw: flush(); self.index.remove_ids(faiss.IDSelectorBatch(np.array([n], np.int64)))
     flush()
+
+@patch
+def _exact_from_log(self:VectorStore, ints, x):
+    "The exact vectors of logged adds that the file does not hold yet (appended after the commit, lost in a crash)."
+    new = ints >= len(self.exact)
+    if not new.any(): return
+    if ints[new][0] != len(self.exact) or (np.diff(ints[new]) != 1).any(): raise ValueError(f'{self.exact.fn}: vectors before integer {ints[new][0]} are missing')
+    self.exact.append(x[new])
 
 @patch
 def _check(self:VectorStore, path):
@@ -377,6 +494,7 @@ def compact(self:VectorStore, lock=None, # held while the index is copied and wh
     if buf is None: return self.path  # nothing since the last snapshot
     new = f'snapshot-{seq}.faiss'
     with atomic_path(self.path/new) as tmp: buf.tofile(tmp)
+    if self.exact is not None: self.exact.sync()  # the log that held the newest vectors is about to go
     with lock or contextlib.nullcontext(), self.db:
         self.db.executemany('update state set value = ? where key = ?', [(new, 'snapshot'), (str(seq), 'seq')])
         self._logged -= self.db.execute('delete from log where seq <= ?', (seq,)).rowcount
@@ -393,7 +511,7 @@ def log_size(self:VectorStore) -> int:
 def empty_like(self:VectorStore) -> VectorStore:
     "A new store with this one's settings, whitening and a copy of its trained index; this one must hold no marks."
     if len(self) or self.removed or self.index.ntotal: raise ValueError('empty_like copies an empty store (trained, with no marks)')
-    new = VectorStore(self.dim, self.spec, self.config, self.ef_search, self.nprobe, self.whitening, self.exact_filtered)
+    new = VectorStore(self.dim, self.spec, self.config, self.ef_search, self.nprobe, self.whitening, self.exact_filtered, self.shortlist)
     new.index = faiss.clone_index(self.index)
     return new
 
@@ -407,6 +525,8 @@ def merge(self:VectorStore, other:VectorStore) -> VectorStore:
     if dup := [i for i in other.int_of if i in self.int_of]: raise ValueError(f'ids already in the store: {dup[:5]}')
     off = self.next_int
     self.index.merge_from(other.index, off)  # FAISS shifts the other's integers by `off`
+    if self.exact is not None:
+        for x in other.exact.chunks(other.next_int): self.exact.append(x)
     for s, n in other.int_of.items(): self.int_of[s], self.str_of[n + off], self.meta[s] = n + off, s, other.meta[s]
     self.next_int, self._filters = off + other.next_int, None
     return self
@@ -442,6 +562,7 @@ def build_index(marks:pd.DataFrame, # marks with `path` (and metadata), indexed 
                 whiten:int|bool=WHITEN_DIM, # PCA-whitening: axes kept (an int), True for all of them, False for none
                 min_whiten:int=1000, # fit the whitening only on a gallery at least this large
                 chunk:int=1024, workers:int|None=None, # preprocessing processes (see `Preprocessor.imap`)
+                store_kw:dict|None=None, # further `VectorStore` settings, e.g. `dict(nprobe=64, shortlist=1000)`
                 progress:bool=True) -> VectorStore:
     "Embed `marks` (resuming an interrupted run) and save a searchable `VectorStore` in `out`."
     out, embedder, errors = Path(out), embedder or Embedder(), {}
@@ -456,7 +577,7 @@ def build_index(marks:pd.DataFrame, # marks with `path` (and metadata), indexed 
     save_json(skipped, out/'skipped.json')
     keep = [i for i, g in zip(ids, good) if g]
     w = gallery_whitening(X[good], len(keep), whiten, min_whiten)
-    vs = VectorStore(w.dim if w else embedder.dim, spec or auto_spec(len(keep)), config=embedder.config, whitening=w)
+    vs = VectorStore(w.dim if w else embedder.dim, spec or auto_spec(len(keep)), config=embedder.config, whitening=w, **(store_kw or {}))
     meta = marks.loc[keep].assign(**pd.DataFrame([i or {} for i, g in zip(info, good) if g], index=keep))
     vs.add(keep, X[good], meta)
     vs.save(out/'store')

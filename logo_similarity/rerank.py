@@ -505,17 +505,9 @@ def candidates(self:Reranker, q:dict, vienna=None, years=None) -> pd.DataFrame:
         for r in text_search(self.text_index, q['text'], self.n_text).itertuples():
             if r.id in s and (mask is None or mask[s.int_of[r.id]]): found.setdefault(r.id, set()).update(r.found_by.split('+'))
         g = dict(zip(vis.id, vis.score))
-        if rest := [i for i in found if i not in g]: g.update(zip(rest, _cosines(s, q['x'], rest)))
+        if rest := [i for i in found if i not in g]: g.update(zip(rest, s.cosines(q['x'], rest)))
     ids = list(found)
     return pd.DataFrame({'id': ids, 'global': np.clip([g[i] for i in ids], 0, 1), 'found_by': ['+'.join(sorted(found[i])) for i in ids]})
-
-def _cosines(store, x, ids) -> np.ndarray:
-    "Cosines of a query descriptor with stored marks' vectors (0 where the index cannot give a vector back)."
-    q, out = store.vectors_in(x)[0], np.zeros(len(ids), np.float32)
-    for j, i in enumerate(ids):
-        try: out[j] = store.index.reconstruct(store.int_of[i]) @ q
-        except RuntimeError: pass  # e.g. an IVF index without a direct map
-    return out
 
 # %% ../nbs/04_reranking.ipynb #1f2c652f
 def _spatial_many(q:np.ndarray, w:np.ndarray, G:np.ndarray) -> np.ndarray:
@@ -647,7 +639,7 @@ def why(self:Reranker, src, # the query logo
     import matplotlib.pyplot as plt
     from logo_similarity.preprocess import decode_image, pad_square, resize
     q = self.query(src, text)
-    c = self.components(q, pd.DataFrame({'id': [mark_id], 'global': _cosines(self.store, q['x'], [mark_id]).clip(0, 1), 'found_by': ['']}))
+    c = self.components(q, pd.DataFrame({'id': [mark_id], 'global': self.store.cosines(q['x'], [mark_id]).clip(0, 1), 'found_by': ['']}))
     c['score'] = self.composite(c, self.composite.model(self.colour))
     m, gap = decode_image(self.store.meta[mark_id]['path']), size//16
     canvas = np.full((size, 2*size + gap, 3), 255, np.uint8)
