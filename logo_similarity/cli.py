@@ -38,7 +38,9 @@ def parser() -> argparse.ArgumentParser:
     pi = sub.add_parser('index', parents=[common], help='index an L3D folder or a folder of images, for both search stages')
     pi.add_argument('src', help='L3D folder (output_YYYY.json or results.json) or folder of images')
     pi.add_argument('--out', required=True, help='index folder to write (an interrupted run resumes)')
-    pi.add_argument('--spec', default=None, help="FAISS index, e.g. 'Flat', 'HNSW32' (default: chosen by size)")
+    pi.add_argument('--spec', default=None, help="FAISS index, e.g. 'Flat', 'HNSW32', 'IVF4096,PQ32' (default: chosen by size)")
+    pi.add_argument('--nprobe', type=int, default=32, help='an IVF index: inverted lists visited per query (default: 32)')
+    pi.add_argument('--shortlist', type=int, default=1000, help='a compressed index (PQ, SQ): candidates re-scored by their exact vectors, kept on disk (0: none; default: 1000)')
     pi.add_argument('--workers', type=int, default=None, help='preprocessing processes beside this one (0: none; default: one per core)')
     pi.add_argument('--model', default=None, help='exported .onnx model to embed with (ONNX Runtime); default: PyTorch')
     pi.add_argument('--device', default='auto', help="PyTorch device without --model: auto (CUDA when present), cpu, cuda (default: auto)")
@@ -145,13 +147,14 @@ def index_cmd(a:argparse.Namespace):
         say(f'embedding with the exported default model {model} (ONNX Runtime; --torch for PyTorch)')
     emb = Embedder(model) if model else Embedder(device=a.device)
     say(f'embedding on {emb.device}')
-    if a.ray is None: vs = build_index(marks_from_folder(a.src), a.out, emb, a.spec, a.whiten, workers=a.workers, progress=not a.quiet)
+    kw = dict(nprobe=a.nprobe, shortlist=a.shortlist)
+    if a.ray is None: vs = build_index(marks_from_folder(a.src), a.out, emb, a.spec, a.whiten, workers=a.workers, store_kw=kw, progress=not a.quiet)
     else:
         from logo_similarity.scale import embed_shards, build_from_shards  # Ray, only when asked for
         marks = marks_from_folder(a.src)
         st = embed_shards(marks, Path(a.out)/'shards', model, a.shard, address=None if a.ray == 'local' else a.ray, progress=not a.quiet)
         say(f"embedded {st['done']} of {st['shards']} shards with Ray ({st['skipped']} were done already)")
-        vs = build_from_shards(Path(a.out)/'shards', a.out, marks, a.spec, a.whiten, progress=not a.quiet)
+        vs = build_from_shards(Path(a.out)/'shards', a.out, marks, a.spec, a.whiten, store_kw=kw, progress=not a.quiet)
     say(f'indexed {len(vs)} marks into {a.out} ({vs.spec}); skipped {len(load_json(Path(a.out)/"skipped.json"))}')
     if not a.rerank:
         if has_stage2(a.out): shutil.rmtree(Path(a.out)/STAGE2); say(f'removed the stage 2 of an earlier build from {a.out}')

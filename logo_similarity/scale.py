@@ -10,7 +10,7 @@ import numpy as np, pandas as pd
 from .core import atomic_path, save_json, load_json, usable_cores
 from .preprocess import Preprocessor, _one
 from .embed import Embedder
-from .index import VectorStore, WHITEN_DIM, auto_spec, ocr_info, gallery_whitening
+from .index import VectorStore, ExactVectors, WHITEN_DIM, auto_spec, ocr_info, gallery_whitening
 
 # %% auto #0
 __all__ = ['shard_name', 'plan_shards', 'preprocess_batch', 'EmbedBatch', 'read_shard', 'placement', 'embed_shards',
@@ -163,14 +163,16 @@ def _encode_shard(fn, tmpl, marks=None):
     index, dim, spec, config, w = tmpl
     like = VectorStore(dim, spec, config, whitening=w); like.index = faiss.deserialize_index(index)
     part, bad = _shard_part(fn, like, marks)
-    return faiss.serialize_index(part.index), part.int_of, part.meta, part.next_int, bad
+    exact = part.exact.rows(np.arange(part.next_int)) if part.exact is not None else None  # a compressed index's exact vectors
+    return faiss.serialize_index(part.index), part.int_of, part.meta, part.next_int, exact, bad
 
 def _unpack(like:VectorStore, packed) -> tuple[VectorStore, dict]:
     import faiss
-    index, int_of, meta, next_int, bad = packed
+    index, int_of, meta, next_int, exact, bad = packed
     part = VectorStore(like.dim, like.spec, like.config, whitening=like.whitening)
     part.index, part.int_of, part.meta, part.next_int = faiss.deserialize_index(index), dict(int_of), dict(meta), next_int
     part.str_of = {n: s for s, n in part.int_of.items()}
+    if exact is not None: part.exact = ExactVectors(like.dim).append(exact)
     return part, bad
 
 # %% ../nbs/09_scale.ipynb #b9000023
@@ -183,17 +185,20 @@ def build_from_shards(shards, # folder written by `embed_shards`
                       sample:int=200_000, # descriptors that fit the whitening and train the index
                       parallel:bool=False, # encode the shards into per-shard indexes in Ray tasks and merge them (not HNSW)
                       address:str|None=None, # the Ray cluster for `parallel`; None: local Ray
+                      store_kw:dict|None=None, # further `VectorStore` settings, e.g. `dict(nprobe=64, shortlist=1000)`
                       progress:bool=True) -> VectorStore:
-    "A searchable index folder `out` from embedding shards, adding one shard at a time (bounded memory)."
+    "A searchable index folder `out` from embedding shards, adding one shard at a time (bounded memory); the saved store, loaded."
     shards, out = Path(shards), Path(out)
     files = shard_files(shards)
     if not files: raise FileNotFoundError(f'{shards}: no shards (run `embed_shards` first)')
     cfg = load_json(shards/'config.json')
     X, n = _sample(files, sample)
     w = gallery_whitening(X, n, whiten, min_whiten, print if progress else lambda *a: None)
-    vs = VectorStore(w.dim if w else X.shape[1], spec or auto_spec(n), config={k: cfg[k] for k in ('model', 'preprocess', 'masked')}, whitening=w)
+    vs = VectorStore(w.dim if w else X.shape[1], spec or auto_spec(n), config={k: cfg[k] for k in ('model', 'preprocess', 'masked')}, whitening=w, **(store_kw or {}))
     if not vs.index.is_trained: vs.train(X)
     del X
+    spill = out/'vectors.spill'  # a compressed index's exact vectors go to disk as they come, not to memory
+    if vs.exact is not None: out.mkdir(parents=True, exist_ok=True); spill.unlink(missing_ok=True); vs.exact = ExactVectors(vs.dim, spill, write=True)
     skipped = {}
     from fastprogress.fastprogress import progress_bar
     if parallel:
@@ -211,7 +216,8 @@ def build_from_shards(shards, # folder written by `embed_shards`
             part, bad = _shard_part(f, vs, marks, add_to=vs); skipped.update(bad)
     save_json(skipped, out/'skipped.json')
     vs.save(out/'store')
-    return vs
+    spill.unlink(missing_ok=True)
+    return VectorStore.load(out/'store')
 
 # %% ../nbs/09_scale.ipynb #b9000051
 def stage_profile(paths, # logos to profile
