@@ -10,7 +10,7 @@ import pandas as pd
 from .core import load_json, save_json
 from .preprocess import crop, decode_image, parse_box
 from .embed import Embedder
-from .index import WHITEN_DIM, LogoSearcher, build_index, marks_from_folder, results_grid, results_json
+from .index import WHITEN_DIM, LogoSearcher, build_index, marks_from_folder, marks_from_listing, results_grid, results_json
 from .rerank import STAGE2, Reranker, build_stage2, has_stage2, mark_text
 
 # %% auto #0
@@ -36,7 +36,7 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument('--quiet', action='store_true', help='no progress bars and no remarks: results and errors only')
     sub = p.add_subparsers(dest='cmd', required=True)
     pi = sub.add_parser('index', parents=[common], help='index an L3D folder or a folder of images, for both search stages')
-    pi.add_argument('src', help='L3D folder (output_YYYY.json or results.json) or folder of images')
+    pi.add_argument('src', help='L3D folder (output_YYYY.json or results.json), folder of images, or a listing file (a CSV with a path column, or one path per line)')
     pi.add_argument('--out', required=True, help='index folder to write (an interrupted run resumes)')
     pi.add_argument('--spec', default=None, help="FAISS index, e.g. 'Flat', 'HNSW32', 'IVF4096,PQ32' (default: chosen by size)")
     pi.add_argument('--nprobe', type=int, default=32, help='an IVF index: inverted lists visited per query (default: 32)')
@@ -148,13 +148,16 @@ def index_cmd(a:argparse.Namespace):
     emb = Embedder(model) if model else Embedder(device=a.device)
     say(f'embedding on {emb.device}')
     kw = dict(nprobe=a.nprobe, shortlist=a.shortlist)
-    if a.ray is None: vs = build_index(marks_from_folder(a.src), a.out, emb, a.spec, a.whiten, workers=a.workers, store_kw=kw, progress=not a.quiet)
+    listing = Path(a.src).is_file()
+    if a.ray is None:
+        marks = marks_from_listing(a.src) if listing else marks_from_folder(a.src)
+        vs = build_index(marks, a.out, emb, a.spec, a.whiten, workers=a.workers, store_kw=kw, progress=not a.quiet)
     else:
         from logo_similarity.scale import embed_shards, build_from_shards  # Ray, only when asked for
-        marks = marks_from_folder(a.src)
-        st = embed_shards(marks, Path(a.out)/'shards', model, a.shard, address=None if a.ray == 'local' else a.ray, progress=not a.quiet)
+        st = embed_shards(Path(a.src) if listing else marks_from_folder(a.src), Path(a.out)/'shards', model, a.shard,  # a listing is read a wave at a time
+                          address=None if a.ray == 'local' else a.ray, progress=not a.quiet)
         say(f"embedded {st['done']} of {st['shards']} shards with Ray ({st['skipped']} were done already)")
-        vs = build_from_shards(Path(a.out)/'shards', a.out, marks, a.spec, a.whiten, store_kw=kw, progress=not a.quiet)
+        vs = build_from_shards(Path(a.out)/'shards', a.out, None, a.spec, a.whiten, store_kw=kw, progress=not a.quiet)  # the shards carry the metadata
     say(f'indexed {len(vs)} marks into {a.out} ({vs.spec}); skipped {len(load_json(Path(a.out)/"skipped.json"))}')
     if not a.rerank:
         if has_stage2(a.out): shutil.rmtree(Path(a.out)/STAGE2); say(f'removed the stage 2 of an earlier build from {a.out}')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_indexing.ipynb #583ac131
 from __future__ import annotations
-import contextlib, json, os, re, shutil, sqlite3
+import contextlib, csv, itertools, json, os, re, shutil, sqlite3
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
 from fastcore.basics import store_attr, patch
@@ -16,7 +16,7 @@ from .embed import Embedder, EmbeddingStore, Whitening, blas_threads
 # %% auto #0
 __all__ = ['STORE_FORMAT', 'EXACT_FILE', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'VectorStore', 'vienna_key',
            'open_db', 'auto_spec', 'ocr_info', 'gallery_whitening', 'build_index', 'embedder_from_config',
-           'LogoSearcher', 'marks_from_folder', 'results_json', 'results_grid']
+           'LogoSearcher', 'marks_from_folder', 'results_json', 'results_grid', 'listing_chunks', 'marks_from_listing']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
 def as_unit_vectors(x, # array (n, dim) or (dim,)
@@ -663,3 +663,41 @@ def results_grid(queries, results, store:VectorStore, paths:dict|None=None, n:in
             ax.set_title(f'{m.id[:18]}\n{m.score:.3f}', fontsize=8)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/03_indexing.ipynb #6a1f0c40
+def _listing_frame(rows:pd.DataFrame, fn:Path, first_line:int) -> pd.DataFrame:
+    "Rows of a listing (text; the index counts lines from `first_line`, blank lines included) as marks indexed by id."
+    rows = rows[(rows != '').any(axis=1)].astype(object)  # blank lines are skipped
+    line = lambda j: first_line + rows.index[j]
+    if (bad := np.flatnonzero(rows.path.str.strip() == '')).size: raise ValueError(f'{fn}: line {line(bad[0])}: no path')
+    rows['path'] = [p if Path(p).is_absolute() else os.path.normpath(fn.parent/p) for p in rows.path.str.strip()]
+    if 'id' not in rows or (rows.id == '').all(): rows['id'] = [Path(p).stem for p in rows.path]
+    if (dup := rows.id.duplicated().values).any(): raise ValueError(f'{fn}: line {line(np.flatnonzero(dup)[0])}: id {rows.id[dup].iloc[0]!r} given twice')
+    if 'vienna_codes' in rows: rows['vienna_codes'] = [v.replace(';', ' ').split() for v in rows.vienna_codes]
+    if 'year' in rows:
+        year = pd.to_numeric(rows.year.replace('', None), errors='coerce')
+        if (bad := np.flatnonzero((year.isna() & (rows.year != '')).values)).size: raise ValueError(f'{fn}: line {line(bad[0])}: year {rows.year.iloc[bad[0]]!r} is not a number')
+        rows['year'] = year.astype('Int64')
+    return rows.set_index(pd.Index(rows.id.tolist()))
+
+def listing_chunks(fn, # a CSV with a `path` column, or a text file of one path per line
+                   chunk:int=1_000_000, # marks per DataFrame
+                  ):
+    "The marks of a listing file, `chunk` at a time (DataFrames indexed by id, as `marks_from_folder` gives them)."
+    fn = existing_file(fn, 'listing')
+    with open(fn, newline='') as f: head = next(csv.reader(f), [])
+    if 'path' in [h.strip() for h in head]:  # a CSV with a header: line 2 is row 0
+        for rows in pd.read_csv(fn, dtype=str, keep_default_na=False, chunksize=chunk, skipinitialspace=True, skip_blank_lines=False):
+            yield _listing_frame(rows.rename(columns=str.strip), fn, 2)
+        return
+    with open(fn) as f:
+        for i in itertools.count():
+            paths = [l.rstrip('\n') for l in itertools.islice(f, chunk)]
+            if not paths: return
+            yield _listing_frame(pd.DataFrame({'path': paths}, index=range(i*chunk, i*chunk + len(paths))), fn, 1)
+
+def marks_from_listing(fn) -> pd.DataFrame:
+    "All the marks of a listing file (see `listing_chunks`)."
+    df = pd.concat(list(listing_chunks(fn)))
+    if (dup := df.index.duplicated()).any(): raise ValueError(f'{fn}: id {df.index[dup][0]!r} given twice')
+    return df

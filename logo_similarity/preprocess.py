@@ -331,9 +331,10 @@ _worker = None  # the Preprocessor of a worker process
 def _init_worker(pre): global _worker; _worker = pre
 
 def _one(src, pre=None):
-    "Preprocess one source, returning a decode error instead of raising it."
+    "Preprocess one source, returning a decode error, or an error reading its file, instead of raising it."
     try: return (pre or _worker)(src)
     except (ImageDecodeError, FileNotFoundError) as e: return e
+    except OSError as e: return type(e)(f'{src}: cannot be read ({e.strerror or e})')  # permission, I/O error
 
 def _chunk(srcs): return [_one(s) for s in srcs]
 

@@ -10,34 +10,38 @@ import numpy as np, pandas as pd
 from .core import atomic_path, save_json, load_json, usable_cores
 from .preprocess import Preprocessor, _one
 from .embed import Embedder
-from .index import VectorStore, ExactVectors, WHITEN_DIM, auto_spec, ocr_info, gallery_whitening
+from .index import VectorStore, ExactVectors, WHITEN_DIM, auto_spec, ocr_info, gallery_whitening, listing_chunks, _meta_rows
 
 # %% auto #0
-__all__ = ['shard_name', 'plan_shards', 'preprocess_batch', 'EmbedBatch', 'read_shard', 'placement', 'embed_shards',
-           'shard_files', 'build_from_shards', 'stage_profile', 'synthetic_descriptors', 'exact_top', 'recall_at']
+__all__ = ['SHARDS_FORMAT', 'shard_name', 'plan_shards', 'preprocess_batch', 'EmbedBatch', 'read_shard', 'placement',
+           'embed_shards', 'shard_files', 'build_from_shards', 'stage_profile', 'synthetic_descriptors', 'exact_top',
+           'recall_at']
 
 # %% ../nbs/09_scale.ipynb #b9000007
 def shard_name(n:int, ids) -> str:
     "The file name of shard `n` holding exactly `ids`."
     return f"shard-{n:06d}-{hashlib.sha1(chr(10).join(ids).encode()).hexdigest()[:12]}.parquet"
 
-def plan_shards(ids, shard:int=4096) -> list[tuple[str, list]]:
+def plan_shards(ids, shard:int=4096,
+                start:int=0, # the number of the first shard (`ids` are a later run of a longer list)
+               ) -> list[tuple[str, list]]:
     "The shards of `ids`: (file name, ids) for each run of `shard` ids."
     ids = [str(i) for i in ids]
-    if len(set(ids)) != len(ids): raise ValueError('ids must be unique')
-    return [(shard_name(n, ids[i:i + shard]), ids[i:i + shard]) for n, i in enumerate(range(0, len(ids), shard))]
+    if len(set(ids)) != len(ids): raise ValueError('ids must be unique: ' + str(pd.Series(ids)[pd.Series(ids).duplicated()].tolist()[:5]))
+    return [(shard_name(start + n, ids[i:i + shard]), ids[i:i + shard]) for n, i in enumerate(range(0, len(ids), shard))]
 
 # %% ../nbs/09_scale.ipynb #b900000a
 def preprocess_batch(b:dict, config:dict, # the `Preprocessor` config
                      masked:bool=False, # the embedder's view is the word-masked image
                     ) -> dict:
-    "Ray Data task: a batch of `id`, `path`, `shard` to the embedder's view, the words read, and the error of each image."
+    "Ray Data task: a batch of `id`, `path`, `shard` (and `meta`, JSON) to the embedder's view, the mark's metadata with the words read, and the error of each image."
     pre = Preprocessor(**config, masked_view=masked)  # cheap: the OCR engine is kept per process
     outs = [_one(p, pre) for p in b['path']]
-    ok = [not isinstance(o, Exception) for o in outs]
+    ok, metas = [not isinstance(o, Exception) for o in outs], b['meta'] if 'meta' in b else ['{}']*len(outs)
     blank = np.zeros((pre.size, pre.size, 3), np.uint8)
     return {'id': b['id'], 'shard': b['shard'], 'view': np.stack([(o.image if masked else o.raw) if g else blank for o, g in zip(outs, ok)]),
-            'info': [json.dumps(ocr_info(o)) if g else '' for o, g in zip(outs, ok)], 'error': ['' if g else str(o) for o, g in zip(outs, ok)]}
+            'info': [json.dumps({**json.loads(m), **ocr_info(o)}, ensure_ascii=False) if g else '' for o, g, m in zip(outs, ok, metas)],
+            'error': ['' if g else str(o) for o, g in zip(outs, ok)]}
 
 class EmbedBatch:
     "Ray Data actor: embeds the views of a batch with one `Embedder` loaded once (NaN rows for images in error)."
@@ -88,33 +92,48 @@ def placement(resources:dict, # `ray.cluster_resources()`
     return {'device': 'cpu', 'actors': actors or cpus, 'num_gpus': 0, 'num_cpus': 1}  # Ray fuses the maps: each actor reads, OCRs and embeds on its core
 
 # %% ../nbs/09_scale.ipynb #b9000012
-def embed_shards(marks:pd.DataFrame, # marks with `path`, indexed by id (`marks_from_folder`, `load_l3d`, `marks_from_listing`)
+SHARDS_FORMAT = 2  # 2: `info` holds the mark's metadata (path, text, Vienna codes, year) beside the words read
+
+def _waves(marks, rows:int):
+    "The marks `rows` at a time: runs of a DataFrame, or read from a listing file as they are needed."
+    if isinstance(marks, pd.DataFrame): yield from (marks.iloc[i:i + rows] for i in range(0, len(marks), rows))
+    else: yield from listing_chunks(marks, rows)
+
+def embed_shards(marks, # marks with `path`, indexed by id (`marks_from_folder`, `load_l3d`), or a listing file (`listing_chunks`)
                  out, # folder for the shards
                  model=None, # an exported `.onnx` model; None: the PyTorch default backbone
                  shard:int=4096, # marks per shard
                  batch:int=64, # images per embedding batch
                  actors:int|None=None, # embedding actors (default: one per GPU, else one per CPU)
                  address:str|None=None, # a Ray cluster; None: local Ray
+                 wave:int=256, # shards per Ray Data run: what the driver holds of the marks at a time
                  progress:bool=True) -> dict:
     "Embed `marks` into Parquet shards in `out` with Ray Data, computing only the shards not on disk: counts of shards done and skipped."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    plan = plan_shards(marks.index, shard)
     ref = Embedder(model) if model else Embedder()
-    config = json.loads(json.dumps({**ref.config, 'shard': shard}))
+    config = json.loads(json.dumps({**ref.config, 'shard': shard, 'format': SHARDS_FORMAT}))
     if (out/'config.json').exists() and load_json(out/'config.json') != config:
-        raise ValueError(f'{out}: holds shards made with another model, preprocessing or shard size; use a new folder')
+        raise ValueError(f'{out}: holds shards made with another model, preprocessing, shard size or format; use a new folder')
     save_json(config, out/'config.json')
-    todo = [(name, ids) for name, ids in plan if not (out/name).exists()]
-    stats = {'shards': len(plan), 'done': len(todo), 'skipped': len(plan) - len(todo)}
-    if not todo: return stats
+    stats = {'shards': 0, 'done': 0, 'skipped': 0}
+    for w, part in enumerate(_waves(marks, shard*wave)):
+        plan = plan_shards(part.index, shard, start=w*wave)
+        todo = [(name, ids) for name, ids in plan if not (out/name).exists()]
+        stats = {'shards': stats['shards'] + len(plan), 'done': stats['done'] + len(todo), 'skipped': stats['skipped'] + len(plan) - len(todo)}
+        if todo: _embed_wave(part, todo, out, model, ref, batch, actors, address, progress)
+    return stats
+
+def _embed_wave(marks:pd.DataFrame, todo:list, out:Path, model, ref:Embedder, batch:int, actors, address, progress:bool):
+    "One Ray Data run over the shards `todo` of `marks`, writing each shard as its last row arrives."
     ray = _ray(address)
     place = placement(ray.cluster_resources(), actors)
-    rows = pd.DataFrame({'id': [i for _, ids in todo for i in ids], 'path': marks.path.loc[[i for _, ids in todo for i in ids]].astype(str).values,
-                         'shard': [name for name, ids in todo for _ in ids]})
+    ids = [i for _, ids in todo for i in ids]
+    rows = pd.DataFrame({'id': ids, 'path': marks.path.loc[ids].astype(str).values, 'shard': [name for name, ids in todo for _ in ids],
+                         'meta': [json.dumps(m, ensure_ascii=False) for m in _meta_rows(marks, ids)]})
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # shards arrive whole, one after another
     ctx.enable_progress_bars = progress
-    step = min(shard, 256)  # blocks of paths; results stream back block by block
+    step = min(max(len(i) for _, i in todo), 256)  # blocks of paths; results stream back block by block
     ds = ray.data.from_pandas([rows.iloc[i:i + step] for i in range(0, len(rows), step)])
     ds = ds.map_batches(preprocess_batch, fn_kwargs={'config': ref.pre.config, 'masked': ref.masked}, batch_size=16, num_cpus=1)
     ds = ds.map_batches(EmbedBatch, fn_constructor_kwargs={'model': str(model) if model else None, 'device': place['device'], 'masked': ref.masked},
@@ -126,7 +145,6 @@ def embed_shards(marks:pd.DataFrame, # marks with `path`, indexed by id (`marks_
             if s != cur: cur, buf = s, {k: [] for k in buf}
             for k in buf: buf[k].append(b[k][j])
             if len(buf['id']) == size[s]: _write_shard(out/s, buf)
-    return stats
 
 # %% ../nbs/09_scale.ipynb #b9000021
 def shard_files(path) -> list[Path]:
