@@ -37,6 +37,15 @@ def lossy(spec:str) -> bool:
     "Whether the FAISS index `spec` approximates the vectors it holds (PQ, SQ, PCA, ...), so that its scores are approximate."
     return not all(re.fullmatch(r'IVF\d+(_HNSW\d+)?|HNSW\d+(_Flat)?|Flat|IDMap2?', c) for c in spec.split(','))
 
+_READERS = None
+def _row_readers():
+    "The threads that read rows of exact vectors (shared by every store)."
+    global _READERS
+    if _READERS is None:
+        from concurrent.futures import ThreadPoolExecutor
+        _READERS = ThreadPoolExecutor(8, thread_name_prefix='exact-rows')
+    return _READERS
+
 class ExactVectors:
     "Float32 vectors by integer id: rows `0..n-1` in a file (memory-mapped), then rows added since, appended to it or held in memory."
     def __init__(self, dim:int, # vector width
@@ -46,7 +55,7 @@ class ExactVectors:
         if write and fn is None: raise ValueError('appending to a file needs a file name')
         self.dim, self.write, self.fn, self.row = dim, write, Path(fn) if fn else None, 4*dim
         size = self.fn.stat().st_size if self.fn is not None and self.fn.exists() else 0
-        self.on_disk, self.mem, self._map = size//self.row, [], None
+        self.on_disk, self.mem, self._fd = size//self.row, [], None
         if write and size % self.row: os.truncate(self.fn, self.on_disk*self.row)  # a row cut off by a crash
         self.n = self.on_disk
 
@@ -68,15 +77,28 @@ class ExactVectors:
         ints = np.asarray(ints, np.int64)
         if len(ints) and (ints.min() < 0 or ints.max() >= self.n): raise IndexError(f'no exact vector for integer {ints.max() if ints.max() >= self.n else ints.min()} ({self.n} rows)')
         out, disk = np.empty((len(ints), self.dim), np.float32), ints < self.on_disk
-        if disk.any(): out[disk] = self._disk()[ints[disk]]
+        if disk.any(): out[disk] = self._read(ints[disk])
         if not disk.all():
             if len(self.mem) > 1: self.mem = [np.concatenate(self.mem)]
             out[~disk] = self.mem[0][ints[~disk] - self.on_disk]
         return out
 
-    def _disk(self) -> np.memmap:
-        if self._map is None or len(self._map) != self.on_disk: self._map = np.memmap(self.fn, np.float32, 'r', shape=(self.on_disk, self.dim))
-        return self._map
+    def _read(self, ints:np.ndarray) -> np.ndarray:
+        "Rows of the file, one `pread` each, in runs on a few threads: a row not in the page cache costs a disk read, not a readahead."
+        if self._fd is None: self._fd = os.open(self.fn, os.O_RDONLY)
+        fd, row = self._fd, self.row
+        run = lambda part: b''.join(os.pread(fd, row, n*row) for n in part.tolist())
+        parts = np.array_split(ints, min(8, len(ints)//64 + 1))
+        buf = b''.join(_row_readers().map(run, parts)) if len(parts) > 1 else run(ints)
+        if len(buf) != len(ints)*row: raise ValueError(f'{self.fn}: shorter than its {self.on_disk} rows (changed under the store?)')
+        return np.frombuffer(buf, np.float32).reshape(-1, self.dim)
+
+    def close(self):
+        "Close the file (it is opened again by the next read)."
+        if self._fd is not None: os.close(self._fd); self._fd = None
+    def __del__(self):
+        try: self.close()
+        except Exception: pass  # at exit the os module may be gone
 
     def chunks(self, n:int|None=None, size:int=65_536):
         "Rows `0..n-1` (default: all), `size` at a time: what copying them costs in memory."
@@ -85,7 +107,7 @@ class ExactVectors:
     def truncate(self, n:int):
         "Forget the rows from `n` on (a writer's file holds no row for an integer the store has not given out)."
         if self.mem or not self.write: raise ValueError('only the rows of a file being written can be cut')
-        if n < self.on_disk: os.truncate(self.fn, n*self.row); self.on_disk = self.n = n; self._map = None
+        if n < self.on_disk: os.truncate(self.fn, n*self.row); self.on_disk = self.n = n
 
     def sync(self):
         "Make the rows appended so far durable."
@@ -479,6 +501,7 @@ def close(self:VectorStore):
     "Close the database and release the writer lock (the store stays searchable in memory)."
     if self.db is not None: self.db.close()
     if self._writer is not None: self._writer.close()
+    if self.exact is not None: self.exact.close()
     self.db = self._writer = None
 
 # %% ../nbs/03_indexing.ipynb #6a1f0c04
