@@ -14,8 +14,8 @@ from .preprocess import Preprocessor, decode_image
 from .embed import Embedder, EmbeddingStore, Whitening, blas_threads
 
 # %% auto #0
-__all__ = ['STORE_FORMAT', 'EXACT_FILE', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'VectorStore', 'vienna_key',
-           'open_db', 'auto_spec', 'ocr_info', 'gallery_whitening', 'build_index', 'embedder_from_config',
+__all__ = ['STORE_FORMAT', 'EXACT_FILE', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'MarkMeta', 'VectorStore',
+           'vienna_key', 'open_db', 'auto_spec', 'ocr_info', 'gallery_whitening', 'build_index', 'embedder_from_config',
            'LogoSearcher', 'marks_from_folder', 'results_json', 'results_grid', 'listing_chunks', 'marks_from_listing']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
@@ -116,6 +116,37 @@ class ExactVectors:
             try: os.fsync(fd)
             finally: os.close(fd)
 
+# %% ../nbs/03_indexing.ipynb #6a1f0c35
+class MarkMeta:
+    "The metadata of marks by id, in an SQLite table `marks (n, id, meta)` (see `open_db`), parsed when asked for."
+    def __init__(self, db:sqlite3.Connection, # a database with the `marks` table
+                 owned:bool=False, # `put` and `drop` write the table (a spill); else the store's own commits do
+                ):
+        self.db, self.owned = db, owned
+
+    def __getitem__(self, i):
+        r = self.db.execute('select meta from marks where id = ?', (i,)).fetchone()
+        if r is None: raise KeyError(i)
+        return json.loads(r[0])
+    def get(self, i, default=None):
+        try: return self[i]
+        except KeyError: return default
+    def __contains__(self, i): return self.db.execute('select 1 from marks where id = ?', (i,)).fetchone() is not None
+    def __len__(self): return self.db.execute('select count(*) from marks').fetchone()[0]
+    def __iter__(self): return (s for (s,) in self.db.execute('select id from marks order by n'))
+    def items(self): return ((s, json.loads(m)) for s, m in self.db.execute('select id, meta from marks order by n'))
+    def values(self): return (m for _, m in self.items())
+    def rows(self): return self.db.execute('select n, id, meta from marks order by n')  # as stored: integer, id, JSON
+
+    def put(self, ids, ints, rows):
+        "Keep the metadata `rows` (dicts) of new marks."
+        if self.owned:
+            with self.db: self.db.executemany('insert into marks values (?, ?, ?)', zip(np.asarray(ints).tolist(), ids, (json.dumps(m, ensure_ascii=False) for m in rows)))
+    def drop(self, ids):
+        "Forget the metadata of removed marks."
+        if self.owned:
+            with self.db: self.db.executemany('delete from marks where id = ?', ((i,) for i in ids))
+
 # %% ../nbs/03_indexing.ipynb #3bb5231a
 class VectorStore:
     "FAISS vectors of marks with stable string ids, metadata, cosine scores and filters."
@@ -187,9 +218,16 @@ def add(self:VectorStore, ids, # string ids of the marks, new to the store
     self.index.add_with_ids(x, ints)
     if self.exact is not None: self.exact.append(x)
     self.next_int += len(ids)
-    for s, n, m in zip(ids, ints.tolist(), rows): self.int_of[s], self.str_of[n], self.meta[s] = n, s, m
+    self._keep(ids, ints, rows)
     self._filters = None
     return self
+
+@patch
+def _keep(self:VectorStore, ids, ints, rows):
+    "Map new ids to their integers and keep their metadata: in memory, or in a spill table (a loaded store's commit wrote it)."
+    for s, n in zip(ids, ints.tolist()): self.int_of[s], self.str_of[n] = n, s
+    if isinstance(self.meta, MarkMeta): self.meta.put(ids, ints, rows)
+    else: self.meta.update(zip(ids, rows))
 
 def _meta_rows(meta, ids) -> list[dict]:
     "Metadata for each id as JSON-ready dicts (text, vienna_codes, year and any other fields)."
@@ -208,7 +246,10 @@ def remove(self:VectorStore, ids):
     if unknown := [i for i in ids if i not in self.int_of]: raise KeyError(f'not in the store: {unknown[:5]}')
     ints = np.array([self.int_of[i] for i in ids], dtype=np.int64)
     if self.db is not None: self._log_remove(ints)  # durable before it is visible
-    for i, n in zip(ids, ints.tolist()): del self.meta[i], self.str_of[n], self.int_of[i]
+    for i, n in zip(ids, ints.tolist()): del self.str_of[n], self.int_of[i]
+    if isinstance(self.meta, MarkMeta): self.meta.drop(ids)
+    else:
+        for i in ids: del self.meta[i]
     if isinstance(self.inner, faiss.IndexHNSW): self.removed.update(ints.tolist())
     else: self.index.remove_ids(faiss.IDSelectorBatch(ints))
     self._filters = None
@@ -222,6 +263,7 @@ def filter_index(self:VectorStore) -> dict:
     keys, years, live = {}, np.full(self.next_int, np.nan), np.zeros(self.next_int, bool)
     live[np.fromiter(self.int_of.values(), np.int64, len(self.int_of))] = True
     for s, m in self.meta.items():
+        if s not in self.int_of: continue  # added by another process after this one loaded the store
         n = self.int_of[s]
         for c in m.get('vienna_codes') or []:
             code = parse_vienna(c)
@@ -307,7 +349,7 @@ def search(self:VectorStore, q, # query vectors (n, dim) or one (dim,)
     if rescore: D, I = self._rescore(q, I, k)
     out = []
     for d, ii in zip(D, I):
-        rows = [{'id': self.str_of[n], 'score': float(s), **self.meta[self.str_of[n]]} for s, n in zip(d, ii) if n >= 0]
+        rows = [{'id': self.str_of[n], 'score': float(s), **self.meta.get(self.str_of[n], {})} for s, n in zip(d, ii) if n >= 0]  # {}: removed by another process since
         r = pd.DataFrame(rows, columns=['id', 'score'] if not rows else None)
         if 'year' in r: r['year'] = r.year.astype('Int64')
         out.append(r)
@@ -402,7 +444,12 @@ def save(self:VectorStore, path) -> Path:
                'exact_filtered': self.exact_filtered, 'shortlist': self.shortlist, 'config': self.config}, new/'store.json')
     db = open_db(new/'marks.sqlite')
     with db:
-        db.executemany('insert into marks values (?, ?, ?)', ((n, s, _json(self.meta[s])) for s, n in self.int_of.items()))
+        db.executemany('insert into marks values (?, ?, ?)', (r for r in self.meta.rows() if r[0] in self.str_of) if isinstance(self.meta, MarkMeta)
+                       else ((n, s, _json(self.meta[s])) for s, n in self.int_of.items()))
+    if db.execute('select count(*) from marks').fetchone()[0] != len(self):  # a loaded store's metadata, removed by another process
+        db.close(); shutil.rmtree(new)
+        raise ValueError(f'{self.path}: the store changed on disk since it was loaded (another process writes to it): load it again to save it')
+    with db:
         db.executemany('insert into tombstones values (?)', ((n,) for n in sorted(self.removed)))
         db.executemany('insert into state values (?, ?)', [('next_int', str(self.next_int)), ('snapshot', 'snapshot-0.faiss'), ('seq', '0')])
     db.close()
@@ -440,7 +487,8 @@ def load(cls:VectorStore, path,
         if write: self.exact.truncate(int(state['next_int']))
     self._replay(int(state['seq']))
     self._logged = self.db.execute('select count(*) from log').fetchone()[0]
-    for n, s, m in self.db.execute('select n, id, meta from marks'): self.int_of[s], self.str_of[n], self.meta[s] = n, s, json.loads(m)
+    for n, s in self.db.execute('select n, id from marks'): self.int_of[s], self.str_of[n] = n, s
+    self.meta = MarkMeta(self.db)  # read from the database when asked for
     if isinstance(self.inner, faiss.IndexHNSW): self.removed = {n for (n,) in self.db.execute('select n from tombstones')}
     self.next_int = int(state['next_int'])
     if self.exact is not None and len(self.exact) < self.next_int: raise ValueError(f'{path/EXACT_FILE}: {len(self.exact)} vectors, but the store has given out {self.next_int} integers')
@@ -498,7 +546,7 @@ def _load_v1(self:VectorStore, path, cfg) -> VectorStore:
 
 @patch
 def close(self:VectorStore):
-    "Close the database and release the writer lock (the store stays searchable in memory)."
+    "Close the database and release the writer lock (the store, whose metadata is in the database, is searched no more)."
     if self.db is not None: self.db.close()
     if self._writer is not None: self._writer.close()
     if self.exact is not None: self.exact.close()
@@ -550,7 +598,8 @@ def merge(self:VectorStore, other:VectorStore) -> VectorStore:
     self.index.merge_from(other.index, off)  # FAISS shifts the other's integers by `off`
     if self.exact is not None:
         for x in other.exact.chunks(other.next_int): self.exact.append(x)
-    for s, n in other.int_of.items(): self.int_of[s], self.str_of[n + off], self.meta[s] = n + off, s, other.meta[s]
+    ids = list(other.int_of)
+    self._keep(ids, np.array([other.int_of[s] for s in ids], np.int64) + off, [other.meta[s] for s in ids])
     self.next_int, self._filters = off + other.next_int, None
     return self
 

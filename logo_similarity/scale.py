@@ -10,7 +10,7 @@ import numpy as np, pandas as pd
 from .core import atomic_path, save_json, load_json, usable_cores
 from .preprocess import Preprocessor, _one
 from .embed import Embedder
-from .index import VectorStore, ExactVectors, WHITEN_DIM, auto_spec, ocr_info, gallery_whitening, listing_chunks, _meta_rows
+from .index import VectorStore, ExactVectors, MarkMeta, WHITEN_DIM, auto_spec, ocr_info, gallery_whitening, listing_chunks, open_db, _meta_rows
 
 # %% auto #0
 __all__ = ['SHARDS_FORMAT', 'shard_name', 'plan_shards', 'preprocess_batch', 'EmbedBatch', 'read_shard', 'placement',
@@ -215,8 +215,12 @@ def build_from_shards(shards, # folder written by `embed_shards`
     vs = VectorStore(w.dim if w else X.shape[1], spec or auto_spec(n), config={k: cfg[k] for k in ('model', 'preprocess', 'masked')}, whitening=w, **(store_kw or {}))
     if not vs.index.is_trained: vs.train(X)
     del X
+    out.mkdir(parents=True, exist_ok=True)
     spill = out/'vectors.spill'  # a compressed index's exact vectors go to disk as they come, not to memory
-    if vs.exact is not None: out.mkdir(parents=True, exist_ok=True); spill.unlink(missing_ok=True); vs.exact = ExactVectors(vs.dim, spill, write=True)
+    if vs.exact is not None: spill.unlink(missing_ok=True); vs.exact = ExactVectors(vs.dim, spill, write=True)
+    for f in out.glob('marks.spill.sqlite*'): f.unlink()  # and so does the metadata
+    vs.meta = MarkMeta(open_db(out/'marks.spill.sqlite'), owned=True)
+    vs.meta.db.execute('pragma synchronous=off')  # a scratch table: a crash restarts the build
     skipped = {}
     from fastprogress.fastprogress import progress_bar
     if parallel:
@@ -234,7 +238,8 @@ def build_from_shards(shards, # folder written by `embed_shards`
             part, bad = _shard_part(f, vs, marks, add_to=vs); skipped.update(bad)
     save_json(skipped, out/'skipped.json')
     vs.save(out/'store')
-    spill.unlink(missing_ok=True)
+    vs.meta.db.close(); vs.close()
+    for f in [spill, *out.glob('marks.spill.sqlite*')]: f.unlink(missing_ok=True)
     return VectorStore.load(out/'store')
 
 # %% ../nbs/09_scale.ipynb #b9000051
