@@ -47,7 +47,7 @@ def _row_readers():
     return _READERS
 
 class ExactVectors:
-    "Float32 vectors by integer id: rows `0..n-1` in a file (memory-mapped), then rows added since, appended to it or held in memory."
+    "Float32 vectors by integer id: rows `0..n-1` in a file (read a row at a time), then rows added since, appended to it or held in memory."
     def __init__(self, dim:int, # vector width
                  fn=None, # the file of rows; None: in memory only
                  write:bool=False, # append new rows to the file (else they stay in memory)
@@ -482,6 +482,7 @@ def load(cls:VectorStore, path,
     self.db, self.path = open_db(existing_file(path/'marks.sqlite')), path
     state = dict(self.db.execute('select key, value from state'))
     self.index = faiss.read_index(str(existing_file(path/state['snapshot'], 'snapshot')))
+    if lossy(self.spec) and 'shortlist' in cfg: existing_file(path/EXACT_FILE, 'file (the exact vectors of this compressed index)')  # saved with them
     if (path/EXACT_FILE).exists():
         self.exact = ExactVectors(self.dim, path/EXACT_FILE, write=write)
         if write: self.exact.truncate(int(state['next_int']))
