@@ -15,8 +15,9 @@ from .embed import Embedder, EmbeddingStore, Whitening, blas_threads
 
 # %% auto #0
 __all__ = ['STORE_FORMAT', 'EXACT_FILE', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'MarkMeta', 'VectorStore',
-           'vienna_key', 'open_db', 'auto_spec', 'ocr_info', 'gallery_whitening', 'build_index', 'embedder_from_config',
-           'LogoSearcher', 'marks_from_folder', 'results_json', 'results_grid', 'listing_chunks', 'marks_from_listing']
+           'repeated_ids', 'vienna_key', 'open_db', 'auto_spec', 'ocr_info', 'gallery_whitening', 'build_index',
+           'embedder_from_config', 'LogoSearcher', 'marks_from_folder', 'results_json', 'results_grid',
+           'listing_chunks', 'marks_from_listing']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
 def as_unit_vectors(x, # array (n, dim) or (dim,)
@@ -102,7 +103,8 @@ class ExactVectors:
 
     def chunks(self, n:int|None=None, size:int=65_536):
         "Rows `0..n-1` (default: all), `size` at a time: what copying them costs in memory."
-        for i in range(0, self.n if n is None else n, size): yield self.rows(np.arange(i, min(i + size, self.n if n is None else n)))
+        n = self.n if n is None else n
+        for i in range(0, n, size): yield self.rows(np.arange(i, min(i + size, n)))
 
     def truncate(self, n:int):
         "Forget the rows from `n` on (a writer's file holds no row for an integer the store has not given out)."
@@ -200,6 +202,11 @@ def _train(self:VectorStore, x):
     return self
 
 # %% ../nbs/03_indexing.ipynb #e8b69dec
+def repeated_ids(ids) -> list:
+    "The ids that `ids` holds more than once (the first five repeats), for error messages."
+    s = pd.Series(list(ids))
+    return s[s.duplicated()].tolist()[:5]
+
 @patch
 def add(self:VectorStore, ids, # string ids of the marks, new to the store
         x, # their vectors, (n, dim)
@@ -207,7 +214,7 @@ def add(self:VectorStore, ids, # string ids of the marks, new to the store
        ):
     "Add marks with their vectors and metadata."
     ids = [str(i) for i in ids]
-    if len(set(ids)) != len(ids): raise ValueError('duplicate ids in one add: ' + str(pd.Series(ids)[pd.Series(ids).duplicated()].tolist()[:5]))
+    if len(set(ids)) != len(ids): raise ValueError(f'duplicate ids in one add: {repeated_ids(ids)}')
     if dup := [i for i in ids if i in self.int_of]: raise ValueError(f'ids already in the store (remove them first): {dup[:5]}')
     x = self.vectors_in(x, ids)
     if len(x) != len(ids): raise ValueError(f'{len(ids)} ids but {len(x)} vectors')
@@ -712,7 +719,7 @@ def marks_from_folder(src) -> pd.DataFrame:
     files = sorted(p for p in src.rglob('*') if p.suffix.lower() in IMAGE_EXTS)
     if not files: raise FileNotFoundError(f'{src}: no images and no L3D metadata')
     stems = pd.Series([p.stem for p in files])
-    if stems.duplicated().any(): raise ValueError(f'{src}: file names repeat, ids must be unique: {stems[stems.duplicated()].tolist()[:5]}')
+    if stems.duplicated().any(): raise ValueError(f'{src}: file names repeat, ids must be unique: {repeated_ids(stems)}')
     return pd.DataFrame({'id': stems.values, 'path': [str(p) for p in files]}, index=stems.values)
 
 # %% ../nbs/03_indexing.ipynb #5e5c9567

@@ -10,7 +10,7 @@ import numpy as np, pandas as pd
 from .core import atomic_path, save_json, load_json, usable_cores
 from .preprocess import Preprocessor, _one
 from .embed import Embedder
-from .index import VectorStore, ExactVectors, MarkMeta, WHITEN_DIM, auto_spec, ocr_info, gallery_whitening, listing_chunks, open_db, _meta_rows
+from .index import VectorStore, ExactVectors, MarkMeta, repeated_ids, WHITEN_DIM, auto_spec, ocr_info, gallery_whitening, listing_chunks, open_db, _meta_rows
 
 # %% auto #0
 __all__ = ['SHARDS_FORMAT', 'shard_name', 'plan_shards', 'preprocess_batch', 'EmbedBatch', 'read_shard', 'placement',
@@ -27,7 +27,7 @@ def plan_shards(ids, shard:int=4096,
                ) -> list[tuple[str, list]]:
     "The shards of `ids`: (file name, ids) for each run of `shard` ids."
     ids = [str(i) for i in ids]
-    if len(set(ids)) != len(ids): raise ValueError('ids must be unique: ' + str(pd.Series(ids)[pd.Series(ids).duplicated()].tolist()[:5]))
+    if len(set(ids)) != len(ids): raise ValueError(f'ids must be unique: {repeated_ids(ids)}')
     return [(shard_name(start + n, ids[i:i + shard]), ids[i:i + shard]) for n, i in enumerate(range(0, len(ids), shard))]
 
 # %% ../nbs/09_scale.ipynb #b900000a
