@@ -13,12 +13,12 @@ from .core import atomic_path, existing_file, load_json, save_json
 from .embed import Whitening, blas_threads
 
 # %% auto #0
-__all__ = ['ARPA_IPA', 'LTS', 'SOUND_CHANCE', 'SPELLING_CHANCE', 'STAGE2', 'COMPONENTS', 'DEFAULT_COMPOSITE', 'normalise_text',
-           'letter_to_sound', 'phonemes', 'aline_score', 'aline_ratio', 'above_chance', 'sound_similarity',
-           'spelling_similarity', 'text_similarity', 'sound_key', 'mark_text', 'TextIndex', 'text_search', 'patches',
-           'spatial_score', 'PatchStore', 'orb_features', 'query_orb', 'geometric_match', 'geometric_score',
-           'colour_histogram', 'colour_similarity', 'has_stage2', 'build_stage2', 'Composite', 'fit_logistic',
-           'Timings', 'Reranker']
+__all__ = ['SOUND_CHARS', 'SPELLING_CHARS', 'ARPA_IPA', 'LTS', 'SOUND_CHANCE', 'SPELLING_CHANCE', 'STAGE2', 'COMPONENTS',
+           'DEFAULT_COMPOSITE', 'normalise_text', 'verbal_element', 'letter_to_sound', 'phonemes', 'aline_score',
+           'aline_ratio', 'above_chance', 'sound_similarity', 'spelled', 'spelling_similarity', 'text_similarity',
+           'sound_key', 'mark_text', 'indexed_text', 'TextIndex', 'text_search', 'patches', 'spatial_score',
+           'PatchStore', 'orb_features', 'query_orb', 'geometric_match', 'geometric_score', 'colour_histogram',
+           'colour_similarity', 'has_stage2', 'build_stage2', 'Composite', 'fit_logistic', 'Timings', 'Reranker']
 
 # %% ../nbs/04_reranking.ipynb #1fda2a39
 def normalise_text(s:str|None) -> str:
@@ -27,6 +27,18 @@ def normalise_text(s:str|None) -> str:
     s = ''.join(ch for ch in s if not unicodedata.category(ch).startswith('S'))  # ™, ®, ©: symbols, not words
     s = unicodedata.normalize('NFKD', s).encode('ascii', 'ignore').decode().lower()
     return ' '.join(re.findall(r'[a-z0-9]+', s))
+
+# %% ../nbs/04_reranking.ipynb #1fda2a3b
+SOUND_CHARS, SPELLING_CHARS = 64, 256  # the verbal element compared by sound, and the text compared by spelling
+
+def verbal_element(s:str|None, n:int=SOUND_CHARS, # most characters kept
+                  ) -> str:
+    "The first words of `s`, normalised, within `n` characters (a word longer than `n` is cut)."
+    s = normalise_text((s or '')[:8*n])  # a bounded prefix: symbols and accents shrink, never grow, the text
+    if len(s) <= n: return s
+    head = s[:n + 1]
+    return head.rsplit(' ', 1)[0] if ' ' in head else s[:n]
+
 
 # %% ../nbs/04_reranking.ipynb #32ece02a
 ARPA_IPA = {'AA': 'ɑ', 'AE': 'æ', 'AH': 'ʌ', 'AO': 'ɔ', 'AW': 'aʊ', 'AY': 'ai', 'EH': 'ɛ', 'ER': 'ɜɹ', 'EY': 'ei', 'IH': 'i',
@@ -87,10 +99,11 @@ def aline_score(a:str, b:str) -> float:
 
 # %% ../nbs/04_reranking.ipynb #7cbbd809
 def aline_ratio(a:str, b:str) -> float:
-    "ALINE of two texts' phonemes over the mean of each against itself, in [0, 1] (0 if either has no sounds)."
-    pa, pb = phonemes(a), phonemes(b)
+    "ALINE of two verbal elements' phonemes over the mean of each against itself, in [0, 1] (0 if either has no sounds)."
+    pa, pb = phonemes(verbal_element(a)), phonemes(verbal_element(b))
     if not pa or not pb: return 0.0
     return min(1.0, 2*aline_score(pa, pb)/(aline_score(pa, pa) + aline_score(pb, pb)))
+
 
 # %% ../nbs/04_reranking.ipynb #88a75bb8
 SOUND_CHANCE, SPELLING_CHANCE = 0.436, 0.222  # medians over 2,000 pairs of unrelated sample-corpus brand names (slow cell below)
@@ -104,10 +117,14 @@ def sound_similarity(a:str, b:str) -> float:
     return above_chance(aline_ratio(a, b), SOUND_CHANCE)
 
 # %% ../nbs/04_reranking.ipynb #e2e491c0
+def spelled(s:str|None) -> str:
+    "What spelling compares of a text: its first `SPELLING_CHARS` normalised characters, spaces removed."
+    return verbal_element(s, SPELLING_CHARS).replace(' ', '')
+
 def spelling_similarity(a:str, b:str) -> float:
     "How alike two texts are spelled, in [0, 1] (case, accents, punctuation and spaces ignored)."
     from rapidfuzz.fuzz import ratio
-    a, b = normalise_text(a).replace(' ', ''), normalise_text(b).replace(' ', '')
+    a, b = spelled(a), spelled(b)
     return above_chance(ratio(a, b)/100, SPELLING_CHANCE) if a and b else 0.0
 
 def text_similarity(a:str|None, b:str|None) -> tuple[float, str]:
@@ -115,14 +132,16 @@ def text_similarity(a:str|None, b:str|None) -> tuple[float, str]:
     sp, so = spelling_similarity(a, b), sound_similarity(a or '', b or '')
     return (sp, 'spelled like') if sp >= so else (so, 'sounds like')
 
+
 # %% ../nbs/04_reranking.ipynb #acbb9d84
 _VOICE = str.maketrans('bdgvðzʒ', 'ptkfθsʃ')
 
 def sound_key(text:str) -> str:
-    "The consonant sounds of `text` in order, voicing ignored and repeats merged: 'Quick' and 'Kwik' share 'kwk'."
+    "The consonant sounds of a verbal element in order, voicing ignored and repeats merged: 'Quick' and 'Kwik' share 'kwk'."
     from nltk.metrics.aline import consonants
-    cs = [p.translate(_VOICE) for p in phonemes(text) if p in consonants and p not in 'hj']
+    cs = [p.translate(_VOICE) for p in phonemes(verbal_element(text)) if p in consonants and p not in 'hj']
     return ''.join(c for i, c in enumerate(cs) if i == 0 or c != cs[i - 1])
+
 
 # %% ../nbs/04_reranking.ipynb #f8d71812
 def mark_text(meta:dict) -> str:
@@ -130,11 +149,15 @@ def mark_text(meta:dict) -> str:
     t = meta.get('text')
     return t if isinstance(t, str) and t.strip() else (meta.get('ocr_text') or '')
 
+def indexed_text(t) -> str:
+    "What a text index keeps of a text: the prefix every comparison reads (the full text stays in the mark's metadata)."
+    return t[:8*SPELLING_CHARS] if isinstance(t, str) else ''
+
 class TextIndex:
     "The verbal elements of a register, searchable by spelling and by sound."
     def __init__(self, ids, texts):
-        self.ids, self.texts = list(ids), ['' if not isinstance(t, str) else t for t in texts]
-        self.compact = [normalise_text(t).replace(' ', '') for t in self.texts]
+        self.ids, self.texts = list(ids), [indexed_text(t) for t in texts]
+        self.compact = [spelled(t) for t in self.texts]
         self.by_key, self.pos = {}, {i: n for n, i in enumerate(self.ids)}
         for i, t in enumerate(self.texts):
             if (k := sound_key(t)) and self.compact[i]: self.by_key.setdefault(k, []).append(i)
@@ -145,8 +168,8 @@ class TextIndex:
     def add(self, i, text):
         "Index the verbal element of mark `i` (a live add), replacing what it had."
         if i in self.pos: self.remove(i)
-        t = text if isinstance(text, str) else ''
-        self.pos[i] = len(self.ids); self.ids.append(i); self.texts.append(t); self.compact.append(normalise_text(t).replace(' ', ''))
+        t = indexed_text(text)
+        self.pos[i] = len(self.ids); self.ids.append(i); self.texts.append(t); self.compact.append(spelled(t))
         if (k := sound_key(t)) and self.compact[-1]: self.by_key.setdefault(k, []).append(self.pos[i])
 
     def remove(self, i):
@@ -155,11 +178,12 @@ class TextIndex:
         if (k := sound_key(self.texts[n])) in self.by_key: self.by_key[k] = [j for j in self.by_key[k] if j != n]
         self.texts[n] = self.compact[n] = ''
 
+
 # %% ../nbs/04_reranking.ipynb #43fb390c
 def _candidates(ti:TextIndex, query:str, n:int, min_spelling:float) -> dict:
     "Positions of candidates for `query` -> the ways that found them ('spelling', 'sound')."
     from rapidfuzz import process, fuzz
-    q, found = normalise_text(query).replace(' ', ''), {}
+    q, found = spelled(query), {}
     if not q: return found
     for _, _, i in process.extract(q, ti.compact, scorer=fuzz.ratio, limit=n, score_cutoff=100*min_spelling):
         found.setdefault(i, set()).add('spelling')
@@ -527,10 +551,10 @@ def components(self:Reranker, q:dict, c:pd.DataFrame) -> pd.DataFrame:
     with ms('colour'):
         if have.any(): c.loc[have, 'colour'] = np.minimum(C, q['colour']).sum(1).clip(0, 1)
     with ms('text'):
-        texts = [mark_text(self.store.meta[i]) for i in c.id]
+        texts = [indexed_text(mark_text(self.store.meta[i])) for i in c.id]
         ts = [text_similarity(q['text'], t) for t in texts]
         c['text_score'], c['text_how'] = [s for s, _ in ts], [h if s > 0 else '' for s, h in ts]
-        c['text_both'] = [float(bool(normalise_text(q['text'])) and bool(normalise_text(t))) for t in texts]
+        c['text_both'] = [float(bool(spelled(q['text'])) and bool(spelled(t))) for t in texts]
     c['geometric'], c['inliers'] = 0.0, 0
     with ms('geometric'):
         fq = query_orb(q['image'])
