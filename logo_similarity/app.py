@@ -16,17 +16,18 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 from .core import atomic_write, plain, usable_cores, log
 from .data import parse_vienna
-from .preprocess import decode_image, crop, ImageTooLargeError, NotAnImageError
+from .preprocess import decode_image, crop, shrink, ImageTooLargeError, NotAnImageError
 from .index import LogoSearcher, vienna_key
 from .rerank import COMPONENTS, Reranker, has_stage2, mark_text
 
 # %% auto #0
-__all__ = ['MARK_ID', 'PAGE', 'PayloadTooLarge', 'UnsupportedMedia', 'UnknownMark', 'MarkExists', 'NoStage2', 'status_of',
-           'RWLock', 'SearchService', 'years_filter', 'result_item', 'RateLimit', 'create_app', 'running', 'serve',
-           'browser', 'card_html', 'SearchWidget', 'load_test']
+__all__ = ['MARK_ID', 'RESULT', 'HIDDEN', 'PAGE', 'PayloadTooLarge', 'UnsupportedMedia', 'UnknownMark', 'MarkExists', 'NoStage2',
+           'status_of', 'shown', 'RWLock', 'SearchService', 'years_filter', 'result_item', 'RateLimit', 'Guard',
+           'create_app', 'deadlined', 'server_config', 'running', 'serve', 'browser', 'card_html', 'SearchWidget',
+           'load_test']
 
 # %% ../nbs/08_app.ipynb #a8000007
-class PayloadTooLarge(ImageTooLargeError): "More bytes than the service accepts."
+class PayloadTooLarge(ImageTooLargeError): "More bytes, or more images, than the service accepts."
 class UnsupportedMedia(NotAnImageError): "An upload declared as something other than an image."
 class UnknownMark(KeyError):
     "No mark with this id."
@@ -39,6 +40,12 @@ def status_of(e:Exception) -> int:
     for cls, code in [(ImageTooLargeError, 413), (NotAnImageError, 415), (UnknownMark, 404), (MarkExists, 409), (ValueError, 422)]:
         if isinstance(e, cls): return code
     return 500
+
+def shown(s, n:int=80) -> str:
+    "`s` as a message may echo it: at most `n` characters, the cut said."
+    s = str(s)
+    return s if len(s) <= n else f'{s[:n]}... ({len(s):,} characters)'
+
 
 # %% ../nbs/08_app.ipynb #a800000a
 class RWLock:
@@ -79,10 +86,13 @@ class SearchService:
                  max_bytes:int=20_000_000, # largest image upload
                  max_pixels:int=40_000_000, # largest image, in pixels
                  max_k:int=200, # most results a search may ask for
+                 max_text:int=200, # most characters of typed words
+                 max_batch:int=16, # most images in one batch search
+                 work_side:int=2048, # a larger query is shrunk to this longer side as it is decoded
                  compact_at:int=1000, # compact the store in the background once its log holds this many changes
                  colour:bool|None=None, # let colour count in the re-ranked score (default: as fitted, not)
                 ):
-        store_attr('max_bytes,max_pixels,max_k,compact_at')
+        store_attr('max_bytes,max_pixels,max_k,max_text,max_batch,work_side,compact_at')
         self.index = Path(index)
         if not self.index.is_dir(): raise FileNotFoundError(f'{index}: no such index folder (`logo-sim index` makes one)')
         self.stage2 = has_stage2(index)
@@ -96,10 +106,11 @@ class SearchService:
     def __repr__(self): return f"SearchService({self.index}, {len(self.store)} marks, {'two stages' if self.stage2 else 'stage 1 only'})"
     def _known(self, i:str):
         "An `UnknownMark` error unless mark `i` is in the index (call it holding the lock)."
-        if i not in self.store: raise UnknownMark(f'{i}: no such mark')
+        if i not in self.store: raise UnknownMark(f'{shown(i)}: no such mark')
     def close(self):
         if self._compacting: self._compacting.join()
         self.store.close()
+
 
 # %% ../nbs/08_app.ipynb #a8000010
 @patch
@@ -108,12 +119,20 @@ def decode(self:SearchService, data:bytes, # the uploaded file
            box=None, # a region to keep: (x, y, w, h) or 'x,y,w,h'
            content_type:str|None=None, # what the client declared it to be
           ) -> np.ndarray:
-    "An uploaded image as RGB, within the limits, cropped to `box`; an error naming `name` and the problem."
+    "An uploaded image as RGB, within the limits, cropped to `box`, at most `work_side` on its longer side; an error naming `name`."
+    name = shown(name)
     if content_type and not content_type.startswith('image/') and content_type != 'application/octet-stream':
-        raise UnsupportedMedia(f'{name}: {content_type} is not an image type')
+        raise UnsupportedMedia(f'{name}: {shown(content_type, 40)} is not an image type')
     if len(data) > self.max_bytes: raise PayloadTooLarge(f'{name}: {len(data):,} bytes is over the limit of {self.max_bytes:,}')
-    img = decode_image(data, self.max_pixels, name)
-    return crop(img, box, name) if box else img
+    if not box: return decode_image(data, self.max_pixels, name, max_side=self.work_side)
+    return shrink(crop(decode_image(data, self.max_pixels, name), box, name), self.work_side)  # the box is in the upload's pixels
+
+@patch
+def _words(self:SearchService, text:str|None) -> str|None:
+    "Typed words as given, or a ValueError when they are longer than `max_text`."
+    if text is not None and len(text) > self.max_text:
+        raise ValueError(f'text: {len(text):,} characters is over the limit of {self.max_text} (a mark\'s words are short)')
+    return text
 
 def years_filter(year_from:int|None=None, year_to:int|None=None) -> tuple|None:
     "The `years` filter of a search from its two ends, either of which may be missing."
@@ -121,15 +140,28 @@ def years_filter(year_from:int|None=None, year_to:int|None=None) -> tuple|None:
     if year_from is not None and year_to is not None and year_from > year_to: raise ValueError(f'year_from {year_from} is after year_to {year_to}')
     return (year_from if year_from is not None else -9999, year_to if year_to is not None else 9999)
 
+
 # %% ../nbs/08_app.ipynb #a8000011
+RESULT = {'id', 'score', *COMPONENTS, 'text_how', 'found_by', 'inliers'}  # a result row's own columns; the rest is the mark's metadata
+HIDDEN = {'path', 'ocr_words', 'text_boxes'}  # never in an answer: server paths, and bulk the page does not show
+
+def _metadata(m:dict, reranked:bool) -> dict:
+    "A result row's metadata fields, under their own names (stage 2 prefixes `mark_` to those named like a component)."
+    own = RESULT if reranked else {'id', 'score'}
+    def name(k): return k[5:] if reranked and k.startswith('mark_') and k[5:] in RESULT else k
+    return {name(k): v for k, v in m.items() if k not in own and k not in HIDDEN}
+
 def result_item(m:dict, # one result row of a search
+                reranked:bool, # the row comes from stage 2 (its components are columns)
                ) -> dict:
-    "One result as the API returns it: id, score, its components, and the mark's words, Vienna codes and year."
-    comp = {c: m[c] for c in COMPONENTS if c in m} or {'global': m['score']}
+    "One result as the API returns it: id, score, its components (numbers), what found it, the mark's words, codes, year and metadata."
+    comp = {c: float(m[c]) for c in COMPONENTS if c in m} if reranked else {'global': float(m['score'])}
     explain = {c: m[c] for c in ('text_how', 'found_by', 'inliers') if c in m}
-    codes = m.get('vienna_codes')
-    return plain({'id': m['id'], 'score': m['score'], 'components': comp, **explain, 'text': mark_text(m),
-                  'vienna_codes': list(codes) if isinstance(codes, (list, tuple, np.ndarray)) else [], 'year': m.get('year')})
+    meta = _metadata(m, reranked)
+    codes, year = meta.pop('vienna_codes', None), meta.pop('year', None)
+    return plain({'id': m['id'], 'score': m['score'], 'components': comp, **explain, 'text': shown(mark_text(meta), 500),
+                  'vienna_codes': list(codes) if isinstance(codes, (list, tuple, np.ndarray)) else [], 'year': year,
+                  'metadata': {k: v for k, v in meta.items() if k != 'text'}})
 
 @patch
 def search(self:SearchService, data:bytes, # the query image
@@ -138,21 +170,22 @@ def search(self:SearchService, data:bytes, # the query image
            vienna=None, # Vienna code prefixes (any level): marks with one of them
            years=None, # (first, last) filing years
            box=None, # search with this region of the query: (x, y, w, h) or 'x,y,w,h'
-           text:str|None=None, # the query's words as typed (default: what OCR reads)
+           text:str|None=None, # the query's words as typed (default: what OCR reads), at most `max_text` characters
            content_type:str|None=None) -> dict:
     "Search the index with one query image: `{'results': [...], 'query_text', 'took_ms', ...}`."
     t = time.perf_counter()
     if not 1 <= k <= self.max_k: raise ValueError(f'k must be between 1 and {self.max_k}, not {k}')
     vienna = [vienna_key(v) for v in vienna] if vienna else None  # a bad code is an error naming it
     rerank = self.stage2 if rerank is None else rerank
-    if rerank and not self.stage2: raise NoStage2(f'{self.index} has no stage 2: rerank is not available')
-    if text is not None and not rerank: raise ValueError('typed words (text) need re-ranking')
+    if rerank and not self.stage2: raise NoStage2(f'{self.index.name} has no stage 2: rerank is not available')
+    if self._words(text) is not None and not rerank: raise ValueError('typed words (text) need re-ranking')
     img = self.decode(data, name, box, content_type)
     with self.lock.reader:
         if self.stage2: r = self.searcher.search(img, k, text=text, rerank=rerank, vienna=vienna, years=years)
         else: r = self.searcher.search(img, k, vienna=vienna, years=years)
-    return plain({'results': [result_item(m) for m in r.to_dict('records')], 'query_text': r.attrs.get('query_text', ''),
+    return plain({'results': [result_item(m, rerank) for m in r.to_dict('records')], 'query_text': r.attrs.get('query_text', ''),
                   'reranked': rerank, 'no_similar_mark': r.attrs.get('no_similar_mark'), 'took_ms': round(1e3*(time.perf_counter() - t), 1)})
+
 
 # %% ../nbs/08_app.ipynb #a8000012
 @patch
@@ -175,7 +208,7 @@ def image_path(self:SearchService, i:str) -> Path:
 @patch
 def health(self:SearchService) -> dict:
     "What the service serves: marks, model, index, whether it re-ranks, and the changes not yet compacted."
-    return {'status': 'ok', 'marks': len(self.store), 'model': self.model, 'index': str(self.index), 'rerank': self.stage2, 'log': self.store.log_size()}
+    return {'status': 'ok', 'marks': len(self.store), 'model': self.model, 'index': self.index.name, 'rerank': self.stage2, 'log': self.store.log_size()}
 
 # %% ../nbs/08_app.ipynb #a8000014
 def _png(img:np.ndarray) -> bytes:
@@ -188,8 +221,8 @@ def add(self:SearchService, i:str, # the new mark's id: letters, digits, '.', '_
         vienna_codes=(), # its Vienna codes
         year:int|None=None, # its filing year
         name:str='image', content_type:str|None=None) -> dict:
-    "Add a mark; it is searchable, and durable, when this returns."
-    if not MARK_ID.fullmatch(i or ''): raise ValueError(f'id {i!r}: use 1 to 128 letters, digits, ".", "_" or "-", starting with a letter or digit')
+    "Add a mark; it is searchable, and durable, when this returns. Its whole `text` is kept; searches compare its first words."
+    if not MARK_ID.fullmatch(i or ''): raise ValueError(f'id {shown(i)!r}: use 1 to 128 letters, digits, ".", "_" or "-", starting with a letter or digit')
     codes = [str(parse_vienna(c)) for c in vienna_codes]
     if year is not None and not 1800 <= year <= 2200: raise ValueError(f'year {year}: not a filing year')
     if i in self.store: raise MarkExists(f'{i}: a mark with this id exists (remove it first)')
@@ -234,16 +267,19 @@ class RateLimit:
     "A token bucket per client: `rate` requests a second on average, up to `burst` at once."
     def __init__(self, rate:float, burst:int):
         store_attr('rate,burst'); self.buckets, self.lock = {}, threading.Lock()
-    def __call__(self, client:str) -> float:
+    def __call__(self, client:str, # the peer's address
+                 n:int=1, # what the request costs, e.g. a batch's images (at most `burst`)
+                ) -> float:
         "0 if `client` may go on now, else the seconds until it may."
-        now = time.monotonic()
+        now, n = time.monotonic(), min(n, self.burst)
         with self.lock:
             tokens, t = self.buckets.get(client, (self.burst, now))
             tokens = min(self.burst, tokens + (now - t)*self.rate)
-            if tokens >= 1: self.buckets[client] = (tokens - 1, now); return 0.0
+            if tokens >= n: self.buckets[client] = (tokens - n, now); return 0.0
             self.buckets[client] = (tokens, now)
             if len(self.buckets) > 100_000: self.buckets.clear()  # bounded memory under a flood of addresses
-            return (1 - tokens)/self.rate
+            return (n - tokens)/self.rate
+
 
 # %% ../nbs/08_app.ipynb #a8000023
 def _detail(e:RequestValidationError) -> str:
@@ -254,45 +290,96 @@ def _check_key(key:str|None, given:str|None):
     if key and not (given and secrets.compare_digest(given.encode(), key.encode())):
         raise HTTPException(401, 'this needs a valid X-API-Key header')
 
-async def _read(f:UploadFile, limit:int) -> bytes:
-    "An upload's bytes, refusing more than `limit` without reading them all."
-    data = await f.read(limit + 1)
-    if len(data) > limit: raise PayloadTooLarge(f'{f.filename or "image"}: over the limit of {limit:,} bytes')
+def _upload(f:UploadFile, limit:int) -> bytes:
+    "An upload's bytes, read in the worker thread (a waiting request holds its spooled file, not its bytes); more than `limit`: 413."
+    f.file.seek(0)
+    data = f.file.read(limit + 1)
+    if len(data) > limit: raise PayloadTooLarge(f'{shown(f.filename or "image")}: over the limit of {limit:,} bytes')
     return data
+
+async def _one_image(request:Request, field:str='image'):
+    "A 422 unless the form holds one file in `field` (FastAPI would keep the last and drop the others unsaid)."
+    if (n := len((await request.form()).getlist(field))) > 1:
+        raise ValueError(f'{field}: {n} files given, this takes one (POST /search/batch searches several)')
+
+
+# %% ../nbs/08_app.ipynb #a8000029
+def _has_body(scope) -> bool:
+    h = dict(scope['headers'])
+    return h.get(b'content-length', b'0') != b'0' or b'transfer-encoding' in h
+
+class Guard:
+    "ASGI middleware: the rate limit by peer address, the body's bytes (413) and time (408), no keep-alive after an early answer."
+    def __init__(self, app, limit:RateLimit|None=None, # the per-client rate limit, if any
+                 max_body:int|None=None, # the most bytes a request body may have: counted as they arrive
+                 seconds:float=60, # the most a client may take to send its request body
+                 open_paths=('/', '/health')): # not rate-limited
+        store_attr()
+    async def __call__(self, scope, receive, send):
+        if scope['type'] != 'http': return await self.app(scope, receive, send)
+        peer = (scope.get('client') or ('?',))[0]
+        if self.limit and scope['path'] not in self.open_paths and (wait := self.limit(peer)):
+            r = JSONResponse({'detail': 'too many requests: slow down'}, 429, headers={'Retry-After': str(max(1, round(wait)))})
+            return await r(scope, receive, send)
+        n = dict(scope['headers']).get(b'content-length', b'')
+        if self.max_body and n.isdigit() and int(n) > self.max_body:
+            r = JSONResponse({'detail': f'request of {int(n):,} bytes is over the limit of {self.max_body:,}'}, 413, headers={'Connection': 'close'})
+            return await r(scope, receive, send)
+        done, got, deadline = not _has_body(scope), 0, time.monotonic() + self.seconds
+        async def timed():
+            nonlocal done, got
+            if done: return await receive()  # the body is in: what follows waits for a disconnect
+            with anyio.move_on_after(deadline - time.monotonic()) as t: m = await receive()
+            if t.cancelled_caught: raise HTTPException(408, f'the request body was not sent within {self.seconds:g} s')
+            got += len(m.get('body', b''))
+            if self.max_body and got > self.max_body: raise HTTPException(413, f'request body over the limit of {self.max_body:,} bytes')
+            done = m['type'] != 'http.request' or not m.get('more_body', False)
+            return m
+        async def closing(m):
+            if m['type'] == 'http.response.start' and not done: m = {**m, 'headers': [*m.get('headers', []), (b'connection', b'close')]}
+            await send(m)
+        await self.app(scope, timed, closing)
+
+
+# %% ../nbs/08_app.ipynb #a800002a
+def _json_errors(app:FastAPI):
+    "Every error as JSON `{'detail': one line}`, echoing at most 500 characters; a bug is a 500 whose traceback stays in the log."
+    async def problem(request, e):
+        code = status_of(e)
+        if code == 500: log.error('error in %s', request.url.path, exc_info=e)
+        return JSONResponse({'detail': shown(e, 500) if code < 500 else 'internal error (the server log has the details)'}, code)
+    async def http_problem(request, e):
+        return JSONResponse({'detail': shown(e.detail, 500)}, e.status_code, headers=e.headers)
+    async def invalid(request, e): return JSONResponse({'detail': shown(_detail(e), 500)}, 422)
+    for cls in (ValueError, LookupError, OSError, Exception): app.add_exception_handler(cls, problem)
+    app.add_exception_handler(HTTPException, http_problem)
+    app.add_exception_handler(RequestValidationError, invalid)
+
 
 # %% ../nbs/08_app.ipynb #a8000024
 def create_app(service:SearchService,
                api_key:str|None=None, # default: $LOGO_SIM_API_KEY; None or '' there: no key needed
                read_key:bool=False, # reads need the key too
-               rate:float|None=20, # requests a second per client (None: no limit)
+               rate:float|None=20, # requests a second per client (None: no limit); a batch costs one per image
                burst:int=40, # requests at once per client before the limit bites
                workers:int|None=None, # CPU threads for searches and adds (default: the usable cores)
+               body_seconds:float=60, # the most a client may take to send its request body
               ) -> FastAPI:
     "The FastAPI application serving `service`: the routes of this notebook and the web page at `/`."
     key = api_key if api_key is not None else os.environ.get('LOGO_SIM_API_KEY') or None
-    app = FastAPI(title='logo_similarity', description='Find registered trademarks that look or sound like a query logo.')
+    if read_key and not key: raise ValueError('read_key (--read-key) needs an API key: set LOGO_SIM_API_KEY')
+    max_body = service.max_bytes + 65_536  # one upload and the form's fields; a batch's images together
+    app = FastAPI(title='logo_similarity', description='Find registered trademarks that look or sound like a query logo.',
+                  redirect_slashes=False)
     limiter, limit = anyio.CapacityLimiter(workers or usable_cores()), RateLimit(rate, burst) if rate else None
     app.state.service = service
+    app.add_middleware(Guard, limit=limit, max_body=max_body, seconds=body_seconds)
+    _json_errors(app)
     async def run(fn, *a, **k): return await anyio.to_thread.run_sync(functools.partial(fn, *a, **k), limiter=limiter)
     def reads(x_api_key): _check_key(key if read_key else None, x_api_key)
     def writes(x_api_key): _check_key(key, x_api_key)
-
-    @app.middleware('http')
-    async def guard(request: Request, call_next):
-        if limit and request.url.path not in ('/', '/health') and (wait := limit(request.client.host if request.client else '?')):
-            return JSONResponse({'detail': 'too many requests: slow down'}, 429, headers={'Retry-After': str(max(1, round(wait)))})
-        n = request.headers.get('content-length')
-        if n and n.isdigit() and int(n) > 8*service.max_bytes + 1_000_000:  # before the body is read
-            return JSONResponse({'detail': f'request of {int(n):,} bytes is too large'}, 413)
-        return await call_next(request)
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid(request, e): return JSONResponse({'detail': _detail(e)}, 422)
-    async def problem(request, e):
-        code = status_of(e)
-        if code == 500: log.exception('error in %s', request.url.path)
-        return JSONResponse({'detail': str(e) if code < 500 else 'internal error (the server log has the details)'}, code)
-    for cls in (ValueError, LookupError, OSError): app.add_exception_handler(cls, problem)
+    def upload(f): return functools.partial(_upload, f, service.max_bytes)  # read in the worker thread
+    def searched(f, *a): return lambda: service.search(upload(f)(), f.filename or 'image', *a, content_type=f.content_type)
 
     @app.get('/', response_class=HTMLResponse, include_in_schema=False)
     async def page(): return PAGE
@@ -301,31 +388,40 @@ def create_app(service:SearchService,
     async def health(): return service.health()
 
     @app.post('/search')
-    async def search(image: UploadFile = File(...), k: int = 10, rerank: bool|None = None, vienna: list[str] = Query([]),
-                     year_from: int|None = None, year_to: int|None = None, crop: str|None = None, text: str|None = None,
-                     x_api_key: str|None = Header(None)):
-        reads(x_api_key)
-        return await run(service.search, await _read(image, service.max_bytes), image.filename or 'image', k, rerank, vienna,
-                         years_filter(year_from, year_to), crop, text, image.content_type)
+    async def search(request: Request, image: UploadFile = File(...), k: int = 10, rerank: bool|None = None,
+                     vienna: list[str] = Query([]), year_from: int|None = None, year_to: int|None = None,
+                     crop: str|None = None, text: str|None = None, x_api_key: str|None = Header(None)):
+        reads(x_api_key); await _one_image(request)
+        return await run(searched(image, k, rerank, vienna, years_filter(year_from, year_to), crop, text))
 
     @app.post('/search/batch')
-    async def search_batch(image: list[UploadFile] = File(...), k: int = 10, rerank: bool|None = None, vienna: list[str] = Query([]),
-                           year_from: int|None = None, year_to: int|None = None, crop: str|None = None, text: str|None = None,
-                           x_api_key: str|None = Header(None)):
+    async def search_batch(request: Request, image: list[UploadFile] = File(...), k: int = 10, rerank: bool|None = None,
+                           vienna: list[str] = Query([]), year_from: int|None = None, year_to: int|None = None,
+                           crop: str|None = None, text: str|None = None, x_api_key: str|None = Header(None)):
         reads(x_api_key)
+        if len(image) > service.max_batch: raise PayloadTooLarge(f'{len(image)} images in one batch, over the limit of {service.max_batch}')
+        if limit and (wait := limit(request.client.host if request.client else '?', len(image) - 1)):  # one token per image
+            raise HTTPException(429, 'too many requests: a batch costs one per image, slow down', {'Retry-After': str(max(1, round(wait)))})
         years, out = years_filter(year_from, year_to), []
         for f in image:  # one at a time: each a worker thread's job; a bad image is its own entry
-            try: out.append({'image': f.filename, **await run(service.search, await _read(f, service.max_bytes), f.filename or 'image',
-                                                           k, rerank, vienna, years, crop, text, f.content_type)})
-            except (ValueError, LookupError) as e: out.append({'image': f.filename, 'error': str(e), 'status': status_of(e)})
+            if await request.is_disconnected(): log.info('batch stopped: the client has gone'); return Response(status_code=499)
+            try: out.append({'image': f.filename, **await run(searched(f, k, rerank, vienna, years, crop, text))})
+            except (ValueError, LookupError) as e: out.append({'image': f.filename, 'error': shown(e, 500), 'status': status_of(e)})
         return out
+    _mark_routes(app, service, run, reads, writes, upload)
+    return app
 
+
+# %% ../nbs/08_app.ipynb #a800002b
+def _mark_routes(app:FastAPI, service:SearchService, run, reads, writes, upload):
+    "The routes on single marks: add, remove, get, its image, and why it matched a query."
     @app.post('/marks', status_code=201)
-    async def add(response: Response, image: UploadFile = File(...), id: str = Form(...), text: str|None = Form(None),
-                  vienna_codes: str|None = Form(None), year: int|None = Form(None), x_api_key: str|None = Header(None)):
-        writes(x_api_key)
+    async def add(request: Request, response: Response, image: UploadFile = File(...), id: str = Form(...),
+                  text: str|None = Form(None), vienna_codes: str|None = Form(None), year: int|None = Form(None),
+                  x_api_key: str|None = Header(None)):
+        writes(x_api_key); await _one_image(request)
         codes = [c for c in re.split(r'[,;\s]+', vienna_codes or '') if c]
-        m = await run(service.add, id, await _read(image, service.max_bytes), text, codes, year, image.filename or 'image', image.content_type)
+        m = await run(lambda: service.add(id, upload(image)(), text, codes, year, image.filename or 'image', image.content_type))
         response.headers['Location'] = f'/marks/{id}'
         return m
 
@@ -341,12 +437,12 @@ def create_app(service:SearchService,
     async def image(i: str, x_api_key: str|None = Header(None)): reads(x_api_key); return FileResponse(service.image_path(i))
 
     @app.post('/why')
-    async def why(image: UploadFile = File(...), id: str = Form(...), crop: str|None = Form(None), text: str|None = Form(None),
-                  x_api_key: str|None = Header(None)):
-        reads(x_api_key)
-        png = await run(service.why, await _read(image, service.max_bytes), id, image.filename or 'image', crop, text, image.content_type)
+    async def why(request: Request, image: UploadFile = File(...), id: str = Form(...), crop: str|None = Form(None),
+                  text: str|None = Form(None), x_api_key: str|None = Header(None)):
+        reads(x_api_key); await _one_image(request)
+        png = await run(lambda: service.why(upload(image)(), id, image.filename or 'image', crop, text, image.content_type))
         return Response(png, media_type='image/png')
-    return app
+
 
 # %% ../nbs/08_app.ipynb #a8000025
 @patch
@@ -354,21 +450,53 @@ def why(self:SearchService, data:bytes, i:str, name:str='image', box=None, text:
     "The side-by-side picture of why mark `i` matches the query, as PNG (re-ranking only)."
     import matplotlib; matplotlib.use('Agg')
     import matplotlib.pyplot as plt
-    if not self.stage2: raise NoStage2(f'{self.index} has no stage 2: no "why" picture')
-    img = self.decode(data, name, box, content_type)
+    if not self.stage2: raise NoStage2(f'{self.index.name} has no stage 2: no "why" picture')
+    img = self.decode(data, name, box, content_type); self._words(text)
     with self.lock.reader:
         self._known(i)
         fig = self.searcher.why(img, i, text=text)
     b = io.BytesIO(); fig.savefig(b, format='png', dpi=80); plt.close(fig)
     return b.getvalue()
 
+# %% ../nbs/08_app.ipynb #a800002d
+@functools.cache
+def deadlined(header_seconds:float):
+    "uvicorn's h11 protocol with a deadline for each request's line and headers, from connect or from the last answer."
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+    class Deadlined(H11Protocol):
+        def _arm(self): self._head = self.loop.call_later(header_seconds, self._too_slow)
+        def _too_slow(self):
+            if self.cycle is None or self.cycle.response_complete: self.transport.close()
+        def connection_made(self, transport): super().connection_made(transport); self._arm()
+        def connection_lost(self, exc): self._head.cancel(); super().connection_lost(exc)
+        def handle_events(self):
+            cycle = self.cycle; super().handle_events()
+            if self.cycle is not cycle: self._head.cancel()  # a request's headers are in
+        def on_response_complete(self):
+            super().on_response_complete()
+            self._head.cancel(); self._arm()  # the next request has as long
+    return Deadlined
+
+def server_config(app, host:str='127.0.0.1', port:int=8000,
+                  forwarded_allow_ips:str|None=None, # proxies whose X-Forwarded-For is trusted (default: none)
+                  header_seconds:float=10, # the most a client may take to send a request's line and headers
+                  keep_alive:float=5, # an idle keep-alive connection is closed after this many seconds
+                  max_connections:int=64, # connections at once; more are answered 503
+                  log_level:str='info'):
+    "The uvicorn configuration of the service: bounded time per request, no forwarding headers unless told whose to trust."
+    import uvicorn
+    return uvicorn.Config(app, host=host, port=port, http=deadlined(header_seconds), proxy_headers=bool(forwarded_allow_ips),
+                          forwarded_allow_ips=forwarded_allow_ips or '', timeout_keep_alive=keep_alive,
+                          limit_concurrency=max_connections, log_level=log_level, lifespan='off', server_header=False)
+
+
 # %% ../nbs/08_app.ipynb #a8000027
 @contextlib.contextmanager
-def running(app, host:str='127.0.0.1'):
-    "Serve `app` with uvicorn in a thread on a free port of `host`; yields the base URL."
+def running(app, host:str='127.0.0.1', **kw):
+    "Serve `app` with uvicorn in a thread on a free port of `host`, as `server_config` sets it up (`kw`); yields the base URL."
     import uvicorn
     sock = socket.socket(); sock.bind((host, 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level='warning', lifespan='off'))
+    server = uvicorn.Server(server_config(app, host, sock.getsockname()[1], log_level='warning', **kw))
     t = threading.Thread(target=server.run, kwargs={'sockets': [sock]}, daemon=True); t.start()
     while not server.started:
         if not t.is_alive(): raise RuntimeError('the server did not start')
@@ -381,15 +509,23 @@ def serve(index, # index folder made by `logo-sim index`
           port:int=8000, model=None, device='auto',
           rate:float|None=20, workers:int|None=None, read_key:bool=False, compact_at:int=1000, log_level:str='info',
           max_bytes:int=20_000_000, max_pixels:int=40_000_000, # the largest upload, in bytes and in pixels
+          max_batch:int=16, max_text:int=200, # images in a batch, characters of typed words
+          forwarded_allow_ips:str|None=None, # proxies whose X-Forwarded-For is trusted (default: none)
+          header_seconds:float=10, body_seconds:float=60, # the most a client may take to send headers, and body
          ):
     "Run the search service on `index` until interrupted."
     import uvicorn
-    svc = SearchService(index, model, device, max_bytes=max_bytes, max_pixels=max_pixels, compact_at=compact_at)
-    if host not in ('127.0.0.1', 'localhost', '::1') and not os.environ.get('LOGO_SIM_API_KEY'):
+    key = os.environ.get('LOGO_SIM_API_KEY')
+    if read_key and not key: raise ValueError('--read-key needs an API key: set LOGO_SIM_API_KEY (without one it protects nothing)')
+    svc = SearchService(index, model, device, max_bytes=max_bytes, max_pixels=max_pixels, max_batch=max_batch, max_text=max_text,
+                        compact_at=compact_at)
+    if host not in ('127.0.0.1', 'localhost', '::1') and not key:
         log.warning('listening on %s without LOGO_SIM_API_KEY: anyone who can reach it can add and remove marks', host)
     print(f'serving {svc} at http://{host}:{port} (the page at /, the API at /docs)', flush=True)
-    try: uvicorn.run(create_app(svc, rate=rate, workers=workers, read_key=read_key), host=host, port=port, log_level=log_level)
+    app = create_app(svc, rate=rate, workers=workers, read_key=read_key, body_seconds=body_seconds)
+    try: uvicorn.Server(server_config(app, host, port, forwarded_allow_ips, header_seconds, log_level=log_level)).run()
     finally: svc.close()
+
 
 # %% ../nbs/08_app.ipynb #a8000031
 PAGE = '''<!doctype html>

@@ -18,7 +18,7 @@ from .core import save_npz, load_npz, existing_file, sha256, usable_cores, log
 
 # %% auto #0
 __all__ = ['ENGINES', 'DPI', 'ImageDecodeError', 'EmptyImageError', 'NotAnImageError', 'TruncatedImageError',
-           'ImageTooLargeError', 'array_to_rgb', 'decode_image', 'Word', 'tessdata_dir', 'OCR', 'keep_words',
+           'ImageTooLargeError', 'array_to_rgb', 'shrink', 'decode_image', 'Word', 'tessdata_dir', 'OCR', 'keep_words',
            'words_mask', 'background_colour', 'mask_words', 'pad_square', 'resize', 'parse_box', 'crop', 'structure',
            'Preprocessed', 'Preprocessor', 'mask_to_frame', 'n_workers', 'box_iou', 'detection_scores']
 
@@ -43,11 +43,15 @@ def _to_uint8(a:np.ndarray, name:str) -> np.ndarray:
     raise ImageDecodeError(f'{name}: image array of type {a.dtype} is not supported')
 
 # %% ../nbs/01_preprocessing.ipynb #9fc6209f
-def _on_white(a:np.ndarray) -> np.ndarray:
-    "RGBA or LA uint8 array composited on white, as RGB."
-    rgb, alpha = a[..., :-1].astype(np.float32), a[..., -1:].astype(np.float32)/255
-    out = (rgb*alpha + 255*(1 - alpha)).round().astype(np.uint8)
+def _on_white(a:np.ndarray, rows:int=512) -> np.ndarray:
+    "RGBA or LA uint8 array composited on white, as RGB: integer arithmetic, `rows` at a time (no full-size float copies)."
+    out = np.empty((*a.shape[:2], a.shape[-1] - 1), np.uint8)
+    for y in range(0, len(a), rows):
+        band = a[y:y + rows].astype(np.uint16)
+        rgb, alpha = band[..., :-1], band[..., -1:]
+        out[y:y + rows] = (rgb*alpha + 255*(255 - alpha) + 127)//255
     return np.repeat(out, 3, -1) if out.shape[-1] == 1 else out
+
 
 # %% ../nbs/01_preprocessing.ipynb #8b2795fe
 def array_to_rgb(a:np.ndarray, name:str='array') -> np.ndarray:
@@ -61,21 +65,32 @@ def array_to_rgb(a:np.ndarray, name:str='array') -> np.ndarray:
     return np.ascontiguousarray(np.repeat(a, 3, -1) if a.shape[-1] == 1 else a)
 
 # %% ../nbs/01_preprocessing.ipynb #8fdb6840
-def _pil_to_rgb(im:Image.Image, name:str) -> np.ndarray:
-    "A decoded PIL image (any mode) as an RGB uint8 array; transparency is composited on white."
+def _pil_to_rgb(im:Image.Image, name:str, max_side:int|None=None) -> np.ndarray:
+    "A decoded PIL image (any mode) as an RGB uint8 array, shrunk to `max_side` if larger; transparency is composited on white."
     if im.mode == 'P': im = im.convert('RGBA' if 'transparency' in im.info else 'RGB')
     elif im.mode in ('PA', 'RGBa'): im = im.convert('RGBA')
     elif im.mode == 'La': im = im.convert('LA')
     elif im.mode in ('1', 'CMYK', 'YCbCr', 'LAB', 'HSV', 'RGBX'): im = im.convert('RGB')
-    return array_to_rgb(np.array(im), name)  # 'I;16', 'I' and 'F' arrays are scaled to 8 bits there
+    if max_side and max(im.size) > max_side and im.mode in ('RGB', 'RGBA', 'L', 'LA'):  # before a full-size array exists
+        im.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    return shrink(array_to_rgb(np.array(im), name), max_side)  # 'I;16', 'I' and 'F' arrays are scaled to 8 bits there
+
+def shrink(img:np.ndarray, max_side:int|None) -> np.ndarray:
+    "`img` resized (area averaging) so that its longer side is at most `max_side`; unchanged if it already is."
+    h, w = img.shape[:2]
+    if not max_side or max(h, w) <= max_side: return img
+    s = max_side/max(h, w)
+    return cv2.resize(img, (max(1, round(w*s)), max(1, round(h*s))), interpolation=cv2.INTER_AREA)
+
 
 # %% ../nbs/01_preprocessing.ipynb #9323ced6
 def decode_image(src, # path, bytes, PIL image or numpy array
                  max_pixels:int=60_000_000, # refuse images with more pixels (decompression bombs)
                  name:str|None=None, # how to name the source in errors
+                 max_side:int|None=None, # shrink a larger image to this longer side as it is decoded (bounds memory and work)
                 ) -> np.ndarray:
     "Decode `src` into an RGB uint8 array: first frame, EXIF orientation applied, transparency on white."
-    if isinstance(src, np.ndarray): return array_to_rgb(src, name or 'array')
+    if isinstance(src, np.ndarray): return shrink(array_to_rgb(src, name or 'array'), max_side)
     if isinstance(src, Image.Image): im, name = src, name or 'image'
     else:
         if isinstance(src, (str, Path)):
@@ -92,10 +107,12 @@ def decode_image(src, # path, bytes, PIL image or numpy array
         raise ImageTooLargeError(f'{name}: {im.width}x{im.height} pixels is over the limit of {max_pixels:,}')
     try:
         im.seek(0)
+        if max_side and im.format == 'JPEG': im.draft('RGB', (max_side, max_side))  # JPEG decodes at a fraction of its size
         im.load()
         im = ImageOps.exif_transpose(im)
     except (OSError, SyntaxError, ValueError, EOFError) as e: raise TruncatedImageError(f'{name}: truncated or corrupt image data ({e})') from None
-    return _pil_to_rgb(im, name)
+    return _pil_to_rgb(im, name, max_side)
+
 
 # %% ../nbs/01_preprocessing.ipynb #5d619340
 @dataclass
@@ -334,7 +351,8 @@ def _one(src, pre=None):
     "Preprocess one source, returning a decode error, or an error reading its file, instead of raising it."
     try: return (pre or _worker)(src)
     except (ImageDecodeError, FileNotFoundError) as e: return e
-    except OSError as e: return type(e)(f'{src}: cannot be read ({e.strerror or e})')  # permission, I/O error
+    except OSError as e:  # the OS's (permission, I/O error) says what went wrong; ours (`existing_file`) names the file too
+        return type(e)(f'{src}: cannot be read ({e.strerror})') if e.strerror else e
 
 def _chunk(srcs): return [_one(s) for s in srcs]
 
