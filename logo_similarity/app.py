@@ -512,6 +512,7 @@ def serve(index, # index folder made by `logo-sim index`
           max_batch:int=16, max_text:int=200, # images in a batch, characters of typed words
           forwarded_allow_ips:str|None=None, # proxies whose X-Forwarded-For is trusted (default: none)
           header_seconds:float=10, body_seconds:float=60, # the most a client may take to send headers, and body
+          max_connections:int=64, # connections at once; more are answered 503
          ):
     "Run the search service on `index` until interrupted."
     import uvicorn
@@ -523,7 +524,7 @@ def serve(index, # index folder made by `logo-sim index`
         log.warning('listening on %s without LOGO_SIM_API_KEY: anyone who can reach it can add and remove marks', host)
     print(f'serving {svc} at http://{host}:{port} (the page at /, the API at /docs)', flush=True)
     app = create_app(svc, rate=rate, workers=workers, read_key=read_key, body_seconds=body_seconds)
-    try: uvicorn.Server(server_config(app, host, port, forwarded_allow_ips, header_seconds, log_level=log_level)).run()
+    try: uvicorn.Server(server_config(app, host, port, forwarded_allow_ips, header_seconds, max_connections=max_connections, log_level=log_level)).run()
     finally: svc.close()
 
 

@@ -7,15 +7,15 @@ from __future__ import annotations
 import argparse, shutil, sys
 from pathlib import Path
 import pandas as pd
-from .core import load_json, save_json
+from .core import existing_file, load_json, path_text, save_json
 from .preprocess import crop, decode_image, parse_box
 from .embed import Embedder
 from .index import WHITEN_DIM, LogoSearcher, build_index, marks_from_folder, marks_from_listing, results_grid, results_json
 from .rerank import STAGE2, Reranker, build_stage2, has_stage2, mark_text
 
 # %% auto #0
-__all__ = ['box_arg', 'whiten_arg', 'parser', 'result_line', 'no_match_line', 'print_results', 'index_cmd', 'query_problem',
-           'search_cmd', 'add_cmd', 'remove_cmd', 'serve_cmd', 'export_cmd', 'main']
+__all__ = ['box_arg', 'whiten_arg', 'parser', 'serve_parser', 'result_line', 'no_match_line', 'print_results', 'index_cmd',
+           'query_problem', 'search_cmd', 'add_cmd', 'remove_cmd', 'serve_cmd', 'export_cmd', 'main']
 
 # %% ../nbs/08_cli.ipynb #bf380582
 def box_arg(s:str) -> tuple:
@@ -77,21 +77,34 @@ def parser() -> argparse.ArgumentParser:
     for q in (pa, pr):
         q.add_argument('--model', default=None, help='exported .onnx model the index was built with, if it was')
         q.add_argument('--device', default='auto', help='PyTorch device without --model: auto, cpu, cuda (default: auto)')
-    pv = sub.add_parser('serve', parents=[common], help='serve an index over HTTP: the API, and a web page at /')
+    serve_parser(sub.add_parser('serve', parents=[common], help='serve an index over HTTP: the API, and a web page at /'))
+    sub.add_parser('export', parents=[common], add_help=False,
+                   help='export the embedding model to ONNX (`logo-sim export --help`; the same as `logo-sim-export`)')
+    return p
+
+# %% ../nbs/08_cli.ipynb #6d805131
+def serve_parser(pv:argparse.ArgumentParser) -> argparse.ArgumentParser:
+    "The arguments of `logo-sim serve`: the index, where to listen, and the limits that bound each request's work."
     pv.add_argument('--index', required=True, help='index folder made by `logo-sim index`')
     pv.add_argument('--host', default='127.0.0.1', help='address to listen on (default: 127.0.0.1, this machine only)')
     pv.add_argument('--port', type=int, default=8000, help='port (default: 8000)')
     pv.add_argument('--model', default=None, help='exported .onnx model the index was built with, if it was')
     pv.add_argument('--device', default='auto', help='PyTorch device without --model: auto, cpu, cuda (default: auto)')
-    pv.add_argument('--rate', type=float, default=20, help='requests a second per client before 429 (default: 20)')
+    pv.add_argument('--rate', type=float, default=20, help='requests a second per client before 429; a batch costs one per image (default: 20)')
     pv.add_argument('--no-rate-limit', dest='rate', action='store_const', const=None, help='no per-client rate limit')
+    pv.add_argument('--forwarded-allow-ips', default=None, metavar='IPS',
+                    help='proxies whose X-Forwarded-For is trusted, comma-separated (default: none; the rate limit keys on the peer)')
     pv.add_argument('--workers', type=int, default=None, help='threads for searches and adds (default: one per core)')
-    pv.add_argument('--read-key', action='store_true', help='searches and reads need the API key too ($LOGO_SIM_API_KEY)')
-    pv.add_argument('--max-bytes', type=int, default=20_000_000, help='largest image upload in bytes (default: 20,000,000); larger: 413')
+    pv.add_argument('--read-key', action='store_true', help='searches and reads need the API key too ($LOGO_SIM_API_KEY, which must be set)')
+    pv.add_argument('--max-bytes', type=int, default=20_000_000, help='largest request body in bytes (default: 20,000,000); larger: 413')
     pv.add_argument('--max-pixels', type=int, default=40_000_000, help='largest image in pixels (default: 40,000,000); larger: 413')
-    sub.add_parser('export', parents=[common], add_help=False,
-                   help='export the embedding model to ONNX (`logo-sim export --help`; the same as `logo-sim-export`)')
-    return p
+    pv.add_argument('--max-batch', type=int, default=16, help='most images in one batch search (default: 16); more: 413')
+    pv.add_argument('--max-text', type=int, default=200, help="most characters of a query's typed words (default: 200); more: 422")
+    pv.add_argument('--header-timeout', type=float, default=10, help='seconds a client may take to send a request line and headers (default: 10)')
+    pv.add_argument('--body-timeout', type=float, default=60, help='seconds a client may take to send a request body (default: 60); more: 408')
+    pv.add_argument('--max-connections', type=int, default=64, help='connections at once (default: 64); more: 503')
+    return pv
+
 
 # %% ../nbs/08_cli.ipynb #7bc9b3a2
 def result_line(i:int, # rank, from 1
@@ -129,8 +142,8 @@ def print_results(queries, # the query logos, as given
 
 # %% ../nbs/08_cli.ipynb #89d0b5cb
 def _say(a:argparse.Namespace):
-    "`print` for remarks (devices, files written, fallbacks), silent under `--quiet`."
-    return (lambda *args: None) if getattr(a, 'quiet', False) else print
+    "`print` for remarks (devices, files written, fallbacks), silent under `--quiet`; names not UTF-8 shown as `\\xe9`."
+    return (lambda *args: None) if getattr(a, 'quiet', False) else (lambda *args: print(*map(path_text, args)))
 
 # %% ../nbs/08_cli.ipynb #89d0b5cc
 def _cpu_only(device) -> bool:
@@ -166,16 +179,23 @@ def index_cmd(a:argparse.Namespace):
     out = build_stage2(a.out, model, workers=a.workers, device=a.device, progress=not a.quiet)
     say(f'stage 2 for re-ranking written to {out}: patches and colours of {len(vs)} marks')
 
+# %% ../nbs/08_cli.ipynb #3749104e
+def _problem(f, e:Exception) -> str:
+    "One line for a failure on the file or id `f`, naming it once (the OS's errors say what went wrong; ours name `f`)."
+    if isinstance(e, OSError) and e.strerror:
+        kind = {FileNotFoundError: 'no such file', PermissionError: 'not readable (permission denied)'}
+        return f'{f}: ' + kind.get(type(e), f'cannot be read ({e.strerror})')
+    return str(e) if str(f) in str(e) else f'{f}: {e}'
+
 # %% ../nbs/08_cli.ipynb #697a3d3f
 def query_problem(q, box=None, # the region of `q` to search, (x, y, w, h)
                  ) -> str|None:
     "Why the query file `q` (or its region `box`) cannot be searched, in one line naming it; None when it can."
+    if (name := path_text(q)) != str(q): return f'{name}: the file name is not UTF-8 (rename the file to search it)'
     try:
-        img = decode_image(q)
+        img = decode_image(q)  # `existing_file` first: a folder or a FIFO is named, never opened
         if box: crop(img, box, str(q))
-    except (ValueError, FileNotFoundError) as e: return str(e)  # decoding (`ImageDecodeError` is a ValueError), the crop box, a missing file
-    except PermissionError: return f'{q}: not readable (permission denied)'
-    except OSError as e: return f'{q}: cannot be read ({e.strerror or e})'
+    except (ValueError, OSError) as e: return _problem(q, e)  # decoding (a ValueError), the crop box, the file
     return None
 
 # %% ../nbs/08_cli.ipynb #697a3d41
@@ -191,9 +211,10 @@ def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     if a.rerank and not stage2: say(f'{a.index} has no stage 2 ({STAGE2}/): searching with stage 1 alone')
     bad = {q: why for q in a.queries if (why := query_problem(q, a.crop))}
     for why in bad.values(): print(f'logo-sim: {why}', file=sys.stderr)
+    error = lambda q: {'query': path_text(q), 'error': bad[q]}  # a failed query's entry in the JSON
     qs = [q for q in a.queries if q not in bad]
     if not qs:
-        if a.json: save_json([{'query': q, 'error': bad[q]} for q in a.queries], a.json); say(f'wrote {a.json}')
+        if a.json: save_json([error(q) for q in a.queries], a.json); say(f'wrote {a.json}')
         return 1
     # the search decodes the files again rather than keeping them from the check, so a large batch's images need not
     # all sit in memory at once (with --crop only the regions are kept)
@@ -206,7 +227,7 @@ def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     print_results(qs, res, typed=a.text is not None)
     if a.json:
         found = dict(zip(qs, results_json(qs, res)))
-        save_json([found[q] if q in found else {'query': q, 'error': bad[q]} for q in a.queries], a.json); say(f'\nwrote {a.json}')
+        save_json([found.get(q) or error(q) for q in a.queries], a.json); say(f'\nwrote {a.json}')
     if a.grid: results_grid(qs, res, s.store).savefig(a.grid, dpi=80); say(f'wrote {a.grid}')
     if a.why and len(res[0]):
         s.why(inputs[0], res[0].id[0], text=a.text).savefig(a.why, dpi=80)
@@ -215,21 +236,16 @@ def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     return 1 if bad else 0
 
 # %% ../nbs/08_cli.ipynb #62690d79
-def _problem(f, e:Exception) -> str:
-    "One line for a failure on the file or id `f`, naming it once."
-    if isinstance(e, FileNotFoundError): return f'{f}: no such file'
-    return str(e) if str(f) in str(e) else f'{f}: {e}'
-
 def add_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     "`logo-sim add`: add each image as a mark (durable at once); a bad one is named and the others go on; 1 if one failed."
     from logo_similarity.app import SearchService  # the service's module, only for the commands that need it
     if a.id and len(a.images) > 1: p.error('--id names one mark: give one image, or none and the file names are the ids')
-    say, bad = _say(a), 0
+    say, bad, vienna = _say(a), 0, [c for c in a.vienna.split(',') if c.strip()]
     svc = SearchService(a.index, a.model, a.device)
     try:
         for f in a.images:
             i = a.id or Path(f).stem
-            try: svc.add(i, Path(f).read_bytes(), a.text, [c for c in a.vienna.split(',') if c.strip()], a.year, name=str(f)); say(f'added {i}')
+            try: svc.add(i, existing_file(f).read_bytes(), a.text, vienna, a.year, name=str(f)); say(f'added {i}')
             except (ValueError, LookupError, OSError) as e: print(f'logo-sim: {_problem(f, e)}', file=sys.stderr); bad += 1
     finally: svc.close()
     return 1 if bad else 0
@@ -250,7 +266,9 @@ def serve_cmd(a:argparse.Namespace) -> int:
     "`logo-sim serve`: the HTTP service and its page, until interrupted."
     from logo_similarity.app import serve
     serve(a.index, a.host, a.port, a.model, a.device, rate=a.rate, workers=a.workers, read_key=a.read_key,
-          log_level='warning' if a.quiet else 'info', max_bytes=a.max_bytes, max_pixels=a.max_pixels)
+          log_level='warning' if a.quiet else 'info', max_bytes=a.max_bytes, max_pixels=a.max_pixels, max_batch=a.max_batch,
+          max_text=a.max_text, forwarded_allow_ips=a.forwarded_allow_ips, header_seconds=a.header_timeout,
+          body_seconds=a.body_timeout, max_connections=a.max_connections)
     return 0
 
 def export_cmd(args:list) -> int:

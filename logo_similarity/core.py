@@ -4,14 +4,14 @@
 
 # %% ../nbs/00_core.ipynb #c3ae63a8
 from __future__ import annotations
-import contextlib, hashlib, json, logging, os, sys, tempfile, zipfile
+import contextlib, hashlib, json, logging, os, stat, sys, tempfile, zipfile
 from pathlib import Path
 import numpy as np
 from fastcore.foundation import L
 
 # %% auto #0
-__all__ = ['log', 'atomic_path', 'atomic_write', 'save_json', 'load_json', 'plain', 'existing_file', 'save_npz', 'load_npz',
-           'sha256', 'data_home', 'usable_cores']
+__all__ = ['log', 'atomic_path', 'atomic_write', 'save_json', 'load_json', 'plain', 'existing_file', 'path_text', 'save_npz',
+           'load_npz', 'load_npy', 'sha256', 'data_home', 'usable_cores']
 
 # %% ../nbs/00_core.ipynb #5c132e7d
 @contextlib.contextmanager
@@ -58,12 +58,25 @@ def plain(v):
     return None if v is None or (isinstance(v, float) and np.isnan(v)) or (na is not None and v is na) else v
 
 # %% ../nbs/00_core.ipynb #9e0e438b
+_KINDS = {stat.S_IFDIR: 'a folder', stat.S_IFIFO: 'a FIFO (named pipe)', stat.S_IFSOCK: 'a socket',
+          stat.S_IFCHR: 'a device', stat.S_IFBLK: 'a device'}
+
 def existing_file(path, # a path that must name a file
                   what:str='file', # what the file should be, for the message
                  ) -> Path:
-    "`path` as a `Path`, or a `FileNotFoundError` naming it."
-    if not Path(path).is_file(): raise FileNotFoundError(f'{path}: no such {what}')
-    return Path(path)
+    "`path` as a `Path`, or an error naming it and what is there instead (nothing, a folder, a FIFO...), never opening it."
+    try: mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError): raise FileNotFoundError(f'{path}: no such {what}') from None
+    if stat.S_ISREG(mode): return Path(path)
+    a = 'an' if what[0] in 'aeiou' else 'a'
+    msg = f"{path}: is {_KINDS.get(stat.S_IFMT(mode), 'not a regular file')}, not {a} {what}"
+    raise IsADirectoryError(msg) if stat.S_ISDIR(mode) else OSError(msg)
+
+# %% ../nbs/00_core.ipynb #bbc6b91b
+def path_text(path, # a path, or text that holds one
+             ) -> str:
+    "`path` as text any UTF-8 file or terminal takes: the bytes of a name that are not UTF-8 shown as `\xe9`."
+    return os.fsencode(path).decode('utf-8', 'backslashreplace')
 
 # %% ../nbs/00_core.ipynb #2955ce66
 def save_npz(path, # the `.npz` file to write
@@ -86,6 +99,24 @@ def load_npz(path) -> tuple[dict, object]:
     except (ValueError, OSError, zipfile.BadZipFile, EOFError) as e: raise ValueError(f'{path}: not a readable .npz file ({e})') from None
     meta = arrays.pop('__meta__', None)
     return arrays, None if meta is None else json.loads(str(meta))
+
+# %% ../nbs/00_core.ipynb #adcb02db
+def load_npy(path, # a `.npy` file
+             what:str='array file', # what it holds, for messages
+             mmap:bool=True, # memory-map it read-only, else read it into memory
+            ) -> np.ndarray:
+    "The array of a `.npy` file, never unpickled; an error naming the file if it is not one or is cut short."
+    path, fmt = existing_file(path, what), np.lib.format
+    with open(path, 'rb') as f:
+        try:
+            header = fmt.read_array_header_1_0 if fmt.read_magic(f) == (1, 0) else fmt.read_array_header_2_0
+            shape, _, dtype = header(f)
+        except ValueError as e: raise ValueError(f'{path}: not a .npy {what} ({e})') from None
+        need = f.tell() + int(np.prod(shape))*dtype.itemsize
+    if dtype.hasobject: raise ValueError(f'{path}: holds Python objects, which are never unpickled')
+    size = path.stat().st_size
+    if size < need: raise ValueError(f'{path}: truncated {what} ({size:,} of {need:,} bytes): rebuild the index')
+    return np.load(path, mmap_mode='r' if mmap else None, allow_pickle=False)
 
 # %% ../nbs/00_core.ipynb #644492f3
 def sha256(src, # a file path, bytes, or a numpy array

@@ -8,16 +8,16 @@ import contextlib, csv, itertools, json, os, re, shutil, sqlite3
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
 from fastcore.basics import store_attr, patch
-from .core import save_json, load_json, plain, atomic_path, existing_file
+from .core import save_json, load_json, plain, atomic_path, existing_file, path_text
 from .data import parse_vienna, load_l3d, IMAGE_EXTS
 from .preprocess import Preprocessor, decode_image
 from .embed import Embedder, EmbeddingStore, Whitening, blas_threads
 
 # %% auto #0
-__all__ = ['STORE_FORMAT', 'EXACT_FILE', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'MarkMeta', 'VectorStore',
-           'repeated_ids', 'vienna_key', 'open_db', 'auto_spec', 'ocr_info', 'gallery_whitening', 'build_index',
-           'embedder_from_config', 'LogoSearcher', 'marks_from_folder', 'results_json', 'results_grid',
-           'listing_chunks', 'marks_from_listing']
+__all__ = ['STORE_FORMAT', 'EXACT_FILE', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'db_error', 'MarkMeta',
+           'VectorStore', 'repeated_ids', 'vienna_key', 'open_db', 'read_db', 'read_faiss', 'auto_spec', 'ocr_info',
+           'gallery_whitening', 'build_index', 'embedder_from_config', 'LogoSearcher', 'marks_from_folder',
+           'results_json', 'results_grid', 'listing_chunks', 'marks_from_listing']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
 def as_unit_vectors(x, # array (n, dim) or (dim,)
@@ -118,6 +118,12 @@ class ExactVectors:
             try: os.fsync(fd)
             finally: os.close(fd)
 
+# %% ../nbs/03_indexing.ipynb #2cf5ca51
+def db_error(fn, # the database file
+             e:sqlite3.DatabaseError) -> ValueError:
+    "SQLite's error `e` on the file `fn` as a `ValueError` naming it: a damaged or foreign file is bad input."
+    return ValueError(f'{fn}: cannot be used as a store database ({e})')
+
 # %% ../nbs/03_indexing.ipynb #6a1f0c35
 class MarkMeta:
     "The metadata of marks by id, in an SQLite table `marks (n, id, meta)` (see `open_db`), parsed when asked for."
@@ -125,20 +131,28 @@ class MarkMeta:
                  owned:bool=False, # `put` and `drop` write the table (a spill); else the store's own commits do
                 ):
         self.db, self.owned = db, owned
+        self.fn = db.execute('pragma database_list').fetchone()[2]  # the file, to name in errors
+
+    def _one(self, sql, *args):
+        try: return self.db.execute(sql, args).fetchone()
+        except sqlite3.DatabaseError as e: raise db_error(self.fn, e) from None
+    def _all(self, sql):
+        try: yield from self.db.execute(sql)
+        except sqlite3.DatabaseError as e: raise db_error(self.fn, e) from None
 
     def __getitem__(self, i):
-        r = self.db.execute('select meta from marks where id = ?', (i,)).fetchone()
+        r = self._one('select meta from marks where id = ?', i)
         if r is None: raise KeyError(i)
         return json.loads(r[0])
     def get(self, i, default=None):
         try: return self[i]
         except KeyError: return default
-    def __contains__(self, i): return self.db.execute('select 1 from marks where id = ?', (i,)).fetchone() is not None
-    def __len__(self): return self.db.execute('select count(*) from marks').fetchone()[0]
-    def __iter__(self): return (s for (s,) in self.db.execute('select id from marks order by n'))
-    def items(self): return ((s, json.loads(m)) for s, m in self.db.execute('select id, meta from marks order by n'))
+    def __contains__(self, i): return self._one('select 1 from marks where id = ?', i) is not None
+    def __len__(self): return self._one('select count(*) from marks')[0]
+    def __iter__(self): return (s for (s,) in self._all('select id from marks order by n'))
+    def items(self): return ((s, json.loads(m)) for s, m in self._all('select id, meta from marks order by n'))
     def values(self): return (m for _, m in self.items())
-    def rows(self): return self.db.execute('select n, id, meta from marks order by n')  # as stored: integer, id, JSON
+    def rows(self): return self._all('select n, id, meta from marks order by n')  # as stored: integer, id, JSON
 
     def put(self, ids, ints, rows):
         "Keep the metadata `rows` (dicts) of new marks."
@@ -401,9 +415,30 @@ create table if not exists state (key text primary key, value text not null);'''
 def open_db(fn, schema:str=_SCHEMA) -> sqlite3.Connection:
     "An SQLite database (default: a store's tables) in WAL mode with a sync on every commit: a committed change survives a crash."
     db = sqlite3.connect(fn, check_same_thread=False)  # threads share it: the caller serialises writes (see notebook 08)
-    db.execute('pragma journal_mode=wal'); db.execute('pragma synchronous=full')
-    db.executescript(schema)
+    try:
+        db.execute('pragma journal_mode=wal'); db.execute('pragma synchronous=full')
+        db.executescript(schema)
+    except sqlite3.DatabaseError as e: db.close(); raise db_error(fn, e) from None
     return db
+
+def read_db(fn, schema:str=_SCHEMA) -> sqlite3.Connection:
+    "The SQLite database `fn` opened read-only: nothing is written to it, not even `schema`, whose tables it must have."
+    fn = existing_file(fn)
+    try:
+        db = sqlite3.connect(f'{fn.absolute().as_uri()}?mode=ro', uri=True, check_same_thread=False)
+        have = {t for (t,) in db.execute("select name from sqlite_master where type = 'table'")}
+    except sqlite3.DatabaseError as e: raise db_error(fn, e) from None
+    if missing := [t for t in re.findall(r'create table if not exists (\w+)', schema) if t not in have]:
+        db.close(); raise ValueError(f"{fn}: empty or not a store database (no table {', '.join(missing)})")
+    return db
+
+def read_faiss(fn, what:str='FAISS index file') -> faiss.Index:
+    "The FAISS index in the file `fn`, or an error naming it if it is cut short or damaged."
+    fn = existing_file(fn, what)
+    try: return faiss.read_index(str(fn))
+    except RuntimeError as e:
+        n = fn.stat().st_size
+        raise ValueError(f'{fn}: truncated or damaged {what} ({n:,} bytes FAISS cannot read): rebuild the index') from e
 
 def _json(m) -> str: return json.dumps(m, ensure_ascii=False)
 
@@ -486,12 +521,23 @@ def load(cls:VectorStore, path,
         if write: raise ValueError(f'{path}: a store of format 1 cannot take live updates: save it again (`VectorStore.load(p).save(p2)`) to convert it')
         return self._load_v1(path, cfg)
     if write: self._writer = _writer_lock(path)
-    self.db, self.path = open_db(existing_file(path/'marks.sqlite')), path
-    state = dict(self.db.execute('select key, value from state'))
-    self.index = faiss.read_index(str(existing_file(path/state['snapshot'], 'snapshot')))
+    fn = path/'marks.sqlite'
+    self.db, self.path = open_db(existing_file(fn)) if write else read_db(fn), path  # a reader writes nothing
+    try: self._read_folder(cfg, write)
+    except sqlite3.DatabaseError as e: raise db_error(fn, e) from None
+    self._check(path)
+    return self
+
+@patch
+def _read_folder(self:VectorStore, cfg:dict, write:bool):
+    "The snapshot that the database names, the exact vectors, the log since the snapshot and the marks (see `load`)."
+    path, state = self.path, dict(self.db.execute('select key, value from state'))
+    if not {'snapshot', 'seq', 'next_int'} <= state.keys():
+        raise ValueError(f"{path/'marks.sqlite'}: empty or not a store database (no snapshot in its state)")
+    self.index = read_faiss(path/state['snapshot'], 'snapshot')
     if lossy(self.spec) and 'shortlist' in cfg: existing_file(path/EXACT_FILE, 'file (the exact vectors of this compressed index)')  # saved with them
     if (path/EXACT_FILE).exists():
-        self.exact = ExactVectors(self.dim, path/EXACT_FILE, write=write)
+        self.exact = ExactVectors(self.dim, existing_file(path/EXACT_FILE), write=write)
         if write: self.exact.truncate(int(state['next_int']))
     self._replay(int(state['seq']))
     self._logged = self.db.execute('select count(*) from log').fetchone()[0]
@@ -502,8 +548,6 @@ def load(cls:VectorStore, path,
     if self.exact is not None and len(self.exact) < self.next_int: raise ValueError(f'{path/EXACT_FILE}: {len(self.exact)} vectors, but the store has given out {self.next_int} integers')
     for f in [*path.glob('snapshot-*.faiss'), *path.glob('.snapshot-*.tmp')]:  # left by a compaction that was cut off
         if f.name != state['snapshot'] and write: f.unlink()
-    self._check(path)
-    return self
 
 # %% ../nbs/03_indexing.ipynb #6a1f0c03
 def _writer_lock(path):
@@ -545,7 +589,7 @@ def _check(self:VectorStore, path):
 @patch
 def _load_v1(self:VectorStore, path, cfg) -> VectorStore:
     "A store of format 1: ids.json and meta.json."
-    self.index = faiss.read_index(str(path/'index.faiss'))
+    self.index = read_faiss(path/'index.faiss')
     ids = load_json(path/'ids.json')
     self.int_of = dict(ids['ids']); self.str_of = {n: s for s, n in self.int_of.items()}
     self.removed, self.next_int, self.meta = set(ids['removed']), cfg['next_int'], load_json(path/'meta.json')
@@ -725,7 +769,8 @@ def marks_from_folder(src) -> pd.DataFrame:
 # %% ../nbs/03_indexing.ipynb #5e5c9567
 def results_json(queries, results) -> list[dict]:
     "Search results as plain JSON: a list of `{'query', 'query_text', ...attrs, 'results': [{'id', 'score', ...}]}`."
-    return [{'query': str(q), 'query_text': r.attrs.get('query_text', ''), **{k: plain(v) for k, v in r.attrs.items()},
+    return [{'query': path_text(str(q)), 'query_text': r.attrs.get('query_text', ''),
+             **{k: plain(v) for k, v in r.attrs.items()},
              'results': [{k: plain(v) for k, v in row.items()} for row in r.to_dict('records')]}
             for q, r in zip(queries, results)]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.basics import patch, store_attr
 import logo_similarity
-from .core import atomic_path, existing_file, load_json, save_json
+from .core import atomic_path, existing_file, load_json, load_npy, save_json
 from .embed import Whitening, blas_threads
 
 # %% auto #0
@@ -230,7 +230,7 @@ class PatchStore:
         self.ids = load_json(self.path/'patch_ids.json')
         self.row = {i: n for n, i in enumerate(self.ids)}
         self.pca = Whitening.load(self.path/'patch_pca.npz')
-        self.array = np.load(existing_file(self.path/'patches.npy'), mmap_mode='r')
+        self.array = load_npy(self.path/'patches.npy', 'patches file')
         if len(self.array) != len(self.ids): raise ValueError(f'{self.path}: {len(self.array)} rows of patches for {len(self.ids)} ids (an interrupted build?)')
 
     def __len__(self): return len(self.ids)
@@ -483,7 +483,7 @@ class Reranker:
         store_attr('searcher,n_visual,n_text,n_geometric,colour')
         self.path, self.store = Path(path), searcher.store
         self.patches = PatchStore(self.path/'patches')
-        self.colours = np.load(existing_file(self.path/'colours.npy'), mmap_mode='r')
+        self.colours = load_npy(self.path/'colours.npy', 'colours file')
         if len(self.colours) != len(self.patches): raise ValueError(f'{self.path}: {len(self.colours)} colour rows for {len(self.patches)} marks')
         self.composite = composite or Composite.load(self.path/'composite.json')
         ids = list(self.store.int_of)
@@ -566,15 +566,19 @@ def components(self:Reranker, q:dict, c:pd.DataFrame) -> pd.DataFrame:
     return c
 
 # %% ../nbs/04_reranking.ipynb #7b1e0c01
+_ADDED = 'create table if not exists added (id text primary key, patches blob, colour blob)'  # live-added marks' features
+
 @patch
 def _load_added(self:Reranker) -> dict:
     "The live-added marks' (patches, colours) from `added.sqlite`, for the marks the store holds."
     fn, out = self.path/'added.sqlite', {}
     if not fn.exists(): return out
-    db, d = sqlite3.connect(fn), self.patches.array.shape[2]
+    from logo_similarity.index import db_error, read_db
+    db, d = read_db(fn, _ADDED), self.patches.array.shape[2]
     try:
         for i, p, c in db.execute('select id, patches, colour from added'):
             if i in self.store: out[i] = np.frombuffer(p, np.float16).reshape(-1, d).astype(np.float32), np.frombuffer(c, np.float16).astype(np.float32)
+    except (sqlite3.DatabaseError, ValueError) as e: raise db_error(fn, e) from None
     finally: db.close()
     return out
 
@@ -582,7 +586,7 @@ def _load_added(self:Reranker) -> dict:
 def _added_db(self:Reranker):
     "The database of live-added features, opened on first use."
     from logo_similarity.index import open_db
-    if self._db is None: self._db = open_db(self.path/'added.sqlite', 'create table if not exists added (id text primary key, patches blob, colour blob)')
+    if self._db is None: self._db = open_db(self.path/'added.sqlite', _ADDED)
     return self._db
 
 @patch
