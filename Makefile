@@ -33,8 +33,8 @@ export: install
 lint: install  ## pyflakes rules (ruff) on the exported modules: unused imports and variables, undefined names
 	$(BIN)/ruff check --quiet logo_similarity
 
-check-clean: lint  ## lint, and nbdev_clean and nbdev_export must leave no diff
-	$(BIN)/nbdev_clean && $(BIN)/nbdev_export && git diff --exit-code
+check-clean: lint  ## lint, nbdev_clean and nbdev_export must leave no diff, and no cell output may be over 100 KB
+	$(BIN)/nbdev_clean && $(BIN)/nbdev_export && $(BIN)/python tools/outputs.py nbs && git diff --exit-code
 
 readme: install  ## README.md from the executed nbs/index.ipynb (run the notebook first)
 	$(BIN)/python tools/readme.py

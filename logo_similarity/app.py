@@ -4,27 +4,28 @@
 
 # %% ../nbs/08_app.ipynb #a8000002
 from __future__ import annotations
-import contextlib, datetime, functools, io, os, re, secrets, shutil, socket, threading, time
+import contextlib, datetime, functools, importlib.resources, io, os, re, secrets, shutil, socket, threading, time
 from pathlib import Path
 import numpy as np
 import anyio
 from PIL import Image
 from fastcore.basics import patch, store_attr
-from fastapi import FastAPI, File, Form, Header, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, FastAPI, File, Form, Header, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
-from .core import atomic_write, plain, usable_cores, log
+from .core import atomic_write, plain, shown, usable_cores, log
 from .data import parse_vienna
 from .preprocess import decode_image, crop, shrink, ImageTooLargeError, NotAnImageError
-from .index import LogoSearcher, vienna_key
-from .rerank import COMPONENTS, Reranker, has_stage2, mark_text
+from .index import vienna_key
+from .text import mark_text
+from .rerank import Reranker, found, load_searcher
 
 # %% auto #0
-__all__ = ['MARK_ID', 'RESULT', 'HIDDEN', 'PAGE', 'PayloadTooLarge', 'UnsupportedMedia', 'UnknownMark', 'MarkExists', 'NoStage2',
-           'status_of', 'shown', 'RWLock', 'SearchService', 'years_filter', 'result_item', 'RateLimit', 'Guard',
-           'create_app', 'deadlined', 'server_config', 'running', 'serve', 'browser', 'card_html', 'SearchWidget',
-           'load_test']
+__all__ = ['MARK_ID', 'api', 'PayloadTooLarge', 'UnsupportedMedia', 'UnknownMark', 'MarkExists', 'NoStage2', 'status_of',
+           'RWLock', 'SearchService', 'years_filter', 'RateLimit', 'Guard', 'reads', 'writes', 'page', 'health',
+           'search', 'search_batch', 'add', 'remove', 'get', 'image', 'why', 'create_app', 'deadlined', 'server_config',
+           'running', 'serve', 'page_html', 'browser', 'card_html', 'SearchWidget', 'load_test']
 
 # %% ../nbs/08_app.ipynb #a8000007
 class PayloadTooLarge(ImageTooLargeError): "More bytes, or more images, than the service accepts."
@@ -40,11 +41,6 @@ def status_of(e:Exception) -> int:
     for cls, code in [(ImageTooLargeError, 413), (NotAnImageError, 415), (UnknownMark, 404), (MarkExists, 409), (ValueError, 422)]:
         if isinstance(e, cls): return code
     return 500
-
-def shown(s, n:int=80) -> str:
-    "`s` as a message may echo it: at most `n` characters, the cut said."
-    s = str(s)
-    return s if len(s) <= n else f'{s[:n]}... ({len(s):,} characters)'
 
 
 # %% ../nbs/08_app.ipynb #a800000a
@@ -93,13 +89,9 @@ class SearchService:
                  colour:bool|None=None, # let colour count in the re-ranked score (default: as fitted, not)
                 ):
         store_attr('max_bytes,max_pixels,max_k,max_text,max_batch,work_side,compact_at')
-        self.index = Path(index)
-        if not self.index.is_dir(): raise FileNotFoundError(f'{index}: no such index folder (`logo-sim index` makes one)')
-        self.stage2 = has_stage2(index)
-        if self.stage2: self.searcher = Reranker.load(index, model, device=device, write=write, **({} if colour is None else {'colour': colour}))
-        else: self.searcher = LogoSearcher.load(index, model=model, device=device, write=write)
-        self.stage1 = self.searcher.searcher if self.stage2 else self.searcher
-        self.store, self.lock, self._compacting = self.stage1.store, RWLock(), None
+        self.index, self.searcher = Path(index), load_searcher(index, model, device, write, colour=colour)
+        self.stage2, self.stage1 = isinstance(self.searcher, Reranker), self.searcher.stage1
+        self.store, self.lock, self._compacting = self.searcher.store, RWLock(), None
         self.model = Path(model).name if model else self.store.config['model']['name']
         self.images = self.index/'images'  # marks added live
 
@@ -142,27 +134,6 @@ def years_filter(year_from:int|None=None, year_to:int|None=None) -> tuple|None:
 
 
 # %% ../nbs/08_app.ipynb #a8000011
-RESULT = {'id', 'score', *COMPONENTS, 'text_how', 'found_by', 'inliers'}  # a result row's own columns; the rest is the mark's metadata
-HIDDEN = {'path', 'ocr_words', 'text_boxes'}  # never in an answer: server paths, and bulk the page does not show
-
-def _metadata(m:dict, reranked:bool) -> dict:
-    "A result row's metadata fields, under their own names (stage 2 prefixes `mark_` to those named like a component)."
-    own = RESULT if reranked else {'id', 'score'}
-    def name(k): return k[5:] if reranked and k.startswith('mark_') and k[5:] in RESULT else k
-    return {name(k): v for k, v in m.items() if k not in own and k not in HIDDEN}
-
-def result_item(m:dict, # one result row of a search
-                reranked:bool, # the row comes from stage 2 (its components are columns)
-               ) -> dict:
-    "One result as the API returns it: id, score, its components (numbers), what found it, the mark's words, codes, year and metadata."
-    comp = {c: float(m[c]) for c in COMPONENTS if c in m} if reranked else {'global': float(m['score'])}
-    explain = {c: m[c] for c in ('text_how', 'found_by', 'inliers') if c in m}
-    meta = _metadata(m, reranked)
-    codes, year = meta.pop('vienna_codes', None), meta.pop('year', None)
-    return plain({'id': m['id'], 'score': m['score'], 'components': comp, **explain, 'text': shown(mark_text(meta), 500),
-                  'vienna_codes': list(codes) if isinstance(codes, (list, tuple, np.ndarray)) else [], 'year': year,
-                  'metadata': {k: v for k, v in meta.items() if k != 'text'}})
-
 @patch
 def search(self:SearchService, data:bytes, # the query image
            name:str='image', k:int=10,
@@ -172,7 +143,7 @@ def search(self:SearchService, data:bytes, # the query image
            box=None, # search with this region of the query: (x, y, w, h) or 'x,y,w,h'
            text:str|None=None, # the query's words as typed (default: what OCR reads), at most `max_text` characters
            content_type:str|None=None) -> dict:
-    "Search the index with one query image: `{'results': [...], 'query_text', 'took_ms', ...}`."
+    "Search the index with one query image: its answer as `found` gives it, and the time it took (`took_ms`)."
     t = time.perf_counter()
     if not 1 <= k <= self.max_k: raise ValueError(f'k must be between 1 and {self.max_k}, not {k}')
     vienna = [vienna_key(v) for v in vienna] if vienna else None  # a bad code is an error naming it
@@ -180,11 +151,8 @@ def search(self:SearchService, data:bytes, # the query image
     if rerank and not self.stage2: raise NoStage2(f'{self.index.name} has no stage 2: rerank is not available')
     if self._words(text) is not None and not rerank: raise ValueError('typed words (text) need re-ranking')
     img = self.decode(data, name, box, content_type)
-    with self.lock.reader:
-        if self.stage2: r = self.searcher.search(img, k, text=text, rerank=rerank, vienna=vienna, years=years)
-        else: r = self.searcher.search(img, k, vienna=vienna, years=years)
-    return plain({'results': [result_item(m, rerank) for m in r.to_dict('records')], 'query_text': r.attrs.get('query_text', ''),
-                  'reranked': rerank, 'no_similar_mark': r.attrs.get('no_similar_mark'), 'took_ms': round(1e3*(time.perf_counter() - t), 1)})
+    with self.lock.reader: r = (self.searcher if rerank else self.stage1).search(img, k, text=text, vienna=vienna, years=years)
+    return {**found(r), 'took_ms': round(1e3*(time.perf_counter() - t), 1)}
 
 
 # %% ../nbs/08_app.ipynb #a8000012
@@ -357,91 +325,25 @@ def _json_errors(app:FastAPI):
 
 
 # %% ../nbs/08_app.ipynb #a8000024
-def create_app(service:SearchService,
-               api_key:str|None=None, # default: $LOGO_SIM_API_KEY; None or '' there: no key needed
-               read_key:bool=False, # reads need the key too
-               rate:float|None=20, # requests a second per client (None: no limit); a batch costs one per image
-               burst:int=40, # requests at once per client before the limit bites
-               workers:int|None=None, # CPU threads for searches and adds (default: the usable cores)
-               body_seconds:float=60, # the most a client may take to send its request body
-              ) -> FastAPI:
-    "The FastAPI application serving `service`: the routes of this notebook and the web page at `/`."
-    key = api_key if api_key is not None else os.environ.get('LOGO_SIM_API_KEY') or None
-    if read_key and not key: raise ValueError('read_key (--read-key) needs an API key: set LOGO_SIM_API_KEY')
-    max_body = service.max_bytes + 65_536  # one upload and the form's fields; a batch's images together
-    app = FastAPI(title='logo_similarity', description='Find registered trademarks that look or sound like a query logo.',
-                  redirect_slashes=False)
-    limiter, limit = anyio.CapacityLimiter(workers or usable_cores()), RateLimit(rate, burst) if rate else None
-    app.state.service = service
-    app.add_middleware(Guard, limit=limit, max_body=max_body, seconds=body_seconds)
-    _json_errors(app)
-    async def run(fn, *a, **k): return await anyio.to_thread.run_sync(functools.partial(fn, *a, **k), limiter=limiter)
-    def reads(x_api_key): _check_key(key if read_key else None, x_api_key)
-    def writes(x_api_key): _check_key(key, x_api_key)
-    def upload(f): return functools.partial(_upload, f, service.max_bytes)  # read in the worker thread
-    def searched(f, *a): return lambda: service.search(upload(f)(), f.filename or 'image', *a, content_type=f.content_type)
+api = APIRouter()  # the routes, one per cell below; `create_app` puts them behind `Guard` and the JSON errors
 
-    @app.get('/', response_class=HTMLResponse, include_in_schema=False)
-    async def page(): return PAGE
+def _service(request:Request) -> SearchService: return request.app.state.service
 
-    @app.get('/health')
-    async def health(): return service.health()
+async def _work(request:Request, fn):
+    "Run `fn` in a worker thread, at most `workers` at a time: CPU work never blocks the event loop."
+    return await anyio.to_thread.run_sync(fn, limiter=request.app.state.workers)
 
-    @app.post('/search')
-    async def search(request: Request, image: UploadFile = File(...), k: int = 10, rerank: bool|None = None,
-                     vienna: list[str] = Query([]), year_from: int|None = None, year_to: int|None = None,
-                     crop: str|None = None, text: str|None = None, x_api_key: str|None = Header(None)):
-        reads(x_api_key); await _one_image(request)
-        return await run(searched(image, k, rerank, vienna, years_filter(year_from, year_to), crop, text))
+def reads(request:Request, x_api_key:str|None=Header(None)):
+    "A route's dependency: the API key, when the service asks for one on reads."
+    _check_key(request.app.state.key if request.app.state.read_key else None, x_api_key)
 
-    @app.post('/search/batch')
-    async def search_batch(request: Request, image: list[UploadFile] = File(...), k: int = 10, rerank: bool|None = None,
-                           vienna: list[str] = Query([]), year_from: int|None = None, year_to: int|None = None,
-                           crop: str|None = None, text: str|None = None, x_api_key: str|None = Header(None)):
-        reads(x_api_key)
-        if len(image) > service.max_batch: raise PayloadTooLarge(f'{len(image)} images in one batch, over the limit of {service.max_batch}')
-        if limit and (wait := limit(request.client.host if request.client else '?', len(image) - 1)):  # one token per image
-            raise HTTPException(429, 'too many requests: a batch costs one per image, slow down', {'Retry-After': str(max(1, round(wait)))})
-        years, out = years_filter(year_from, year_to), []
-        for f in image:  # one at a time: each a worker thread's job; a bad image is its own entry
-            if await request.is_disconnected(): log.info('batch stopped: the client has gone'); return Response(status_code=499)
-            try: out.append({'image': f.filename, **await run(searched(f, k, rerank, vienna, years, crop, text))})
-            except (ValueError, LookupError) as e: out.append({'image': f.filename, 'error': shown(e, 500), 'status': status_of(e)})
-        return out
-    _mark_routes(app, service, run, reads, writes, upload)
-    return app
+def writes(request:Request, x_api_key:str|None=Header(None)):
+    "A route's dependency: the API key, when the service has one."
+    _check_key(request.app.state.key, x_api_key)
 
-
-# %% ../nbs/08_app.ipynb #a800002b
-def _mark_routes(app:FastAPI, service:SearchService, run, reads, writes, upload):
-    "The routes on single marks: add, remove, get, its image, and why it matched a query."
-    @app.post('/marks', status_code=201)
-    async def add(request: Request, response: Response, image: UploadFile = File(...), id: str = Form(...),
-                  text: str|None = Form(None), vienna_codes: str|None = Form(None), year: int|None = Form(None),
-                  x_api_key: str|None = Header(None)):
-        writes(x_api_key); await _one_image(request)
-        codes = [c for c in re.split(r'[,;\s]+', vienna_codes or '') if c]
-        m = await run(lambda: service.add(id, upload(image)(), text, codes, year, image.filename or 'image', image.content_type))
-        response.headers['Location'] = f'/marks/{id}'
-        return m
-
-    @app.delete('/marks/{i}', status_code=204)
-    async def remove(i: str, x_api_key: str|None = Header(None)):
-        writes(x_api_key); await run(service.remove, i)
-        return Response(status_code=204)
-
-    @app.get('/marks/{i}')
-    async def get(i: str, x_api_key: str|None = Header(None)): reads(x_api_key); return service.get(i)
-
-    @app.get('/marks/{i}/image')
-    async def image(i: str, x_api_key: str|None = Header(None)): reads(x_api_key); return FileResponse(service.image_path(i))
-
-    @app.post('/why')
-    async def why(request: Request, image: UploadFile = File(...), id: str = Form(...), crop: str|None = Form(None),
-                  text: str|None = Form(None), x_api_key: str|None = Header(None)):
-        reads(x_api_key); await _one_image(request)
-        png = await run(lambda: service.why(upload(image)(), id, image.filename or 'image', crop, text, image.content_type))
-        return Response(png, media_type='image/png')
+def _searched(svc:SearchService, f:UploadFile, *a):
+    "The search of the upload `f`, to run in a worker thread (its bytes are read there)."
+    return lambda: svc.search(_upload(f, svc.max_bytes), f.filename or 'image', *a, content_type=f.content_type)
 
 
 # %% ../nbs/08_app.ipynb #a8000025
@@ -457,6 +359,105 @@ def why(self:SearchService, data:bytes, i:str, name:str='image', box=None, text:
         fig = self.searcher.why(img, i, text=text)
     b = io.BytesIO(); fig.savefig(b, format='png', dpi=80); plt.close(fig)
     return b.getvalue()
+
+# %% ../nbs/08_app.ipynb #a80000b1
+@api.get('/', response_class=HTMLResponse, include_in_schema=False)
+async def page(): return page_html()
+
+@api.get('/health')
+async def health(request:Request):
+    "What the service serves: marks, model, index, whether it re-ranks."
+    return _service(request).health()
+
+
+# %% ../nbs/08_app.ipynb #a80000b2
+@api.post('/search', dependencies=[Depends(reads)])
+async def search(request:Request, image:UploadFile=File(...), k:int=10, rerank:bool|None=None, vienna:list[str]=Query([]),
+                 year_from:int|None=None, year_to:int|None=None, crop:str|None=None, text:str|None=None):
+    "Search with one image: the ranked marks, each with its score, components and metadata."
+    await _one_image(request)
+    svc = _service(request)
+    return await _work(request, _searched(svc, image, k, rerank, vienna, years_filter(year_from, year_to), crop, text))
+
+
+# %% ../nbs/08_app.ipynb #a80000b3
+@api.post('/search/batch', dependencies=[Depends(reads)])
+async def search_batch(request:Request, image:list[UploadFile]=File(...), k:int=10, rerank:bool|None=None,
+                       vienna:list[str]=Query([]), year_from:int|None=None, year_to:int|None=None,
+                       crop:str|None=None, text:str|None=None):
+    "Search with several images, one after the other; a bad one is its error in place; stops when the client goes."
+    svc, limit = _service(request), request.app.state.limit
+    if len(image) > svc.max_batch: raise PayloadTooLarge(f'{len(image)} images in one batch, over the limit of {svc.max_batch}')
+    if limit and (wait := limit(request.client.host if request.client else '?', len(image) - 1)):  # one token an image
+        raise HTTPException(429, 'too many requests: a batch costs one per image, slow down', {'Retry-After': str(max(1, round(wait)))})
+    years, out = years_filter(year_from, year_to), []
+    for f in image:
+        if await request.is_disconnected(): log.info('batch stopped: the client has gone'); return Response(status_code=499)
+        try: out.append({'image': f.filename, **await _work(request, _searched(svc, f, k, rerank, vienna, years, crop, text))})
+        except (ValueError, LookupError) as e: out.append({'image': f.filename, 'error': shown(e, 500), 'status': status_of(e)})
+    return out
+
+
+# %% ../nbs/08_app.ipynb #a80000b4
+@api.post('/marks', status_code=201, dependencies=[Depends(writes)])
+async def add(request:Request, response:Response, image:UploadFile=File(...), id:str=Form(...), text:str|None=Form(None),
+              vienna_codes:str|None=Form(None), year:int|None=Form(None)):
+    "Add a mark: searchable by every component, and durable, when the answer comes."
+    await _one_image(request)
+    svc, codes = _service(request), [c for c in re.split(r'[,;\s]+', vienna_codes or '') if c]
+    m = await _work(request, lambda: svc.add(id, _upload(image, svc.max_bytes), text, codes, year, image.filename or 'image',
+                                             image.content_type))
+    response.headers['Location'] = f'/marks/{id}'
+    return m
+
+@api.delete('/marks/{i}', status_code=204, dependencies=[Depends(writes)])
+async def remove(request:Request, i:str):
+    "Remove a mark: gone from searches, durably, when the answer comes."
+    await _work(request, functools.partial(_service(request).remove, i))
+    return Response(status_code=204)
+
+
+# %% ../nbs/08_app.ipynb #a80000b5
+@api.get('/marks/{i}', dependencies=[Depends(reads)])
+async def get(request:Request, i:str):
+    "A mark's metadata (no server paths)."
+    return _service(request).get(i)
+
+@api.get('/marks/{i}/image', dependencies=[Depends(reads)])
+async def image(request:Request, i:str):
+    "A mark's image."
+    return FileResponse(_service(request).image_path(i))
+
+@api.post('/why', dependencies=[Depends(reads)])
+async def why(request:Request, image:UploadFile=File(...), id:str=Form(...), crop:str|None=Form(None), text:str|None=Form(None)):
+    "The picture of why mark `id` matches the query image (PNG)."
+    await _one_image(request)
+    svc = _service(request)
+    png = await _work(request, lambda: svc.why(_upload(image, svc.max_bytes), id, image.filename or 'image', crop, text, image.content_type))
+    return Response(png, media_type='image/png')
+
+
+# %% ../nbs/08_app.ipynb #a80000b7
+def create_app(service:SearchService,
+               api_key:str|None=None, # default: $LOGO_SIM_API_KEY; None or '' there: no key needed
+               read_key:bool=False, # reads need the key too
+               rate:float|None=20, # requests a second per client (None: no limit); a batch costs one per image
+               burst:int=40, # requests at once per client before the limit bites
+               workers:int|None=None, # CPU threads for searches and adds (default: the usable cores)
+               body_seconds:float=60, # the most a client may take to send its request body
+              ) -> FastAPI:
+    "The FastAPI application serving `service`: the routes of `api` and the web page at `/`."
+    key = api_key if api_key is not None else os.environ.get('LOGO_SIM_API_KEY') or None
+    if read_key and not key: raise ValueError('read_key (--read-key) needs an API key: set LOGO_SIM_API_KEY')
+    app = FastAPI(title='logo_similarity', description='Find registered trademarks that look or sound like a query logo.',
+                  redirect_slashes=False)
+    app.state.service, app.state.key, app.state.read_key = service, key, read_key
+    app.state.workers, app.state.limit = anyio.CapacityLimiter(workers or usable_cores()), RateLimit(rate, burst) if rate else None
+    app.add_middleware(Guard, limit=app.state.limit, max_body=service.max_bytes + 65_536, seconds=body_seconds)  # a batch's images together
+    _json_errors(app)
+    app.include_router(api)
+    return app
+
 
 # %% ../nbs/08_app.ipynb #a800002d
 @functools.cache
@@ -529,112 +530,11 @@ def serve(index, # index folder made by `logo-sim index`
 
 
 # %% ../nbs/08_app.ipynb #a8000031
-PAGE = '''<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>logo_similarity</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
- body{font:14px/1.4 system-ui,sans-serif;margin:0;color:#222;background:#f6f6f4}
- header{background:#20303f;color:#fff;padding:10px 18px} header b{font-size:18px}
- main{display:grid;grid-template-columns:330px 1fr;gap:18px;padding:18px}
- #drop{border:2px dashed #8a9;border-radius:8px;padding:14px;text-align:center;background:#fff;cursor:pointer}
- #drop.over{background:#eef7f0} #canvas{max-width:100%;display:none;margin-top:8px;cursor:crosshair}
- label{display:block;margin-top:8px} input[type=text],input[type=number],input[type=password]{width:100%;box-sizing:border-box;padding:4px}
- .row{display:flex;gap:8px} .row label{flex:1} button{margin-top:12px;padding:7px 16px;font-size:14px}
- #grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:12px}
- .card{background:#fff;border-radius:8px;padding:10px;box-shadow:0 1px 3px #0002;cursor:pointer}
- .card img{width:100%;height:130px;object-fit:contain;background:#fafafa}
- .id{font-weight:600;overflow-wrap:anywhere} .score{float:right;font-weight:700}
- .bar{display:flex;align-items:center;gap:6px;font-size:11px} .bar span{width:62px} .bar i{display:block;height:7px;background:#3a7}
- .bar div{flex:1;background:#e4e4e4} .meta{font-size:12px;color:#555;margin-top:4px}
- #error{color:#a00;white-space:pre-wrap} #status{color:#555} #why img{max-width:100%} #why{margin-bottom:12px}
-</style></head><body>
-<header><b>logo_similarity</b> &nbsp; find registered marks that look or sound like a logo</header>
-<main><section>
- <div id="drop">Drop a logo here, or <u>pick a file</u><input id="file" type="file" accept="image/*" hidden></div>
- <canvas id="canvas"></canvas><div id="box">whole image (drag on it to search a region)</div>
- <label>Words in the logo (blank: what OCR reads)<input id="text" type="text"></label>
- <div class="row"><label>Results<input id="k" type="number" value="12" min="1" max="200"></label>
-  <label>Re-rank <input id="rerank" type="checkbox" checked></label></div>
- <label>Vienna codes (e.g. 26.01, 27)<input id="vienna" type="text"></label>
- <div class="row"><label>Filed from<input id="year_from" type="number"></label><label>to<input id="year_to" type="number"></label></div>
- <label>API key (if the service asks for one)<input id="key" type="password"></label>
- <button id="go" disabled>Search</button> <div id="status"></div><div id="error"></div>
-</section><section><div id="why"></div><div id="grid"></div></section></main>
-<script>
-const $ = id => document.getElementById(id);
-let file = null, img = null, box = null, drag = null;
-const headers = () => $('key').value ? {'X-API-Key': $('key').value} : {};
-function pick(f) {
-  file = f; box = null; $('box').textContent = 'whole image (drag on it to search a region)';
-  img = new Image(); img.onload = () => { draw(); $('canvas').style.display = 'block'; $('go').disabled = false; };
-  img.src = URL.createObjectURL(f);
-}
-function draw() {
-  const c = $('canvas'), s = Math.min(1, 300 / Math.max(img.width, img.height));
-  c.width = img.width * s; c.height = img.height * s; c.scale = s;
-  const g = c.getContext('2d'); g.drawImage(img, 0, 0, c.width, c.height);
-  if (box) { g.strokeStyle = '#e33'; g.lineWidth = 2; g.strokeRect(box[0] * s, box[1] * s, box[2] * s, box[3] * s); }
-}
-const at = e => { const r = $('canvas').getBoundingClientRect(), s = $('canvas').scale;
-  return [Math.max(0, Math.min(img.width, (e.clientX - r.left) / s * $('canvas').width / r.width)),
-          Math.max(0, Math.min(img.height, (e.clientY - r.top) / s * $('canvas').height / r.height))]; };
-$('canvas').onmousedown = e => { drag = at(e); box = null; };
-$('canvas').onmousemove = e => { if (!drag) return; const p = at(e);
-  box = [Math.min(drag[0], p[0]), Math.min(drag[1], p[1]), Math.abs(p[0] - drag[0]), Math.abs(p[1] - drag[1])].map(Math.round); draw(); };
-$('canvas').onmouseup = () => { drag = null;
-  if (box && (box[2] < 4 || box[3] < 4)) box = null; draw();
-  $('box').textContent = box ? 'region ' + box.join(',') + ' (click the image to clear)' : 'whole image (drag on it to search a region)'; };
-$('drop').onclick = () => $('file').click();
-$('file').onchange = e => e.target.files[0] && pick(e.target.files[0]);
-$('drop').ondragover = e => { e.preventDefault(); $('drop').classList.add('over'); };
-$('drop').ondragleave = () => $('drop').classList.remove('over');
-$('drop').ondrop = e => { e.preventDefault(); $('drop').classList.remove('over'); e.dataTransfer.files[0] && pick(e.dataTransfer.files[0]); };
-function params() {
-  const p = new URLSearchParams({k: $('k').value || 12, rerank: $('rerank').checked});
-  $('vienna').value.split(/[ ,;]+/).filter(v => v).forEach(v => p.append('vienna', v));
-  for (const f of ['year_from', 'year_to']) if ($(f).value) p.set(f, $(f).value);
-  if (box) p.set('crop', box.join(','));
-  if ($('text').value.trim() && $('rerank').checked) p.set('text', $('text').value.trim());
-  return p;
-}
-async function thumb(el, id) {
-  const r = await fetch('/marks/' + encodeURIComponent(id) + '/image', {headers: headers()});
-  if (r.ok) el.src = URL.createObjectURL(await r.blob());
-}
-const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
-function card(m, reranked) {
-  const d = document.createElement('div'); d.className = 'card'; d.dataset.id = m.id;
-  const bars = Object.entries(m.components).filter(([k]) => k != 'text_both').map(([k, v]) =>
-    `<div class="bar"><span>${k == 'text_score' ? 'text' : k}</span><div><i style="width:${Math.round(100 * v)}%"></i></div>${v.toFixed(2)}</div>`).join('');
-  d.innerHTML = `<img alt="${esc(m.id)}"><div><span class="score">${m.score.toFixed(3)}</span><span class="id">${esc(m.id)}</span></div>${bars}
-    <div class="meta">${esc(m.text)}${m.text_how ? ' (' + esc(m.text_how) + ')' : ''}<br>${esc((m.vienna_codes || []).join(' '))} ${m.year ?? ''}</div>`;
-  thumb(d.querySelector('img'), m.id);
-  if (reranked) d.onclick = () => why(m.id);
-  return d;
-}
-async function why(id) {
-  $('why').innerHTML = 'explaining ' + esc(id) + '...';
-  const f = new FormData(); f.append('image', file); f.append('id', id);
-  if (box) f.append('crop', box.join(','));
-  if ($('text').value.trim()) f.append('text', $('text').value.trim());
-  const r = await fetch('/why', {method: 'POST', body: f, headers: headers()});
-  if (!r.ok) { $('why').textContent = (await r.json()).detail; return; }
-  $('why').innerHTML = '<img alt="why">'; $('why').querySelector('img').src = URL.createObjectURL(await r.blob());
-}
-$('go').onclick = async () => {
-  $('error').textContent = ''; $('why').innerHTML = ''; $('status').textContent = 'searching...';
-  const f = new FormData(); f.append('image', file);
-  try {
-    const r = await fetch('/search?' + params(), {method: 'POST', body: f, headers: headers()});
-    const j = await r.json();
-    if (!r.ok) { $('error').textContent = j.detail; $('status').textContent = ''; return; }
-    $('grid').replaceChildren(...j.results.map(m => card(m, j.reranked)));
-    $('status').textContent = `${j.results.length} marks in ${j.took_ms} ms; words read: ${j.query_text || '-'}` +
-      (j.no_similar_mark ? ' - no similar mark found above the threshold' : '');
-  } catch (e) { $('error').textContent = String(e); $('status').textContent = ''; }
-};
-</script></body></html>
-'''
+@functools.cache
+def page_html() -> str:
+    "The web page: a static file shipped with the package (`page.html`), plain HTML and a little JavaScript."
+    return (importlib.resources.files('logo_similarity')/'page.html').read_text(encoding='utf-8')
+
 
 # %% ../nbs/08_app.ipynb #a8000061
 def browser(width:int=1280, height:int=900):

@@ -6,12 +6,11 @@
 from __future__ import annotations
 import argparse, shutil, sys
 from pathlib import Path
-import pandas as pd
 from .core import existing_file, load_json, path_text, save_json
 from .preprocess import crop, decode_image, parse_box
 from .embed import Embedder
-from .index import WHITEN_DIM, LogoSearcher, build_index, marks_from_folder, marks_from_listing, results_grid, results_json
-from .rerank import STAGE2, Reranker, build_stage2, has_stage2, mark_text
+from .index import WHITEN_DIM, build_index, marks_from_folder, marks_from_listing, results_grid
+from .rerank import STAGE2, build_stage2, found, has_stage2, load_searcher
 
 # %% auto #0
 __all__ = ['box_arg', 'whiten_arg', 'parser', 'serve_parser', 'result_line', 'no_match_line', 'print_results', 'index_cmd',
@@ -108,37 +107,40 @@ def serve_parser(pv:argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 # %% ../nbs/08_cli.ipynb #7bc9b3a2
 def result_line(i:int, # rank, from 1
-                m:dict, # one result row: `id`, `score`, metadata, and the components when re-ranked
+                m:dict, # one result, as `found` gives it
                 width:int=32, # the id column's width
                ) -> str:
     "One printed result: rank, id and score, then (re-ranked) each component, the text's driver and the sources, then the mark's words."
-    if 'spatial' not in m:
-        t = m.get('text')
-        return f"  {i:>3}. {m['id']:<{width}} {m['score']:.3f}  {t if isinstance(t, str) else ''}"
+    c = m['components']
+    if 'spatial' not in c: return f"  {i:>3}. {m['id']:<{width}} {m['score']:.3f}  {m['text']}"
     how = f" ({m['text_how']})" if m.get('text_how') else ''
-    parts = ' '.join(f'{name} {m[c]:.2f}' for name, c in [('global', 'global'), ('spatial', 'spatial'), ('geometric', 'geometric'),
+    parts = ' '.join(f'{name} {c[k]:.2f}' for name, k in [('global', 'global'), ('spatial', 'spatial'), ('geometric', 'geometric'),
                                                           ('colour', 'colour'), ('text', 'text_score')])
-    return f"  {i:>3}. {m['id']:<{width}} {m['score']:.2f}  {parts}{how}  [{m['found_by']}]  {mark_text(m)}"
+    return f"  {i:>3}. {m['id']:<{width}} {m['score']:.2f}  {parts}{how}  [{m['found_by']}]  {m['text']}"
+
 
 # %% ../nbs/08_cli.ipynb #490ab4de
-def no_match_line(r:pd.DataFrame) -> str|None:
-    "The line saying that no similar mark was found, for a re-ranked result whose best score is under the threshold; else None."
-    if not r.attrs.get('no_similar_mark'): return None
-    if not len(r): return '  no similar mark found (no candidates)'
-    return f"  no similar mark found (best score {r.score.iloc[0]:.3f} below the threshold {r.attrs['threshold']:.3f})"
+def no_match_line(f:dict, # one query's answer, as `found` gives it
+                 ) -> str|None:
+    "The line saying that no similar mark was found, for a re-ranked answer whose best score is under the threshold; else None."
+    if not f.get('no_similar_mark'): return None
+    if not f['results']: return '  no similar mark found (no candidates)'
+    return f"  no similar mark found (best score {f['results'][0]['score']:.3f} below the threshold {f['threshold']:.3f})"
+
 
 # %% ../nbs/08_cli.ipynb #9fed1023
 def print_results(queries, # the query logos, as given
-                  results:list, # one DataFrame per query, from a search
+                  answers:list, # one answer per query, as `found` gives it
                   typed:bool=False, # the query words were typed (`--text`), not read by OCR
                  ):
     "Print each query, the words it was compared by, its ranked marks and the no-match line if any."
-    for q, r in zip(queries, results):
-        words = r.attrs.get('query_text') or '-'
-        print(f'\n{q}  (words typed: {words}; read: {r.attrs.get("ocr_text") or "-"})' if typed else f'\n{q}  (words read: {words})')
-        width = max([len(i) for i in r.id], default=1)
-        for i, m in enumerate(r.to_dict('records'), 1): print(result_line(i, m, width))
-        if line := no_match_line(r): print(line)
+    for q, f in zip(queries, answers):
+        words, q = f.get('query_text') or '-', path_text(q)
+        print(f'\n{q}  (words typed: {words}; read: {f.get("ocr_text") or "-"})' if typed else f'\n{q}  (words read: {words})')
+        width = max([len(m['id']) for m in f['results']], default=1)
+        for i, m in enumerate(f['results'], 1): print(result_line(i, m, width))
+        if line := no_match_line(f): print(line)
+
 
 # %% ../nbs/08_cli.ipynb #89d0b5cb
 def _say(a:argparse.Namespace):
@@ -199,6 +201,11 @@ def query_problem(q, box=None, # the region of `q` to search, (x, y, w, h)
     return None
 
 # %% ../nbs/08_cli.ipynb #697a3d41
+def _save(fig, fn):
+    "Write the figure `fig` to the PNG file `fn` and close it (a command leaves no figure open behind it)."
+    import matplotlib.pyplot as plt
+    fig.savefig(fn, dpi=80); plt.close(fig)
+
 def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     "`logo-sim search`: search the index `a.index` with `a.queries`, print the results, write what was asked for; 1 if a query failed."
     say = _say(a)
@@ -219,18 +226,15 @@ def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     # the search decodes the files again rather than keeping them from the check, so a large batch's images need not
     # all sit in memory at once (with --crop only the regions are kept)
     inputs = [crop(decode_image(q), a.crop, str(q)) for q in qs] if a.crop else qs
-    if stage2:
-        s = Reranker.load(a.index, a.model, device=a.device, **({} if a.colour is None else {'colour': a.colour}))
-        res = s.search(inputs, k=a.k, text=a.text)
-    else: s = LogoSearcher.load(a.index, model=a.model, device=a.device); res = s.search(inputs, k=a.k)
-    say(f'queries embedded on {(s.searcher if stage2 else s).embedder.device}')
-    print_results(qs, res, typed=a.text is not None)
-    if a.json:
-        found = dict(zip(qs, results_json(qs, res)))
-        save_json([found.get(q) or error(q) for q in a.queries], a.json); say(f'\nwrote {a.json}')
-    if a.grid: results_grid(qs, res, s.store).savefig(a.grid, dpi=80); say(f'wrote {a.grid}')
+    s = load_searcher(a.index, a.model, a.device, rerank=a.rerank, colour=a.colour)
+    res = s.search(inputs, k=a.k, text=a.text)
+    say(f'queries embedded on {s.embedder.device}')
+    answers = dict(zip(qs, (found(r, paths=True) for r in res)))  # this machine's user: the marks' image files are theirs to open
+    print_results(qs, answers.values(), typed=a.text is not None)
+    if a.json: save_json([{'query': path_text(q), **answers[q]} if q in answers else error(q) for q in a.queries], a.json); say(f'\nwrote {a.json}')
+    if a.grid: _save(results_grid(qs, res, s.store), a.grid); say(f'wrote {a.grid}')
     if a.why and len(res[0]):
-        s.why(inputs[0], res[0].id[0], text=a.text).savefig(a.why, dpi=80)
+        _save(s.why(inputs[0], res[0].id[0], text=a.text), a.why)
         say(f'wrote {a.why}: why {res[0].id[0]} matched {qs[0]}')
     elif a.why: say(f'{a.why} not written: {qs[0]} found no marks')
     return 1 if bad else 0

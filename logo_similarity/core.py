@@ -10,8 +10,8 @@ import numpy as np
 from fastcore.foundation import L
 
 # %% auto #0
-__all__ = ['log', 'atomic_path', 'atomic_write', 'save_json', 'load_json', 'plain', 'existing_file', 'path_text', 'save_npz',
-           'load_npz', 'load_npy', 'sha256', 'data_home', 'usable_cores']
+__all__ = ['log', 'atomic_path', 'atomic_write', 'save_json', 'load_json', 'plain', 'existing_file', 'path_text', 'shown',
+           'save_npz', 'load_npz', 'load_npy', 'sha256', 'data_home', 'usable_cores', 'n_workers']
 
 # %% ../nbs/00_core.ipynb #5c132e7d
 @contextlib.contextmanager
@@ -78,6 +78,15 @@ def path_text(path, # a path, or text that holds one
     "`path` as text any UTF-8 file or terminal takes: the bytes of a name that are not UTF-8 shown as `\xe9`."
     return os.fsencode(path).decode('utf-8', 'backslashreplace')
 
+# %% ../nbs/00_core.ipynb #397b4671
+def shown(s, # what a message echoes
+          n:int=80, # the most characters shown
+         ) -> str:
+    "`s` as a message may echo it: at most `n` characters, the cut said."
+    s = str(s)
+    return s if len(s) <= n else f'{s[:n]}... ({len(s):,} characters)'
+
+
 # %% ../nbs/00_core.ipynb #2955ce66
 def save_npz(path, # the `.npz` file to write
              arrays:dict, # name -> numpy array (numbers, bools or strings: nothing that needs pickle)
@@ -138,5 +147,10 @@ def data_home() -> Path:
 def usable_cores() -> int:
     "The CPU cores this process may run on (its affinity where the OS tells it, else all of them)."
     return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
+
+def n_workers(workers:int|None) -> int:
+    "Worker processes for `workers`: None is one per usable core, 0 is none (this process)."
+    if workers is not None and workers < 0: raise ValueError(f'workers must be 0 or more (None: one per core), not {workers}')
+    return usable_cores() if workers is None else workers
 
 log = logging.getLogger('logo_similarity')

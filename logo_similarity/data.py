@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #c1ed07f9
 from __future__ import annotations
-import os, re, random, math
+import base64, io, os, re, random, math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
@@ -17,7 +17,7 @@ from .core import save_json, load_json
 __all__ = ['VIENNA_CATEGORIES', 'IMAGE_EXTS', 'ViennaCode', 'parse_vienna', 'vienna_list', 'vienna_keys', 'LoadReport',
            'ImageFinder', 'load_l3d', 'fixture_dir', 'l3d_dir', 'strata', 'stratified_split', 'temporal_split',
            'save_split', 'load_split', 'vienna_groups', 'weak_pairs', 'plot_text_presence', 'plot_top_vienna',
-           'plot_years', 'image_sizes', 'plot_image_sizes', 'show_marks']
+           'plot_years', 'image_sizes', 'plot_image_sizes', 'show_marks', 'figure_png', 'small_figures']
 
 # %% ../nbs/00_data.ipynb #f4679f81
 VIENNA_CATEGORIES = {
@@ -333,3 +333,24 @@ def show_marks(df, n:int=16, ncols:int=8, seed:int=0, title=lambda r: r.text if 
     for ax, (_, r) in zip(axs.flat, rows.iterrows()):
         ax.imshow(Image.open(r.path)); ax.set_title(str(title(r))[:18], fontsize=7)
     return fig
+
+# %% ../nbs/00_data.ipynb #a439e795
+def figure_png(fig, width:int=800, # widest picture, in pixels (the docs' text column)
+              ) -> bytes:
+    "`fig` as a 256-colour PNG no wider than `width`."
+    b = io.BytesIO(); fig.savefig(b, format='png', bbox_inches='tight')
+    im = Image.open(b).convert('RGB')
+    im.thumbnail((width, im.height), Image.Resampling.LANCZOS)
+    im = im.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    b = io.BytesIO(); im.save(b, format='png', optimize=True)
+    return b.getvalue()
+
+# %% ../nbs/00_data.ipynb #ee342662
+def small_figures(width:int=800): # widest picture, in pixels
+    "Show the figures of this IPython session with `figure_png`."
+    import matplotlib_inline.backend_inline  # noqa: F401 (it sets its formats when first loaded: before ours)
+    from IPython import get_ipython
+    from matplotlib.figure import Figure
+    fmts = get_ipython().display_formatter.formatters
+    for f in fmts.values(): f.pop(Figure, None)
+    fmts['image/png'].for_type(Figure, lambda fig: base64.b64encode(figure_png(fig, width)).decode())

@@ -8,7 +8,7 @@ import contextlib, ctypes, functools, hashlib, json
 from itertools import islice
 from pathlib import Path
 import numpy as np, onnxruntime as ort
-from fastcore.basics import store_attr, patch
+from fastcore.basics import chunked, store_attr, patch
 from fastprogress.fastprogress import progress_bar
 from threadpoolctl import threadpool_limits
 from .core import save_json, load_json, save_npz, load_npz, existing_file, sha256, usable_cores, log
@@ -36,13 +36,13 @@ class Embedder:
         lean = {'masked_view': masked}  # the whole-logo view needs no inpainting (notebook 01)
         self.pre = pre or (Preprocessor(**fixed, **lean) if fixed else Preprocessor(size=size, **lean))
         if self.pre.size != size: raise ValueError(f'preprocessor size {self.pre.size} differs from the model input size {size}')
-        if fixed and self.pre.config != self.pre.complete(fixed):
+        if fixed and self.pre.config != fixed:
             raise ValueError(f'{self.backbone.model}: exported for preprocessing {fixed}, not {self.pre.config}')
         self.batch_size = batch_size
 
     @property
     def config(self) -> dict: return {'model': self.backbone.config, 'preprocess': self.pre.config, 'masked': self.masked}
-    def view(self, p:Preprocessed) -> np.ndarray: return p.image if self.masked else p.raw
+    def view(self, p:Preprocessed) -> np.ndarray: return p.image if self.masked else p.whole
     @property
     def dim(self) -> int: return self.backbone.config['dim']
     @property
@@ -52,7 +52,7 @@ class Embedder:
 
     def embed_arrays(self, imgs:list[np.ndarray]) -> np.ndarray:
         "Descriptors (n, dim) float32 of preprocessed images (size×size×3 uint8)."
-        out = [self.backbone.embed(np.stack(imgs[i:i + self.batch_size])) for i in range(0, len(imgs), self.batch_size)]
+        out = [self.backbone.embed(np.stack(b)) for b in chunked(imgs, self.batch_size)]
         return np.concatenate(out) if out else np.zeros((0, self.dim), np.float32)
 
 # %% ../nbs/02_embedding.ipynb #95b8f20b
@@ -128,7 +128,7 @@ def save(self:Whitening, fn) -> Path:
 def load(cls:Whitening, fn):
     "Read a whitening saved with `save` (plain arrays, no pickle)."
     a, cfg = load_npz(fn)
-    return cls(a['mean'], a['proj'], cfg if cfg is not None else json.loads(str(a['config'])))  # files written before core.save_npz
+    return cls(a['mean'], a['proj'], cfg)
 
 # %% ../nbs/02_embedding.ipynb #f3e1224c
 def blas_threads(n:int|None=1):
@@ -222,7 +222,7 @@ def build(self:EmbeddingStore, ids, # mark ids, in order
     "Embed every chunk of `ids` that is not on disk yet; finished chunks are kept as they are."
     ids = [str(i) for i in ids]
     if len(set(ids)) != len(ids): raise ValueError('ids must be unique')
-    parts = [ids[i:i + self.chunk] for i in range(0, len(ids), self.chunk)]
+    parts = list(chunked(ids, self.chunk))
     todo = [p for p in parts if not self._file(p).exists()]
     for p in progress_bar(todo, leave=False) if progress and todo else todo:
         out = embed_fn(p)
@@ -240,8 +240,7 @@ def load(self:EmbeddingStore, ids=None) -> tuple[list[str], np.ndarray, list]:
     "The ids, their vectors and their info (None where none was stored), in the order given to `build` (or `ids`)."
     ids = [str(i) for i in (ids if ids is not None else self.ids)]
     xs, info = [], []
-    for i in range(0, len(ids), self.chunk):
-        p = ids[i:i + self.chunk]
+    for p in chunked(ids, self.chunk):
         fn = self._file(p)
         if not fn.exists(): raise FileNotFoundError(f'{fn}: the chunk of {p[0]}..{p[-1]} is missing; run build() first')
         a, meta = load_npz(fn)

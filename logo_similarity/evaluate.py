@@ -19,11 +19,11 @@ from .rerank import COMPONENTS
 # %% auto #0
 __all__ = ['KS', 'TRANSFORMS', 'UNUSED_FONTS', 'RESPELL', 'recall_at_k', 'precision_at_k', 'average_precision', 'reciprocal_rank',
            'ndcg_at_k', 'nar', 'score', 'evaluate', 'summarise', 'phash', 'PHashSearcher', 'EmbeddingSearcher',
-           'plain_imagenet', 'hue_shift', 'invert', 'mirror', 'rotate', 'scale', 'crop', 'add_text', 'remove_text',
-           'occlude', 'glare', 'jpeg', 'noisy_background', 'transform_queries', 'cross_rendition_queries', 'respell',
-           'word_image', 'word_mark_queries', 'vienna_queries', 'benchmark', 'plot_recall', 'plot_per_transform',
-           'plot_hits', 'half', 'stage2_rows', 'rankings', 'weights_searcher', 'score_weights', 'lowdim_vectors',
-           'ann_benchmark']
+           'plain_imagenet', 'hue_shift', 'invert_colours', 'mirror', 'rotate', 'shrink_on_canvas', 'crop_part',
+           'add_text', 'remove_text', 'occlude', 'glare', 'jpeg', 'noisy_background', 'transform_queries',
+           'cross_rendition_queries', 'respell', 'word_image', 'word_mark_queries', 'vienna_queries', 'benchmark',
+           'plot_recall', 'plot_per_transform', 'plot_hits', 'brand_half', 'stage2_rows', 'rankings',
+           'weights_searcher', 'score_weights', 'lowdim_vectors', 'ann_benchmark']
 
 # %% ../nbs/06_evaluation.ipynb #62d39ae8
 def recall_at_k(ranked, relevant:set, k:int) -> float:
@@ -154,16 +154,16 @@ def hue_shift(im, rng, meta=None):
     h, s, v = im.convert('HSV').split()
     return Image.merge('HSV', (h.point(lambda x: (x + rng.randint(43, 213)) % 256), s, v)).convert('RGB')
 
-def invert(im, rng, meta=None): return ImageOps.invert(im)
+def invert_colours(im, rng, meta=None): return ImageOps.invert(im)
 def mirror(im, rng, meta=None): return ImageOps.mirror(im)
 def rotate(im, rng, meta=None): return im.rotate(rng.choice([-1, 1])*rng.uniform(10, 30), Image.Resampling.BICUBIC, fillcolor='white')
 
-def scale(im, rng, meta=None):
+def shrink_on_canvas(im, rng, meta=None):
     "Shrink to 45-70% on the same canvas."
     s = rng.uniform(0.45, 0.7); small = im.resize((round(im.width*s), round(im.height*s)), Image.Resampling.LANCZOS)
     out = _bg(im); out.paste(small, ((im.width - small.width)//2, (im.height - small.height)//2)); return out
 
-def crop(im, rng, meta=None):
+def crop_part(im, rng, meta=None):
     "Keep 70-85% of the logo, resized back."
     s = rng.uniform(0.7, 0.85); w, h = round(im.width*s), round(im.height*s)
     x, y = rng.randint(0, im.width - w), rng.randint(0, im.height - h)
@@ -174,7 +174,7 @@ _WORDS = ['NOVA', 'Orbit', 'ALPHA', 'Zenith', 'Kappa', 'Lumen', 'VERTEX', 'Nimbu
 
 def add_text(im, rng, meta=None):
     "Shrink the figure and set a word under it."
-    out = scale(im, rng)
+    out = shrink_on_canvas(im, rng)
     f = ImageFont.truetype(str(font_file(rng.choice(['DejaVuSans-Bold', 'DejaVuSerif', 'STIXGeneral']))), rng.randint(22, 34))
     ImageDraw.Draw(out).text((im.width//2, round(im.height*0.9)), rng.choice(_WORDS), font=f, fill='#222222', anchor='ms')
     return out
@@ -211,7 +211,8 @@ def noisy_background(im, rng, meta=None):
     white = (a > 235).all(-1, keepdims=True)
     return Image.fromarray(np.where(white, noise, a).astype(np.uint8))
 
-TRANSFORMS = {f.__name__: f for f in [hue_shift, invert, rotate, mirror, scale, crop, add_text, remove_text, occlude, glare, jpeg, noisy_background]}
+TRANSFORMS = {'hue_shift': hue_shift, 'invert': invert_colours, 'rotate': rotate, 'mirror': mirror, 'scale': shrink_on_canvas,
+              'crop': crop_part, **{f.__name__: f for f in [add_text, remove_text, occlude, glare, jpeg, noisy_background]}}  # by the names the tables show
 
 # %% ../nbs/06_evaluation.ipynb #12e7bfe1
 def transform_queries(gallery:pd.DataFrame, # marks with `path`, `layout`, `text_boxes`
@@ -329,7 +330,7 @@ def plot_hits(per:pd.DataFrame, queries:pd.DataFrame, paths:dict, searcher:str, 
     fig.tight_layout(); return fig
 
 # %% ../nbs/06_evaluation.ipynb #c3c491b7
-def half(gid:str) -> str:
+def brand_half(gid:str) -> str:
     "'validation' or 'test': a fixed split of gallery marks by a hash of the id."
     return 'validation' if int(hashlib.sha1(gid.encode()).hexdigest(), 16) % 2 == 0 else 'test'
 
@@ -343,7 +344,7 @@ def stage2_rows(rr, # a `Reranker`
         t = time.perf_counter(); r = rr.search(q.image, k=1_000_000); t2 = 1e3*(time.perf_counter() - t)
         rel = next(iter(q.relevant))
         out.append(r[['id', 'score', *COMPONENTS, 'found_by']].assign(query=qid, kind=q.kind, protocol=protocol, relevant=r.id.isin(q.relevant),
-                                                                       half=half(rel), stage1_ms=t1, total_ms=t2,
+                                                                       half=brand_half(rel), stage1_ms=t1, total_ms=t2,
                                                                        **{f'ms_{k}': v for k, v in r.attrs['ms'].items()}))
     return pd.concat(out, ignore_index=True)
 
@@ -373,7 +374,7 @@ def score_weights(searcher, protocols:dict, # name -> queries
     out = []
     for p, q in protocols.items():
         per = evaluate(searcher, q, n_gallery).assign(protocol=p)
-        out.append(per.assign(half=[half(next(iter(q.relevant[i]))) for i in per['query']]))
+        out.append(per.assign(half=[brand_half(next(iter(q.relevant[i]))) for i in per['query']]))
     return pd.concat(out, ignore_index=True)
 
 # %% ../nbs/06_evaluation.ipynb #2451cc70

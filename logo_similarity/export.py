@@ -126,7 +126,7 @@ def calibration_logos(n:int=64, # logos to render
     slugs = [a[0] for s, a in sample_jobs() if s == 'simple-icons' and a[0] not in fixture]
     pick = np.random.default_rng(seed).choice(len(slugs), n, replace=False)
     pre = Preprocessor(size=size, ocr=False)
-    return np.stack([pre(np.array(simple_icon_mark(slugs[i], seed)[0])).raw for i in sorted(pick)])
+    return np.stack([pre(np.array(simple_icon_mark(slugs[i], seed)[0])).whole for i in sorted(pick)])
 
 # %% ../nbs/07_export.ipynb #16f9eaa4
 class _Calibration(CalibrationDataReader):

@@ -4,20 +4,20 @@
 
 # %% ../nbs/03_indexing.ipynb #583ac131
 from __future__ import annotations
-import contextlib, csv, itertools, json, os, re, shutil, sqlite3
+import contextlib, csv, json, os, re, shutil, sqlite3
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
-from fastcore.basics import store_attr, patch
-from .core import save_json, load_json, plain, atomic_path, existing_file, path_text
+from fastcore.basics import store_attr, patch, chunked
+from .core import save_json, load_json, plain, atomic_path, existing_file
 from .data import parse_vienna, load_l3d, IMAGE_EXTS
 from .preprocess import Preprocessor, decode_image
 from .embed import Embedder, EmbeddingStore, Whitening, blas_threads
 
 # %% auto #0
-__all__ = ['STORE_FORMAT', 'EXACT_FILE', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'db_error', 'MarkMeta',
-           'VectorStore', 'repeated_ids', 'vienna_key', 'open_db', 'read_db', 'read_faiss', 'auto_spec', 'ocr_info',
-           'gallery_whitening', 'build_index', 'embedder_from_config', 'LogoSearcher', 'marks_from_folder',
-           'results_json', 'results_grid', 'listing_chunks', 'marks_from_listing']
+__all__ = ['EXACT_FILE', 'STORE_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'db_error', 'MarkMeta',
+           'VectorStore', 'repeated_ids', 'meta_rows', 'vienna_key', 'MarkFilters', 'open_db', 'read_db', 'read_faiss',
+           'StoreFolder', 'auto_spec', 'ocr_info', 'gallery_whitening', 'build_index', 'embedder_from_config',
+           'LogoSearcher', 'marks_from_folder', 'results_grid', 'listing_chunks', 'marks_from_listing']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
 def as_unit_vectors(x, # array (n, dim) or (dim,)
@@ -35,7 +35,7 @@ def as_unit_vectors(x, # array (n, dim) or (dim,)
 
 # %% ../nbs/03_indexing.ipynb #6a1f0c30
 def lossy(spec:str) -> bool:
-    "Whether the FAISS index `spec` approximates the vectors it holds (PQ, SQ, PCA, ...), so that its scores are approximate."
+    "Whether the FAISS index `spec` approximates its vectors (PQ, SQ, PCA, ...), so that its scores are approximate."
     return not all(re.fullmatch(r'IVF\d+(_HNSW\d+)?|HNSW\d+(_Flat)?|Flat|IDMap2?', c) for c in spec.split(','))
 
 _READERS = None
@@ -47,8 +47,9 @@ def _row_readers():
         _READERS = ThreadPoolExecutor(8, thread_name_prefix='exact-rows')
     return _READERS
 
+# %% ../nbs/03_indexing.ipynb #ca953508
 class ExactVectors:
-    "Float32 vectors by integer id: rows `0..n-1` in a file (read a row at a time), then rows added since, appended to it or held in memory."
+    "Float32 vectors by integer: rows `0..n-1` in a file, then rows added since, appended to it or held in memory."
     def __init__(self, dim:int, # vector width
                  fn=None, # the file of rows; None: in memory only
                  write:bool=False, # append new rows to the file (else they stay in memory)
@@ -73,27 +74,6 @@ class ExactVectors:
         self.n += len(x)
         return self
 
-    def rows(self, ints) -> np.ndarray:
-        "The vectors of the integers `ints`."
-        ints = np.asarray(ints, np.int64)
-        if len(ints) and (ints.min() < 0 or ints.max() >= self.n): raise IndexError(f'no exact vector for integer {ints.max() if ints.max() >= self.n else ints.min()} ({self.n} rows)')
-        out, disk = np.empty((len(ints), self.dim), np.float32), ints < self.on_disk
-        if disk.any(): out[disk] = self._read(ints[disk])
-        if not disk.all():
-            if len(self.mem) > 1: self.mem = [np.concatenate(self.mem)]
-            out[~disk] = self.mem[0][ints[~disk] - self.on_disk]
-        return out
-
-    def _read(self, ints:np.ndarray) -> np.ndarray:
-        "Rows of the file, one `pread` each, in runs on a few threads: a row not in the page cache costs a disk read, not a readahead."
-        if self._fd is None: self._fd = os.open(self.fn, os.O_RDONLY)
-        fd, row = self._fd, self.row
-        run = lambda part: b''.join(os.pread(fd, row, n*row) for n in part.tolist())
-        parts = np.array_split(ints, min(8, len(ints)//64 + 1))
-        buf = b''.join(_row_readers().map(run, parts)) if len(parts) > 1 else run(ints)
-        if len(buf) != len(ints)*row: raise ValueError(f'{self.fn}: shorter than its {self.on_disk} rows (changed under the store?)')
-        return np.frombuffer(buf, np.float32).reshape(-1, self.dim)
-
     def close(self):
         "Close the file (it is opened again by the next read)."
         if self._fd is not None: os.close(self._fd); self._fd = None
@@ -101,22 +81,52 @@ class ExactVectors:
         try: self.close()
         except Exception: pass  # at exit the os module may be gone
 
-    def chunks(self, n:int|None=None, size:int=65_536):
-        "Rows `0..n-1` (default: all), `size` at a time: what copying them costs in memory."
-        n = self.n if n is None else n
-        for i in range(0, n, size): yield self.rows(np.arange(i, min(i + size, n)))
+# %% ../nbs/03_indexing.ipynb #01d1fa7e
+@patch
+def rows(self:ExactVectors, ints) -> np.ndarray:
+    "The vectors of the integers `ints`."
+    ints = np.asarray(ints, np.int64)
+    if len(ints) and (ints.min() < 0 or ints.max() >= self.n):
+        bad = ints.max() if ints.max() >= self.n else ints.min()
+        raise IndexError(f'no exact vector for integer {bad} ({self.n} rows)')
+    out, disk = np.empty((len(ints), self.dim), np.float32), ints < self.on_disk
+    if disk.any(): out[disk] = self._read(ints[disk])
+    if not disk.all():
+        if len(self.mem) > 1: self.mem = [np.concatenate(self.mem)]
+        out[~disk] = self.mem[0][ints[~disk] - self.on_disk]
+    return out
 
-    def truncate(self, n:int):
-        "Forget the rows from `n` on (a writer's file holds no row for an integer the store has not given out)."
-        if self.mem or not self.write: raise ValueError('only the rows of a file being written can be cut')
-        if n < self.on_disk: os.truncate(self.fn, n*self.row); self.on_disk = self.n = n
+@patch
+def _read(self:ExactVectors, ints:np.ndarray) -> np.ndarray:
+    "Rows of the file, one `pread` each, in runs on a few threads: a row not in the page cache costs one read, not a readahead."
+    if self._fd is None: self._fd = os.open(self.fn, os.O_RDONLY)
+    fd, row = self._fd, self.row
+    run = lambda part: b''.join(os.pread(fd, row, n*row) for n in part.tolist())
+    parts = np.array_split(ints, min(8, len(ints)//64 + 1))
+    buf = b''.join(_row_readers().map(run, parts)) if len(parts) > 1 else run(ints)
+    if len(buf) != len(ints)*row:
+        raise ValueError(f'{self.fn}: shorter than its {self.on_disk} rows (changed under the store?)')
+    return np.frombuffer(buf, np.float32).reshape(-1, self.dim)
 
-    def sync(self):
-        "Make the rows appended so far durable."
-        if self.write and self.fn.exists():
-            fd = os.open(self.fn, os.O_RDONLY)
-            try: os.fsync(fd)
-            finally: os.close(fd)
+# %% ../nbs/03_indexing.ipynb #f30a530a
+@patch
+def chunks(self:ExactVectors, n:int|None=None, size:int=65_536):
+    "Rows `0..n-1` (default: all), `size` at a time: what copying them costs in memory."
+    return map(self.rows, chunked(range(self.n if n is None else n), size))
+
+@patch
+def truncate(self:ExactVectors, n:int):
+    "Forget the rows from `n` on (a writer's file holds no row for an integer the store has not given out)."
+    if self.mem or not self.write: raise ValueError('only the rows of a file being written can be cut')
+    if n < self.on_disk: os.truncate(self.fn, n*self.row); self.on_disk = self.n = n
+
+@patch
+def sync(self:ExactVectors):
+    "Make the rows appended so far durable."
+    if self.write and self.fn.exists():
+        fd = os.open(self.fn, os.O_RDONLY)
+        try: os.fsync(fd)
+        finally: os.close(fd)
 
 # %% ../nbs/03_indexing.ipynb #2cf5ca51
 def db_error(fn, # the database file
@@ -154,16 +164,27 @@ class MarkMeta:
     def values(self): return (m for _, m in self.items())
     def rows(self): return self._all('select n, id, meta from marks order by n')  # as stored: integer, id, JSON
 
-    def put(self, ids, ints, rows):
-        "Keep the metadata `rows` (dicts) of new marks."
-        if self.owned:
-            with self.db: self.db.executemany('insert into marks values (?, ?, ?)', zip(np.asarray(ints).tolist(), ids, (json.dumps(m, ensure_ascii=False) for m in rows)))
-    def drop(self, ids):
-        "Forget the metadata of removed marks."
-        if self.owned:
-            with self.db: self.db.executemany('delete from marks where id = ?', ((i,) for i in ids))
+# %% ../nbs/03_indexing.ipynb #cc0ddf19
+@patch
+def put(self:MarkMeta, ids, ints, rows):
+    "Keep the metadata `rows` (dicts) of new marks."
+    if self.owned:
+        with self.db:
+            self.db.executemany('insert into marks values (?, ?, ?)', zip(np.asarray(ints).tolist(), ids, map(_json, rows)))
+
+@patch
+def drop(self:MarkMeta, ids):
+    "Forget the metadata of removed marks."
+    if self.owned:
+        with self.db: self.db.executemany('delete from marks where id = ?', ((i,) for i in ids))
+
+def _json(m) -> str: return json.dumps(m, ensure_ascii=False)
 
 # %% ../nbs/03_indexing.ipynb #3bb5231a
+def _inner(index:faiss.Index) -> faiss.Index:
+    "The FAISS index inside an id map, cast to its real type."
+    return faiss.downcast_index(index.index) if isinstance(index, faiss.IndexIDMap) else index
+
 class VectorStore:
     "FAISS vectors of marks with stable string ids, metadata, cosine scores and filters."
     def __init__(self, dim:int, # descriptor width
@@ -173,32 +194,37 @@ class VectorStore:
                  nprobe:int=32, # IVF: inverted lists visited per query
                  whitening:Whitening|None=None, # applied to every vector on the way in (add, train, search)
                  exact_filtered:int=50_000, # a graph index searches filters allowing at most this many marks exactly
-                 shortlist:int=1000, # a compressed index: candidates re-scored by their exact vectors (0: the index's own scores)
+                 shortlist:int=1000, # a compressed index: candidates re-scored by their exact vectors (0: none)
                 ):
         store_attr('dim,spec,ef_search,nprobe,whitening,exact_filtered,shortlist')
-        if whitening and whitening.dim != dim: raise ValueError(f'the whitening gives vectors of width {whitening.dim}, the store holds {dim}')
+        if whitening and whitening.dim != dim:
+            raise ValueError(f'the whitening gives vectors of width {whitening.dim}, the store holds {dim}')
         self.config = config or {}
-        base = faiss.index_factory(dim, spec, faiss.METRIC_INNER_PRODUCT)
+        base = faiss.IndexFlatIP(dim) if spec == 'Flat' else faiss.index_factory(dim, spec, faiss.METRIC_INNER_PRODUCT)
         self.index = base if faiss.try_extract_index_ivf(base) else faiss.IndexIDMap2(base)  # IVF takes ids itself
         self.exact = ExactVectors(dim) if lossy(spec) else None  # kept for a compressed index (in a file once saved)
         self.int_of, self.str_of, self.meta, self.removed, self.next_int = {}, {}, {}, set(), 0
-        self.db = self.path = self._writer = None  # a store loaded from a folder: its database, its folder, its writer lock
-        self._logged = 0  # changes in the log since the snapshot
+        self.folder = None  # a store loaded from its folder: the `StoreFolder` that its changes are committed to
         self._filters = None  # built from the metadata on the first filtered search, dropped on add and remove
 
     def __len__(self): return len(self.int_of)
     def __contains__(self, i): return i in self.int_of
     def __repr__(self): return f'VectorStore({len(self)} marks, dim={self.dim}, spec={self.spec!r})'
-
     @property
-    def inner(self):
-        "The FAISS index inside the id map, cast to its real type."
-        return faiss.downcast_index(self.index.index) if isinstance(self.index, faiss.IndexIDMap) else self.index
+    def inner(self): return _inner(self.index)  # the FAISS index inside the id map, cast to its real type
 
-    def vectors_in(self, x, ids=None) -> np.ndarray:
-        "Descriptors as the store holds them: checked unit vectors, whitened if the store has a whitening."
-        if self.whitening is None: return as_unit_vectors(x, self.dim, ids)
-        return as_unit_vectors(self.whitening(as_unit_vectors(x, self.whitening.mean.shape[0], ids)), self.dim, ids)
+# %% ../nbs/03_indexing.ipynb #91792bcd
+@patch(as_prop=True)
+def settings(self:VectorStore) -> dict:
+    "What the store was made with: the arguments of `VectorStore`."
+    keys = 'dim', 'spec', 'config', 'ef_search', 'nprobe', 'whitening', 'exact_filtered', 'shortlist'
+    return {k: getattr(self, k) for k in keys}
+
+@patch
+def vectors_in(self:VectorStore, x, ids=None) -> np.ndarray:
+    "Descriptors as the store holds them: checked unit vectors, whitened if the store has a whitening."
+    if self.whitening is None: return as_unit_vectors(x, self.dim, ids)
+    return as_unit_vectors(self.whitening(as_unit_vectors(x, self.whitening.mean.shape[0], ids)), self.dim, ids)
 
 # %% ../nbs/03_indexing.ipynb #5e372381
 @patch
@@ -215,12 +241,22 @@ def _train(self:VectorStore, x):
     self.index.train(x)
     return self
 
-# %% ../nbs/03_indexing.ipynb #e8b69dec
+# %% ../nbs/03_indexing.ipynb #ece062b6
 def repeated_ids(ids) -> list:
     "The ids that `ids` holds more than once (the first five repeats), for error messages."
     s = pd.Series(list(ids))
     return s[s.duplicated()].tolist()[:5]
 
+def meta_rows(meta, # per mark: dicts, or a DataFrame indexed by id; None: no metadata
+              ids) -> list[dict]:
+    "The metadata of each of `ids` as a JSON-ready dict (text, vienna_codes, year and any other fields)."
+    if meta is None: return [{} for _ in ids]
+    if isinstance(meta, pd.DataFrame):
+        meta = meta.reindex(ids).drop(columns=[c for c in ('id',) if c in meta])
+        return [{k: plain(v) for k, v in r.items()} for r in meta.to_dict('records')]
+    return [{k: plain(v) for k, v in dict(m).items()} for m in meta]
+
+# %% ../nbs/03_indexing.ipynb #e8b69dec
 @patch
 def add(self:VectorStore, ids, # string ids of the marks, new to the store
         x, # their vectors, (n, dim)
@@ -233,14 +269,13 @@ def add(self:VectorStore, ids, # string ids of the marks, new to the store
     x = self.vectors_in(x, ids)
     if len(x) != len(ids): raise ValueError(f'{len(ids)} ids but {len(x)} vectors')
     if not self.index.is_trained: self._train(x)
-    ints, rows = np.arange(self.next_int, self.next_int + len(ids), dtype=np.int64), _meta_rows(meta, ids)
+    ints, rows = np.arange(self.next_int, self.next_int + len(ids), dtype=np.int64), meta_rows(meta, ids)
     if self.exact is not None and len(self.exact) != self.next_int: raise RuntimeError(f'{self.exact}: expected {self.next_int} rows')
-    if self.db is not None: self._log_add(ids, ints, x, rows)  # durable before it is visible
+    if self.folder is not None: self.folder.log_add(ids, ints, x, rows)  # durable before it is visible
     self.index.add_with_ids(x, ints)
     if self.exact is not None: self.exact.append(x)
     self.next_int += len(ids)
     self._keep(ids, ints, rows)
-    self._filters = None
     return self
 
 @patch
@@ -249,15 +284,7 @@ def _keep(self:VectorStore, ids, ints, rows):
     for s, n in zip(ids, ints.tolist()): self.int_of[s], self.str_of[n] = n, s
     if isinstance(self.meta, MarkMeta): self.meta.put(ids, ints, rows)
     else: self.meta.update(zip(ids, rows))
-
-def _meta_rows(meta, ids) -> list[dict]:
-    "Metadata for each id as JSON-ready dicts (text, vienna_codes, year and any other fields)."
-    if meta is None: return [{} for _ in ids]
-    if isinstance(meta, pd.DataFrame):
-        meta = meta.reindex(ids).drop(columns=[c for c in ('id',) if c in meta])
-        return [{k: plain(v) for k, v in r.items()} for r in meta.to_dict('records')]
-    return [{k: plain(v) for k, v in dict(m).items()} for m in meta]
-
+    self._filters = None
 
 # %% ../nbs/03_indexing.ipynb #ef8a17d8
 @patch
@@ -265,57 +292,67 @@ def remove(self:VectorStore, ids):
     "Remove marks by id; unknown ids are an error."
     ids = [str(i) for i in ids]
     if unknown := [i for i in ids if i not in self.int_of]: raise KeyError(f'not in the store: {unknown[:5]}')
-    ints = np.array([self.int_of[i] for i in ids], dtype=np.int64)
-    if self.db is not None: self._log_remove(ints)  # durable before it is visible
+    ints, graph = np.array([self.int_of[i] for i in ids], dtype=np.int64), isinstance(self.inner, faiss.IndexHNSW)
+    if self.folder is not None: self.folder.log_remove(ints, tombstones=graph)  # durable before it is visible
     for i, n in zip(ids, ints.tolist()): del self.str_of[n], self.int_of[i]
     if isinstance(self.meta, MarkMeta): self.meta.drop(ids)
     else:
         for i in ids: del self.meta[i]
-    if isinstance(self.inner, faiss.IndexHNSW): self.removed.update(ints.tolist())
+    if graph: self.removed.update(ints.tolist())
     else: self.index.remove_ids(faiss.IDSelectorBatch(ints))
     self._filters = None
     return self
 
 # %% ../nbs/03_indexing.ipynb #7306ac5f
-@patch
-def filter_index(self:VectorStore) -> dict:
-    "The filter structures: live marks, integer ids per Vienna key (all levels), year per integer id (NaN if unknown)."
-    if self._filters is not None: return self._filters
-    keys, years, live = {}, np.full(self.next_int, np.nan), np.zeros(self.next_int, bool)
-    live[np.fromiter(self.int_of.values(), np.int64, len(self.int_of))] = True
-    for s, m in self.meta.items():
-        if s not in self.int_of: continue  # added by another process after this one loaded the store
-        n = self.int_of[s]
-        for c in m.get('vienna_codes') or []:
-            code = parse_vienna(c)
-            for lvl in (1, 2, 3):
-                if (k := code.key(lvl)): keys.setdefault(k, set()).add(n)
-        if m.get('year') is not None: years[n] = m['year']
-    self._filters = {'vienna': {k: np.fromiter(v, np.int64) for k, v in keys.items()}, 'year': years, 'live': live}
-    return self._filters
-
-# %% ../nbs/03_indexing.ipynb #dd1700ba
 def vienna_key(k) -> str:
     "A Vienna key of any level as the store writes it ('27', '26.01', '26.01.03'), or an error naming it."
     k = str(k).strip()
     if k.isdigit() and len(k) <= 2 and 1 <= int(k) <= 29: return f'{int(k):02d}'
     return parse_vienna(k).key(len(k.split('.')))
 
+# %% ../nbs/03_indexing.ipynb #dd1700ba
+class MarkFilters:
+    "What a filter reads: the live integers, the integers of each Vienna key (all levels), the year of each integer."
+    def __init__(self, int_of:dict, # id -> integer of each live mark
+                 meta, # id -> metadata, a dict or a `MarkMeta` (`vienna_codes`, `year`)
+                 n:int, # integers given out
+                ):
+        keys, self.year, self.live = {}, np.full(n, np.nan), np.zeros(n, bool)
+        self.live[np.fromiter(int_of.values(), np.int64, len(int_of))] = True
+        for s, m in meta.items():
+            if s not in int_of: continue  # added by another process after this one loaded the store
+            for c in m.get('vienna_codes') or []:
+                code = parse_vienna(c)
+                for lvl in (1, 2, 3):
+                    if (k := code.key(lvl)): keys.setdefault(k, set()).add(int_of[s])
+            if m.get('year') is not None: self.year[int_of[s]] = m['year']
+        self.vienna = {k: np.fromiter(v, np.int64) for k, v in keys.items()}
+
+    def mask(self, vienna=None, # Vienna key(s) at any level, e.g. '26.01' or ['26.01.03', '27']
+             years=None, # (first, last) filing years, inclusive; marks with no year are left out
+            ) -> np.ndarray:
+        "A boolean mask over the integers: True for the live marks that pass the filters."
+        ok = self.live.copy()
+        if vienna is not None:
+            hit = np.zeros(len(ok), bool)
+            for k in [vienna] if isinstance(vienna, str) else vienna: hit[self.vienna.get(vienna_key(k), [])] = True
+            ok &= hit
+        if years is not None:
+            with np.errstate(invalid='ignore'): ok &= (self.year >= years[0]) & (self.year <= years[1])  # NaN: never
+        return ok
+
+# %% ../nbs/03_indexing.ipynb #a8a4a4c4
 @patch
-def allowed_mask(self:VectorStore, vienna=None, # Vienna key(s) at any level, e.g. '26.01' or ['26.01.03', '27']
-                 years=None, # (first, last) filing years, inclusive; marks with no year are left out
+def filter_index(self:VectorStore) -> MarkFilters:
+    "The store's filter structures (see `MarkFilters`), built when first asked for."
+    if self._filters is None: self._filters = MarkFilters(self.int_of, self.meta, self.next_int)
+    return self._filters
+
+@patch
+def allowed_mask(self:VectorStore, vienna=None, years=None, # see `MarkFilters.mask`
                 ) -> np.ndarray|None:
     "A boolean mask over the integer ids: True for live marks that pass the filters; None when there are no filters."
-    if vienna is None and years is None: return None
-    f = self.filter_index()
-    ok = f['live'].copy()
-    if vienna is not None:
-        hit = np.zeros(self.next_int, bool)
-        for k in [vienna] if isinstance(vienna, str) else vienna: hit[f['vienna'].get(vienna_key(k), [])] = True
-        ok &= hit
-    if years is not None:
-        with np.errstate(invalid='ignore'): ok &= (f['year'] >= years[0]) & (f['year'] <= years[1])  # NaN: never
-    return ok
+    return None if vienna is None and years is None else self.filter_index().mask(vienna, years)
 
 @patch
 def allowed(self:VectorStore, vienna=None, years=None) -> np.ndarray|None:
@@ -367,7 +404,7 @@ def search(self:VectorStore, q, # query vectors (n, dim) or one (dim,)
     else: index, params = self.index, self._params(kk, mask)
     D, I = index.search(q, kk, params=params)
     if rows is not None: I = np.where(I >= 0, rows[np.maximum(I, 0)], -1) if len(rows) else np.full_like(I, -1)
-    if rescore: D, I = self._rescore(q, I, k)
+    if rescore: D, I = self.exact.rescore(q, I, k)
     out = []
     for d, ii in zip(D, I):
         rows = [{'id': self.str_of[n], 'score': float(s), **self.meta.get(self.str_of[n], {})} for s, n in zip(d, ii) if n >= 0]  # {}: removed by another process since
@@ -378,10 +415,12 @@ def search(self:VectorStore, q, # query vectors (n, dim) or one (dim,)
 
 # %% ../nbs/03_indexing.ipynb #6a1f0c32
 @patch
-def _rescore(self:VectorStore, q:np.ndarray, I:np.ndarray, k:int):
-    "Each query's shortlist (row of `I`) re-scored by the exact vectors: the best `k` integers and their exact cosines."
+def rescore(self:ExactVectors, q:np.ndarray, # queries as the store holds them, (n, dim)
+            I:np.ndarray, # each query's shortlist of integers (-1: none), (n, m)
+            k:int) -> tuple[np.ndarray, np.ndarray]:
+    "Each query's shortlist re-scored by the exact vectors: the best `k` integers and their exact cosines."
     u = np.unique(I[I >= 0])  # sorted: the file is read in order, each row once
-    V, D2, I2 = self.exact.rows(u), np.full((len(q), k), -np.inf, np.float32), np.full((len(q), k), -1, np.int64)
+    V, D2, I2 = self.rows(u), np.full((len(q), k), -np.inf, np.float32), np.full((len(q), k), -1, np.int64)
     for j, ii in enumerate(I):
         ii = ii[ii >= 0]
         s = V[np.searchsorted(u, ii)] @ q[j]
@@ -404,8 +443,39 @@ def cosines(self:VectorStore, x, # one query descriptor, as the embedder gives i
     got = dict(zip(I[0].tolist(), D[0].tolist()))
     return np.array([got.get(n, 0.0) for n in ints.tolist()], np.float32)
 
+# %% ../nbs/03_indexing.ipynb #3edea8e5
+@patch
+def parts(self:VectorStore) -> dict:
+    "What the store is made of: `VectorStore.from_parts(**store.parts())` makes the same store."
+    return dict(settings=self.settings, index=self.index, ids=self.int_of, meta=self.meta, next_int=self.next_int,
+                exact=self.exact, removed=self.removed)
+
+@patch(cls_method=True)
+def from_parts(cls:VectorStore, settings:dict, # what the store is made with (`VectorStore.settings`)
+               index:faiss.Index|None=None, # its FAISS index; None: a new one, as the settings make it
+               ids:dict|None=None, # id -> integer of each live mark in the index
+               meta=None, # id -> metadata, a dict or a `MarkMeta`; None: none
+               next_int:int=0, # the next integer to give out (never one given out before)
+               exact:ExactVectors|None=None, # a compressed index's exact vectors by integer; None: new ones in memory
+               removed=(), # the integers of removed marks still in a graph index
+               folder:StoreFolder|None=None, # where its adds and removes are committed (see `StoreFolder.load`)
+              ) -> VectorStore:
+    "A store made of `parts` (see `VectorStore.parts`), which must agree with one another."
+    s, where = cls(**settings), f'{folder.path}: ' if folder is not None else ''
+    if index is not None: s.index = index
+    if exact is not None: s.exact = exact
+    s.int_of, s.meta = ids if ids is not None else {}, meta if meta is not None else {}
+    s.next_int, s.removed, s.folder = next_int, set(removed), folder
+    s.str_of = {n: i for i, n in s.int_of.items()}
+    if s.index.d != s.dim: raise ValueError(f'{where}an index of width {s.index.d} for a store of width {s.dim}')
+    if (live := s.index.ntotal - len(s.removed)) != len(s.int_of):
+        raise ValueError(f'{where}the index holds {live} live vectors but the ids name {len(s.int_of)} marks')
+    if s.exact is not None and len(s.exact) < next_int:
+        raise ValueError(f'{s.exact.fn or "exact vectors"}: {len(s.exact)} vectors, '
+                         f'but the store has given out {next_int} integers')
+    return s
+
 # %% ../nbs/03_indexing.ipynb #decc726f
-STORE_FORMAT = 2  # 1: ids.json and meta.json, rewritten whole by every save (still read)
 EXACT_FILE = 'vectors.f32'  # a compressed index's exact vectors: float32 rows by integer id
 _SCHEMA = '''create table if not exists marks (n integer primary key, id text unique not null, meta text not null);
 create table if not exists log (seq integer primary key autoincrement, op text not null, n integer not null, vector blob);
@@ -432,6 +502,7 @@ def read_db(fn, schema:str=_SCHEMA) -> sqlite3.Connection:
         db.close(); raise ValueError(f"{fn}: empty or not a store database (no table {', '.join(missing)})")
     return db
 
+# %% ../nbs/03_indexing.ipynb #b19dbdcb
 def read_faiss(fn, what:str='FAISS index file') -> faiss.Index:
     "The FAISS index in the file `fn`, or an error naming it if it is cut short or damaged."
     fn = existing_file(fn, what)
@@ -440,61 +511,102 @@ def read_faiss(fn, what:str='FAISS index file') -> faiss.Index:
         n = fn.stat().st_size
         raise ValueError(f'{fn}: truncated or damaged {what} ({n:,} bytes FAISS cannot read): rebuild the index') from e
 
-def _json(m) -> str: return json.dumps(m, ensure_ascii=False)
+def _writer_lock(path):
+    "An exclusive lock on the store folder, held while the returned file is open; an error if another process holds it."
+    import fcntl
+    f = open(path/'writer.lock', 'a')
+    try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        f.close()
+        raise RuntimeError(f'{path}: another process is writing to this store (a running `logo-sim serve`?)') from None
+    return f
 
 # %% ../nbs/03_indexing.ipynb #6a1f0c01
+STORE_FORMAT = 2  # the folder as described above
+
+class StoreFolder:
+    "A store's folder, open: its database (marks, log, tombstones, state) and, for its one writer, the writer lock."
+    def __init__(self, path, # a folder that `VectorStore.save` wrote
+                 write:bool=False, # take the writer lock: adds and removes are committed here (one writer at a time)
+                ):
+        path = Path(path)
+        old = path.with_name(path.name + '.old')
+        if not path.exists() and old.exists(): os.replace(old, path)  # a save cut off between its two renames
+        if not (path/'store.json').exists(): raise FileNotFoundError(f'{path}: not a saved VectorStore (no store.json)')
+        self.path, self.cfg, self.logged = path, load_json(path/'store.json'), 0  # logged: changes since the snapshot
+        if self.cfg.get('format') != STORE_FORMAT:
+            raise ValueError(f"{path}: store format {self.cfg.get('format')}, this version reads {STORE_FORMAT}")
+        self.lock = _writer_lock(path) if write else None
+        self.db = open_db(existing_file(path/'marks.sqlite')) if write else read_db(path/'marks.sqlite')
+    def __repr__(self): return f"StoreFolder({self.path}, {'writer' if self.lock else 'reader'}, {self.logged} logged)"
+
+    def close(self):
+        "Close the database and release the writer lock."
+        if self.db is not None: self.db.close()
+        if self.lock is not None: self.lock.close()
+        self.db = self.lock = None
+
+    def _writable(self):
+        if self.lock is None:
+            raise PermissionError(f'{self.path}: the store was loaded read-only (load it with write=True to add or remove marks)')
+
+# %% ../nbs/03_indexing.ipynb #b789c47a
 @patch
-def _log_add(self:VectorStore, ids, ints, x, rows):
+def log_add(self:StoreFolder, ids, ints, x, rows):
     "Commit new marks, their vectors and the next free integer in one transaction."
     self._writable()
     with self.db:
         self.db.executemany('insert into marks values (?, ?, ?)', zip(ints.tolist(), ids, map(_json, rows)))
-        self.db.executemany("insert into log (op, n, vector) values ('add', ?, ?)", zip(ints.tolist(), (v.tobytes() for v in x)))
+        self.db.executemany("insert into log (op, n, vector) values ('add', ?, ?)", zip(ints.tolist(), map(np.ndarray.tobytes, x)))
         self.db.execute("insert or replace into state values ('next_int', ?)", (str(int(ints[-1]) + 1),))
-    self._logged += len(ids)
+    self.logged += len(ids)
 
 @patch
-def _log_remove(self:VectorStore, ints):
-    "Commit the removal of marks (and, in a graph index, their tombstones) in one transaction."
+def log_remove(self:StoreFolder, ints, tombstones:bool=False, # also keep them as tombstones (a graph index)
+              ):
+    "Commit the removal of marks in one transaction."
     self._writable()
     ns = [(n,) for n in ints.tolist()]
     with self.db:
         self.db.executemany('delete from marks where n = ?', ns)
         self.db.executemany("insert into log (op, n) values ('remove', ?)", ns)
-        if isinstance(self.inner, faiss.IndexHNSW): self.db.executemany('insert or ignore into tombstones values (?)', ns)
-    self._logged += len(ns)
-
-@patch
-def _writable(self:VectorStore):
-    if self._writer is None: raise PermissionError(f'{self.path}: the store was loaded read-only (load it with write=True to add or remove marks)')
+        if tombstones: self.db.executemany('insert or ignore into tombstones values (?)', ns)
+    self.logged += len(ns)
 
 # %% ../nbs/03_indexing.ipynb #6a1f0c02
-@patch
-def save(self:VectorStore, path) -> Path:
-    "Write the store to the folder `path`, replacing any store there only when the new one is complete."
-    path = Path(path)
-    if self.path is not None and path.resolve() == self.path.resolve(): return self.compact()  # its own folder: a new snapshot
+def _write_db(fn:Path, p:dict):
+    "The database of a new folder for a store of parts `p`: its marks and tombstones, and the state of snapshot 0."
+    db, ids, meta = open_db(fn), p['ids'], p['meta']
+    with db:
+        db.executemany('insert into marks values (?, ?, ?)', (r for r in meta.rows() if ids.get(r[1]) == r[0])
+                       if isinstance(meta, MarkMeta) else ((n, s, _json(meta[s])) for s, n in ids.items()))
+    if db.execute('select count(*) from marks').fetchone()[0] != len(ids):  # removed from the database by another process
+        db.close()
+        raise ValueError(f'{Path(meta.fn).parent}: the store changed on disk since it was loaded '
+                         '(another process writes to it): load it again to save it')
+    state = [('next_int', str(p['next_int'])), ('snapshot', 'snapshot-0.faiss'), ('seq', '0')]
+    with db:
+        db.executemany('insert into tombstones values (?)', ((n,) for n in sorted(p['removed'])))
+        db.executemany('insert into state values (?, ?)', state)
+    db.close()
+
+# %% ../nbs/03_indexing.ipynb #aec9784e
+@patch(cls_method=True)
+def write(cls:StoreFolder, store:VectorStore, path) -> Path:
+    "Write `store` to the folder `path`, replacing any store there only when the new one is complete."
+    path, p = Path(path), store.parts()
     new, old = path.with_name(path.name + '.new'), path.with_name(path.name + '.old')
     shutil.rmtree(new, ignore_errors=True)
     new.mkdir(parents=True)
-    faiss.write_index(self.index, str(new/'snapshot-0.faiss'))
-    if self.exact is not None:
+    faiss.write_index(p['index'], str(new/'snapshot-0.faiss'))
+    if p['exact'] is not None:
         with open(new/EXACT_FILE, 'wb') as f:
-            for x in self.exact.chunks(self.next_int): f.write(x.tobytes())
-    if self.whitening: self.whitening.save(new/'whitening.npz')
-    save_json({'format': STORE_FORMAT, 'dim': self.dim, 'spec': self.spec, 'ef_search': self.ef_search, 'nprobe': self.nprobe,
-               'exact_filtered': self.exact_filtered, 'shortlist': self.shortlist, 'config': self.config}, new/'store.json')
-    db = open_db(new/'marks.sqlite')
-    with db:
-        db.executemany('insert into marks values (?, ?, ?)', (r for r in self.meta.rows() if r[0] in self.str_of) if isinstance(self.meta, MarkMeta)
-                       else ((n, s, _json(self.meta[s])) for s, n in self.int_of.items()))
-    if db.execute('select count(*) from marks').fetchone()[0] != len(self):  # a loaded store's metadata, removed by another process
-        db.close(); shutil.rmtree(new)
-        raise ValueError(f'{self.path}: the store changed on disk since it was loaded (another process writes to it): load it again to save it')
-    with db:
-        db.executemany('insert into tombstones values (?)', ((n,) for n in sorted(self.removed)))
-        db.executemany('insert into state values (?, ?)', [('next_int', str(self.next_int)), ('snapshot', 'snapshot-0.faiss'), ('seq', '0')])
-    db.close()
+            for x in p['exact'].chunks(p['next_int']): f.write(x.tobytes())
+    if w := p['settings']['whitening']: w.save(new/'whitening.npz')
+    settings = {k: v for k, v in p['settings'].items() if k != 'whitening'}
+    save_json({'format': STORE_FORMAT, **settings}, new/'store.json')
+    try: _write_db(new/'marks.sqlite', p)
+    except ValueError: shutil.rmtree(new); raise
     for f in new.iterdir():
         with open(f, 'rb') as h: os.fsync(h.fileno())
     if path.exists(): os.replace(path, old)
@@ -503,147 +615,128 @@ def save(self:VectorStore, path) -> Path:
     return path
 
 # %% ../nbs/03_indexing.ipynb #ec7b7c2a
-@patch(cls_method=True)
-def load(cls:VectorStore, path,
-         write:bool=False, # take the folder's writer lock: `add` and `remove` then commit to it (one writer at a time)
+@patch
+def load(self:StoreFolder, cls=None, # the class of store to make; default `VectorStore`
         ) -> VectorStore:
-    "Load a store saved with `save`: its snapshot and the log since (finishing a save interrupted between its two renames)."
-    path = Path(path)
-    old = path.with_name(path.name + '.old')
-    if not path.exists() and old.exists(): os.replace(old, path)
-    if not (path/'store.json').exists(): raise FileNotFoundError(f'{path}: not a saved VectorStore (no store.json)')
-    cfg = load_json(path/'store.json')
-    if cfg.get('format') not in (1, STORE_FORMAT): raise ValueError(f"{path}: store format {cfg.get('format')}, this version reads 1 and {STORE_FORMAT}")
-    w = Whitening.load(path/'whitening.npz') if (path/'whitening.npz').exists() else None
-    self = cls(cfg['dim'], cfg['spec'], cfg['config'], cfg['ef_search'], cfg['nprobe'], w, cfg.get('exact_filtered', 50_000), cfg.get('shortlist', 1000))
-    self.exact = None  # a store saved before stores kept exact vectors: the index's own scores
-    if cfg['format'] == 1:
-        if write: raise ValueError(f'{path}: a store of format 1 cannot take live updates: save it again (`VectorStore.load(p).save(p2)`) to convert it')
-        return self._load_v1(path, cfg)
-    if write: self._writer = _writer_lock(path)
-    fn = path/'marks.sqlite'
-    self.db, self.path = open_db(existing_file(fn)) if write else read_db(fn), path  # a reader writes nothing
-    try: self._read_folder(cfg, write)
-    except sqlite3.DatabaseError as e: raise db_error(fn, e) from None
-    self._check(path)
-    return self
+    "The store in this folder, its changes committed here; the folder is closed if it cannot be read."
+    try: return self._read(cls or VectorStore)
+    except sqlite3.DatabaseError as e: self.close(); raise db_error(self.path/'marks.sqlite', e) from None
+    except BaseException: self.close(); raise
 
 @patch
-def _read_folder(self:VectorStore, cfg:dict, write:bool):
-    "The snapshot that the database names, the exact vectors, the log since the snapshot and the marks (see `load`)."
-    path, state = self.path, dict(self.db.execute('select key, value from state'))
+def _read(self:StoreFolder, cls) -> VectorStore:
+    path, db, state = self.path, self.db, dict(self.db.execute('select key, value from state'))
     if not {'snapshot', 'seq', 'next_int'} <= state.keys():
         raise ValueError(f"{path/'marks.sqlite'}: empty or not a store database (no snapshot in its state)")
-    self.index = read_faiss(path/state['snapshot'], 'snapshot')
-    if lossy(self.spec) and 'shortlist' in cfg: existing_file(path/EXACT_FILE, 'file (the exact vectors of this compressed index)')  # saved with them
-    if (path/EXACT_FILE).exists():
-        self.exact = ExactVectors(self.dim, existing_file(path/EXACT_FILE), write=write)
-        if write: self.exact.truncate(int(state['next_int']))
-    self._replay(int(state['seq']))
-    self._logged = self.db.execute('select count(*) from log').fetchone()[0]
-    for n, s in self.db.execute('select n, id from marks'): self.int_of[s], self.str_of[n] = n, s
-    self.meta = MarkMeta(self.db)  # read from the database when asked for
-    if isinstance(self.inner, faiss.IndexHNSW): self.removed = {n for (n,) in self.db.execute('select n from tombstones')}
-    self.next_int = int(state['next_int'])
-    if self.exact is not None and len(self.exact) < self.next_int: raise ValueError(f'{path/EXACT_FILE}: {len(self.exact)} vectors, but the store has given out {self.next_int} integers')
-    for f in [*path.glob('snapshot-*.faiss'), *path.glob('.snapshot-*.tmp')]:  # left by a compaction that was cut off
-        if f.name != state['snapshot'] and write: f.unlink()
+    w = Whitening.load(path/'whitening.npz') if (path/'whitening.npz').exists() else None
+    settings, n = {**{k: v for k, v in self.cfg.items() if k != 'format'}, 'whitening': w}, int(state['next_int'])
+    index, exact = read_faiss(path/state['snapshot'], 'snapshot'), None
+    if lossy(settings['spec']):
+        fn = existing_file(path/EXACT_FILE, 'file (the exact vectors of this compressed index)')
+        exact = ExactVectors(settings['dim'], fn, write=self.lock is not None)
+        if self.lock is not None: exact.truncate(n)
+    self._replay(index, exact, int(state['seq']))
+    self.logged = db.execute('select count(*) from log').fetchone()[0]
+    graph = isinstance(_inner(index), faiss.IndexHNSW)
+    removed = {m for (m,) in db.execute('select n from tombstones')} if graph else ()
+    if self.lock is not None:  # a writer deletes what a compaction cut off left
+        for f in [*path.glob('snapshot-*.faiss'), *path.glob('.snapshot-*.tmp')]:
+            if f.name != state['snapshot']: f.unlink()
+    ids = dict(db.execute('select id, n from marks'))
+    return cls.from_parts(settings, index, ids, MarkMeta(db), n, exact, removed, folder=self)
 
 # %% ../nbs/03_indexing.ipynb #6a1f0c03
-def _writer_lock(path):
-    "An exclusive lock on the store folder, held while the returned file is open; an error if another process holds it."
-    import fcntl
-    f = open(path/'writer.lock', 'a')
-    try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError: f.close(); raise RuntimeError(f'{path}: another process is writing to this store (a running `logo-sim serve`?)') from None
-    return f
-
 @patch
-def _replay(self:VectorStore, seq:int):
-    "Apply the log after the snapshot's sequence number: adds in batches, removes as they come."
-    hnsw, ns, xs = isinstance(self.inner, faiss.IndexHNSW), [], []
+def _replay(self:StoreFolder, index:faiss.Index, exact:ExactVectors|None, seq:int):
+    "Apply the log after the snapshot's number `seq` to `index` (and `exact`): adds in batches, removes as they come."
+    graph, ns, xs = isinstance(_inner(index), faiss.IndexHNSW), [], []
     def flush():
         if ns:
             x, ints = np.frombuffer(b''.join(xs), np.float32).reshape(len(ns), -1), np.array(ns, np.int64)
-            self.index.add_with_ids(x, ints)
-            if self.exact is not None: self._exact_from_log(ints, x)
+            index.add_with_ids(x, ints)
+            if exact is not None: _exact_from_log(exact, ints, x)
         ns.clear(); xs.clear()
     for op, n, v in self.db.execute('select op, n, vector from log where seq > ? order by seq', (seq,)):
         if op == 'add': ns.append(n); xs.append(v)
-        elif not hnsw: flush(); self.index.remove_ids(faiss.IDSelectorBatch(np.array([n], np.int64)))
+        elif not graph: flush(); index.remove_ids(faiss.IDSelectorBatch(np.array([n], np.int64)))  # a graph: tombstones
     flush()
 
-@patch
-def _exact_from_log(self:VectorStore, ints, x):
-    "The exact vectors of logged adds that the file does not hold yet (appended after the commit, lost in a crash)."
-    new = ints >= len(self.exact)
+def _exact_from_log(exact:ExactVectors, ints, x):
+    "Append the exact vectors of logged adds that the file does not hold yet."
+    new = ints >= len(exact)
     if not new.any(): return
-    if ints[new][0] != len(self.exact) or (np.diff(ints[new]) != 1).any(): raise ValueError(f'{self.exact.fn}: vectors before integer {ints[new][0]} are missing')
-    self.exact.append(x[new])
-
-@patch
-def _check(self:VectorStore, path):
-    if self.index.ntotal - len(self.removed) != len(self.int_of):
-        raise ValueError(f'{path}: index holds {self.index.ntotal - len(self.removed)} live vectors but the store names {len(self.int_of)} marks')
-
-@patch
-def _load_v1(self:VectorStore, path, cfg) -> VectorStore:
-    "A store of format 1: ids.json and meta.json."
-    self.index = read_faiss(path/'index.faiss')
-    ids = load_json(path/'ids.json')
-    self.int_of = dict(ids['ids']); self.str_of = {n: s for s, n in self.int_of.items()}
-    self.removed, self.next_int, self.meta = set(ids['removed']), cfg['next_int'], load_json(path/'meta.json')
-    self._check(path)
-    return self
-
-@patch
-def close(self:VectorStore):
-    "Close the database and release the writer lock (the store, whose metadata is in the database, is searched no more)."
-    if self.db is not None: self.db.close()
-    if self._writer is not None: self._writer.close()
-    if self.exact is not None: self.exact.close()
-    self.db = self._writer = None
+    if ints[new][0] != len(exact) or (np.diff(ints[new]) != 1).any():
+        raise ValueError(f'{exact.fn}: vectors before integer {ints[new][0]} are missing')
+    exact.append(x[new])
 
 # %% ../nbs/03_indexing.ipynb #6a1f0c04
 @patch
-def compact(self:VectorStore, lock=None, # held while the index is copied and while the database is switched over
+def compact(self:StoreFolder, store:VectorStore, # the store loaded from this folder
+            lock=None, # held while the index is copied and while the database is switched over
            ) -> Path:
-    "Write the index as a new snapshot and empty the log up to it; the old snapshot goes once the new one is in use."
+    "Write the store's index as a new snapshot and empty the log up to it; the old snapshot goes once the new is in use."
     self._writable()
     with lock or contextlib.nullcontext():
         seq = self.db.execute('select coalesce(max(seq), 0) from log').fetchone()[0]
         old = self.db.execute("select value from state where key = 'snapshot'").fetchone()[0]
-        buf = faiss.serialize_index(self.index) if f'snapshot-{seq}.faiss' != old else None
+        buf = faiss.serialize_index(store.index) if f'snapshot-{seq}.faiss' != old else None
     if buf is None: return self.path  # nothing since the last snapshot
     new = f'snapshot-{seq}.faiss'
     with atomic_path(self.path/new) as tmp: buf.tofile(tmp)
-    if self.exact is not None: self.exact.sync()  # the log that held the newest vectors is about to go
+    if store.exact is not None: store.exact.sync()  # the log that held the newest vectors is about to go
     with lock or contextlib.nullcontext(), self.db:
         self.db.executemany('update state set value = ? where key = ?', [(new, 'snapshot'), (str(seq), 'seq')])
-        self._logged -= self.db.execute('delete from log where seq <= ?', (seq,)).rowcount
+        self.logged -= self.db.execute('delete from log where seq <= ?', (seq,)).rowcount
     (self.path/old).unlink(missing_ok=True)
     return self.path
+
+# %% ../nbs/03_indexing.ipynb #001956d0
+@patch
+def save(self:VectorStore, path) -> Path:
+    "Write the store to the folder `path` (see `StoreFolder.write`); to its own folder, a new snapshot (see `compact`)."
+    if self.folder is not None and Path(path).resolve() == self.folder.path.resolve(): return self.compact()
+    return StoreFolder.write(self, path)
+
+@patch(cls_method=True)
+def load(cls:VectorStore, path, # a folder that `save` wrote
+         write:bool=False, # take the folder's writer lock: `add` and `remove` then commit to it (one writer at a time)
+        ) -> VectorStore:
+    "Load a store saved with `save`: its snapshot and the log since (see `StoreFolder.load`)."
+    return StoreFolder(path, write).load(cls)
+
+@patch
+def compact(self:VectorStore, lock=None, # see `StoreFolder.compact`
+           ) -> Path:
+    "Write the index as a new snapshot in the store's folder and empty the log up to it."
+    if self.folder is None: raise PermissionError('a store in memory has no folder to compact: save it')
+    return self.folder.compact(self, lock)
 
 @patch
 def log_size(self:VectorStore) -> int:
     "Changes in the log since the snapshot (0 for a store in memory)."
-    return self._logged
+    return self.folder.logged if self.folder is not None else 0
+
+@patch
+def close(self:VectorStore):
+    "Close the store's folder and its file of exact vectors (a store whose metadata is in its folder is searched no more)."
+    if self.folder is not None: self.folder.close()
+    if self.exact is not None: self.exact.close()
 
 # %% ../nbs/03_indexing.ipynb #6a1f0c10
 @patch
 def empty_like(self:VectorStore) -> VectorStore:
     "A new store with this one's settings, whitening and a copy of its trained index; this one must hold no marks."
     if len(self) or self.removed or self.index.ntotal: raise ValueError('empty_like copies an empty store (trained, with no marks)')
-    new = VectorStore(self.dim, self.spec, self.config, self.ef_search, self.nprobe, self.whitening, self.exact_filtered, self.shortlist)
-    new.index = faiss.clone_index(self.index)
-    return new
+    return type(self).from_parts(self.settings, faiss.clone_index(self.index))
 
 @patch
 def merge(self:VectorStore, other:VectorStore) -> VectorStore:
     "Move the marks of `other` (made by `empty_like` of the same trained store) into this store, in memory."
-    if (other.dim, other.spec) != (self.dim, self.spec): raise ValueError(f'cannot merge a {other.spec!r} store of width {other.dim} into a {self.spec!r} store of width {self.dim}')
+    if (other.dim, other.spec) != (self.dim, self.spec):
+        raise ValueError(f'cannot merge a {other.spec!r} store of width {other.dim} '
+                         f'into a {self.spec!r} store of width {self.dim}')
     if isinstance(self.inner, faiss.IndexHNSW): raise ValueError('a graph index (HNSW) cannot be merged: add the marks instead')
-    if self.db is not None: raise ValueError(f'{self.path}: merge into a store in memory, then save it')
+    if self.folder is not None: raise ValueError(f'{self.folder.path}: merge into a store in memory, then save it')
     if other.removed: raise ValueError('the merged store has removed marks: compact it first')
     if dup := [i for i in other.int_of if i in self.int_of]: raise ValueError(f'ids already in the store: {dup[:5]}')
     off = self.next_int
@@ -652,7 +745,7 @@ def merge(self:VectorStore, other:VectorStore) -> VectorStore:
         for x in other.exact.chunks(other.next_int): self.exact.append(x)
     ids = list(other.int_of)
     self._keep(ids, np.array([other.int_of[s] for s in ids], np.int64) + off, [other.meta[s] for s in ids])
-    self.next_int, self._filters = off + other.next_int, None
+    self.next_int = off + other.next_int
     return self
 
 # %% ../nbs/03_indexing.ipynb #14698b0e
@@ -679,6 +772,7 @@ def gallery_whitening(X:np.ndarray, # the gallery's descriptors (all of them, or
     if n < min_whiten: say(f'no whitening: {n} marks are fewer than min_whiten={min_whiten}'); return None
     return Whitening.fit(X, None if whiten is True else whiten)
 
+# %% ../nbs/03_indexing.ipynb #aace4081
 def build_index(marks:pd.DataFrame, # marks with `path` (and metadata), indexed by id, e.g. from `load_l3d`
                 out, # index folder: `embeddings/`, `store/`, `skipped.json`
                 embedder:Embedder|None=None, # default `Embedder()`; `Embedder('model.onnx')` serves an exported model
@@ -724,8 +818,6 @@ class LogoSearcher:
                  blas_threads:int|None=1, # BLAS threads while searching (notebook 02); None: as found
                 ):
         self.store, self.embedder, self.blas_threads = store, embedder or embedder_from_config(store.config), blas_threads
-        pre = store.config.get('preprocess')
-        if pre is not None: store.config['preprocess'] = self.embedder.pre.complete(pre)  # an index built before the engine was recorded
         if json.loads(json.dumps(self.embedder.config)) != store.config:
             raise ValueError('the embedder differs from the one that built the index: its descriptors would not be comparable')
 
@@ -741,14 +833,20 @@ class LogoSearcher:
         store = VectorStore.load(Path(path)/'store', write=write)
         return cls(store, embedder or (Embedder(model) if model else embedder_from_config(store.config, device)), **kwargs)
 
+    @property
+    def stage1(self): return self  # the global search (a `Reranker` has one too)
+
     def search(self, queries, # paths, bytes or arrays of query logos (or one of them)
-               k:int=10, **filters, # `vienna`, `years`: see `VectorStore.allowed`
-              ) -> list[pd.DataFrame]:
+               k:int=10, # results per query
+               text=None, # typed words: stage 1 compares figures only, so giving them is an error (see `Reranker`)
+               vienna=None, years=None, # filters: see `VectorStore.allowed`
+              ) -> list[pd.DataFrame]|pd.DataFrame:
         "The `k` most similar marks to each query, best first."
+        if text is not None: raise ValueError('typed words (text) need re-ranking: this index has stage 1 only')
         one = not isinstance(queries, (list, tuple))
         with blas_threads(self.blas_threads):
             X, pres = self.embedder([queries] if one else queries, workers=0)
-            res = self.store.search(X, k, **filters)
+            res = self.store.search(X, k, vienna=vienna, years=years)
         for r, p in zip(res, pres): r.attrs['query_text'] = p.text
         return res[0] if one else res
 
@@ -765,14 +863,6 @@ def marks_from_folder(src) -> pd.DataFrame:
     stems = pd.Series([p.stem for p in files])
     if stems.duplicated().any(): raise ValueError(f'{src}: file names repeat, ids must be unique: {repeated_ids(stems)}')
     return pd.DataFrame({'id': stems.values, 'path': [str(p) for p in files]}, index=stems.values)
-
-# %% ../nbs/03_indexing.ipynb #5e5c9567
-def results_json(queries, results) -> list[dict]:
-    "Search results as plain JSON: a list of `{'query', 'query_text', ...attrs, 'results': [{'id', 'score', ...}]}`."
-    return [{'query': path_text(str(q)), 'query_text': r.attrs.get('query_text', ''),
-             **{k: plain(v) for k, v in r.attrs.items()},
-             'results': [{k: plain(v) for k, v in row.items()} for row in r.to_dict('records')]}
-            for q, r in zip(queries, results)]
 
 # %% ../nbs/03_indexing.ipynb #c253f4e5
 def results_grid(queries, results, store:VectorStore, paths:dict|None=None, n:int=6):
@@ -805,6 +895,7 @@ def _listing_frame(rows:pd.DataFrame, fn:Path, first_line:int) -> pd.DataFrame:
         rows['year'] = year.astype('Int64')
     return rows.set_index(pd.Index(rows.id.tolist()))
 
+# %% ../nbs/03_indexing.ipynb #faeb8583
 def listing_chunks(fn, # a CSV with a `path` column, or a text file of one path per line
                    chunk:int=1_000_000, # marks per DataFrame
                   ):
@@ -812,13 +903,11 @@ def listing_chunks(fn, # a CSV with a `path` column, or a text file of one path 
     fn = existing_file(fn, 'listing')
     with open(fn, newline='') as f: head = next(csv.reader(f), [])
     if 'path' in [h.strip() for h in head]:  # a CSV with a header: line 2 is row 0
-        for rows in pd.read_csv(fn, dtype=str, keep_default_na=False, chunksize=chunk, skipinitialspace=True, skip_blank_lines=False):
-            yield _listing_frame(rows.rename(columns=str.strip), fn, 2)
+        runs = pd.read_csv(fn, dtype=str, keep_default_na=False, chunksize=chunk, skipinitialspace=True, skip_blank_lines=False)
+        for rows in runs: yield _listing_frame(rows.rename(columns=str.strip), fn, 2)
         return
     with open(fn) as f:
-        for i in itertools.count():
-            paths = [l.rstrip('\n') for l in itertools.islice(f, chunk)]
-            if not paths: return
+        for i, paths in enumerate(chunked((l.rstrip('\n') for l in f), chunk)):
             yield _listing_frame(pd.DataFrame({'path': paths}, index=range(i*chunk, i*chunk + len(paths))), fn, 1)
 
 def marks_from_listing(fn) -> pd.DataFrame:

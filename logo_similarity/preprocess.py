@@ -12,15 +12,15 @@ from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, cv2
 from PIL import Image, ImageOps, UnidentifiedImageError
-from fastcore.basics import store_attr, patch
+from fastcore.basics import chunked, store_attr, patch
 from fastprogress.fastprogress import progress_bar
-from .core import save_npz, load_npz, existing_file, sha256, usable_cores, log
+from .core import save_npz, load_npz, existing_file, sha256, n_workers, log
 
 # %% auto #0
 __all__ = ['ENGINES', 'DPI', 'ImageDecodeError', 'EmptyImageError', 'NotAnImageError', 'TruncatedImageError',
            'ImageTooLargeError', 'array_to_rgb', 'shrink', 'decode_image', 'Word', 'tessdata_dir', 'OCR', 'keep_words',
            'words_mask', 'background_colour', 'mask_words', 'pad_square', 'resize', 'parse_box', 'crop', 'structure',
-           'Preprocessed', 'Preprocessor', 'mask_to_frame', 'n_workers', 'box_iou', 'detection_scores']
+           'Preprocessed', 'Preprocessor', 'mask_to_frame', 'box_iou', 'detection_scores']
 
 # %% ../nbs/01_preprocessing.ipynb #c2635a58
 class ImageDecodeError(ValueError):
@@ -245,7 +245,7 @@ def structure(img:np.ndarray) -> np.ndarray:
 class Preprocessed:
     "One logo after preprocessing."
     image:np.ndarray   # normalised, words masked (size×size×3 uint8)
-    raw:np.ndarray     # normalised, words kept: what the embedding sees by default
+    whole:np.ndarray   # the whole logo normalised, words kept: what the embedding sees by default
     mask:np.ndarray    # masked pixels in the normalised frame (size×size bool)
     words:list         # `Word`s in original pixels
     boxes:list         # the same words' boxes in normalised pixels
@@ -265,7 +265,7 @@ class Preprocessor:
                  max_pixels:int=60_000_000, # refuse larger images
                  engine:str|None='auto', # OCR engine: 'auto', 'tesserocr', 'pytesseract' (None: 'auto')
                  cache_dir=None, # where results are cached by content; None: no cache
-                 masked_view:bool=True, # make the word-masked view `image`; False: `image` is None, no inpainting (when only `raw` is used)
+                 masked_view:bool=True, # make the word-masked view `image`; False: `image` is None, no inpainting (when only `whole` is used)
                 ):
         store_attr('size,ocr,min_conf,psm,mask_method,grow,max_pixels,masked_view')
         self.cache_dir = Path(cache_dir) if cache_dir else None
@@ -278,10 +278,6 @@ class Preprocessor:
         return {**cfg, 'engine': self.engine.engine if self.engine else None}
 
     def __repr__(self): return f'Preprocessor({self.config})'
-
-    def complete(self, cfg:dict) -> dict:
-        "A saved config from before the OCR engine was recorded, completed with this one's (the engine 'auto' picks)."
-        return cfg if 'engine' in cfg else {**cfg, 'engine': self.config['engine']}
 
 # %% ../nbs/01_preprocessing.ipynb #7187cf4f
 def _read(src) -> tuple[bytes|np.ndarray, str]:
@@ -316,17 +312,17 @@ def _process(self:Preprocessor, data, name:str, sha:str) -> Preprocessed:
 # %% ../nbs/01_preprocessing.ipynb #01fd3ef6
 @patch
 def _cache_file(self:Preprocessor, sha:str) -> Path:
-    key = sha256((sha + json.dumps(self.config, sort_keys=True) + ('' if self.masked_view else ' raw only')).encode())
+    key = sha256((sha + json.dumps(self.config, sort_keys=True) + ('' if self.masked_view else ' whole only') + ' v2').encode())
     return self.cache_dir/key[:2]/f'{key}.npz'
 
 @patch
 def _save(self:Preprocessor, fn:Path, p:Preprocessed):
     meta = {'words': [asdict(w) for w in p.words], 'boxes': p.boxes, 'text': p.text, 'orig_size': p.orig_size, 'sha256': p.sha256}
-    save_npz(fn, {k: v for k, v in {'image': p.image, 'raw': p.raw, 'mask': p.mask}.items() if v is not None}, meta, compress=True)
+    save_npz(fn, {k: v for k, v in {'image': p.image, 'whole': p.whole, 'mask': p.mask}.items() if v is not None}, meta, compress=True)
 
 def _load(fn:Path) -> Preprocessed:
     a, m = load_npz(fn)
-    return Preprocessed(a.get('image'), a['raw'], a['mask'], [Word(w['text'], w['conf'], tuple(w['box'])) for w in m['words']],
+    return Preprocessed(a.get('image'), a['whole'], a['mask'], [Word(w['text'], w['conf'], tuple(w['box'])) for w in m['words']],
                         [tuple(b) for b in m['boxes']], m['text'], tuple(m['orig_size']), m['sha256'])
 
 # %% ../nbs/01_preprocessing.ipynb #89c1fcdc
@@ -356,12 +352,6 @@ def _one(src, pre=None):
 
 def _chunk(srcs): return [_one(s) for s in srcs]
 
-# %% ../nbs/01_preprocessing.ipynb #acb5d8a6
-def n_workers(workers:int|None) -> int:
-    "Worker processes for `workers`: None is one per usable core, 0 is none (this process)."
-    if workers is not None and workers < 0: raise ValueError(f'workers must be 0 or more (None: one per core), not {workers}')
-    return usable_cores() if workers is None else workers
-
 # %% ../nbs/01_preprocessing.ipynb #d4439008
 @patch
 def imap(self:Preprocessor, srcs, # paths, bytes or arrays
@@ -373,7 +363,7 @@ def imap(self:Preprocessor, srcs, # paths, bytes or arrays
     srcs, workers = list(srcs), n_workers(workers)
     if workers == 0 or len(srcs) <= chunksize:
         yield from (_one(s, self) for s in srcs); return
-    chunks = [srcs[i:i + chunksize] for i in range(0, len(srcs), chunksize)]
+    chunks = list(chunked(srcs, chunksize))
     workers, chunks = min(workers, len(chunks)), iter(chunks)
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self,)) as ex:
         todo = deque(ex.submit(_chunk, ch) for ch in islice(chunks, workers*ahead))

@@ -11,9 +11,8 @@ from importlib import metadata
 from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image, ImageDraw, ImageFont
-from .core import atomic_write, save_json, load_json, data_home
+from .core import atomic_write, save_json, load_json, data_home, n_workers
 from .data import LoadReport, load_l3d
-from .preprocess import n_workers
 
 # %% auto #0
 __all__ = ['COMPOSITE_SHARE', 'FONTS', 'SAMPLE_VERSION', 'FIXTURE_SLUGS', 'font_file', 'luminance', 'visible_colour', 'fit_side',

@@ -6,11 +6,14 @@
 from __future__ import annotations
 import hashlib, json, time
 from pathlib import Path
-import numpy as np, pandas as pd
+import numpy as np, pandas as pd, faiss
+from fastcore.basics import chunked
+from fastprogress.fastprogress import progress_bar
 from .core import atomic_path, save_json, load_json, usable_cores
-from .preprocess import Preprocessor, _one
+from .preprocess import Preprocessor
 from .embed import Embedder
-from .index import VectorStore, ExactVectors, MarkMeta, repeated_ids, WHITEN_DIM, auto_spec, ocr_info, gallery_whitening, listing_chunks, open_db, _meta_rows
+from .index import (VectorStore, ExactVectors, MarkMeta, repeated_ids, meta_rows, WHITEN_DIM, auto_spec,
+                                   ocr_info, gallery_whitening, listing_chunks, open_db)
 
 # %% auto #0
 __all__ = ['SHARDS_FORMAT', 'shard_name', 'plan_shards', 'preprocess_batch', 'EmbedBatch', 'read_shard', 'placement',
@@ -28,7 +31,7 @@ def plan_shards(ids, shard:int=4096,
     "The shards of `ids`: (file name, ids) for each run of `shard` ids."
     ids = [str(i) for i in ids]
     if len(set(ids)) != len(ids): raise ValueError(f'ids must be unique: {repeated_ids(ids)}')
-    return [(shard_name(start + n, ids[i:i + shard]), ids[i:i + shard]) for n, i in enumerate(range(0, len(ids), shard))]
+    return [(shard_name(start + n, run), run) for n, run in enumerate(chunked(ids, shard))]
 
 # %% ../nbs/09_scale.ipynb #b900000a
 def preprocess_batch(b:dict, config:dict, # the `Preprocessor` config
@@ -36,10 +39,10 @@ def preprocess_batch(b:dict, config:dict, # the `Preprocessor` config
                     ) -> dict:
     "Ray Data task: a batch of `id`, `path`, `shard` (and `meta`, JSON) to the embedder's view, the mark's metadata with the words read, and the error of each image."
     pre = Preprocessor(**config, masked_view=masked)  # cheap: the OCR engine is kept per process
-    outs = [_one(p, pre) for p in b['path']]
+    outs = list(pre.imap(b['path'], workers=0))  # an image that cannot be read: its error
     ok, metas = [not isinstance(o, Exception) for o in outs], b['meta'] if 'meta' in b else ['{}']*len(outs)
     blank = np.zeros((pre.size, pre.size, 3), np.uint8)
-    return {'id': b['id'], 'shard': b['shard'], 'view': np.stack([(o.image if masked else o.raw) if g else blank for o, g in zip(outs, ok)]),
+    return {'id': b['id'], 'shard': b['shard'], 'view': np.stack([(o.image if masked else o.whole) if g else blank for o, g in zip(outs, ok)]),
             'info': [json.dumps({**json.loads(m), **ocr_info(o)}, ensure_ascii=False) if g else '' for o, g, m in zip(outs, ok, metas)],
             'error': ['' if g else str(o) for o, g in zip(outs, ok)]}
 
@@ -123,13 +126,15 @@ def embed_shards(marks, # marks with `path`, indexed by id (`marks_from_folder`,
         if todo: _embed_wave(part, todo, out, model, ref, batch, actors, address, progress)
     return stats
 
+# %% ../nbs/09_scale.ipynb #1189b6da
 def _embed_wave(marks:pd.DataFrame, todo:list, out:Path, model, ref:Embedder, batch:int, actors, address, progress:bool):
     "One Ray Data run over the shards `todo` of `marks`, writing each shard as its last row arrives."
     ray = _ray(address)
     place = placement(ray.cluster_resources(), actors)
     ids = [i for _, ids in todo for i in ids]
-    rows = pd.DataFrame({'id': ids, 'path': marks.path.loc[ids].astype(str).values, 'shard': [name for name, ids in todo for _ in ids],
-                         'meta': [json.dumps(m, ensure_ascii=False) for m in _meta_rows(marks, ids)]})
+    rows = pd.DataFrame({'id': ids, 'path': marks.path.loc[ids].astype(str).values,
+                         'shard': [name for name, ids in todo for _ in ids],
+                         'meta': [json.dumps(m, ensure_ascii=False) for m in meta_rows(marks, ids)]})
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True  # shards arrive whole, one after another
     ctx.enable_progress_bars = progress
@@ -165,33 +170,44 @@ def _sample(files, n:int, seed:int=0) -> np.ndarray:
     return np.concatenate(out) if out else np.zeros((0, 0), np.float32), total
 
 # %% ../nbs/09_scale.ipynb #b9000022
-def _shard_part(fn, like:VectorStore, marks=None, add_to=None) -> tuple[VectorStore, dict]:
-    "The good marks of shard `fn` added to `add_to`, else to a new store made by `like.empty_like()`; and the shard's errors."
+def _add_shard(vs:VectorStore, fn, marks=None) -> dict:
+    "Add the good marks of shard `fn` to `vs`; the errors of the others, by id."
     ids, x, info, err = read_shard(fn)
-    vs, good = add_to if add_to is not None else like.empty_like(), np.array([e == '' for e in err])
-    keep = [i for i, g in zip(ids, good) if g]
-    if keep:
+    good = np.array([e == '' for e in err])
+    if keep := [i for i, g in zip(ids, good) if g]:
         meta = pd.DataFrame([json.loads(s) for s, g in zip(info, good) if g], index=keep)
         vs.add(keep, x[good], marks.reindex(keep).assign(**meta) if marks is not None else meta)
-    return vs, {i: e for i, e in zip(ids, err) if e}
+    return {i: e for i, e in zip(ids, err) if e}
 
-def _encode_shard(fn, tmpl, marks=None):
-    "Ray task: shard `fn` encoded into a copy of the trained empty index `tmpl`; returned as bytes and plain data."
-    import faiss
-    index, dim, spec, config, w = tmpl
-    like = VectorStore(dim, spec, config, whitening=w); like.index = faiss.deserialize_index(index)
-    part, bad = _shard_part(fn, like, marks)
-    exact = part.exact.rows(np.arange(part.next_int)) if part.exact is not None else None  # a compressed index's exact vectors
-    return faiss.serialize_index(part.index), part.int_of, part.meta, part.next_int, exact, bad
+def _encode_shard(fn, like:dict, marks=None) -> tuple[dict, dict]:
+    "Ray task: the parts of a store made of `like` (a trained, empty one's parts) holding shard `fn`; the shard's errors."
+    part = VectorStore.from_parts(**like)
+    bad = _add_shard(part, fn, marks)
+    return part.parts(), bad
 
-def _unpack(like:VectorStore, packed) -> tuple[VectorStore, dict]:
-    import faiss
-    index, int_of, meta, next_int, exact, bad = packed
-    part = VectorStore(like.dim, like.spec, like.config, whitening=like.whitening)
-    part.index, part.int_of, part.meta, part.next_int = faiss.deserialize_index(index), dict(int_of), dict(meta), next_int
-    part.str_of = {n: s for s, n in part.int_of.items()}
-    if exact is not None: part.exact = ExactVectors(like.dim).append(exact)
-    return part, bad
+def _merge_shards(vs:VectorStore, files, marks, address, progress:bool) -> dict:
+    "The shards `files` encoded in Ray tasks and merged into the trained, empty `vs` in shard order; their errors."
+    if isinstance(vs.inner, faiss.IndexHNSW):
+        raise ValueError('a graph index (HNSW) cannot be built in parallel parts: parallel=False')
+    ray, skipped = _ray(address), {}
+    like, mk = ray.put(vs.empty_like().parts()), ray.put(marks)
+    refs = [ray.remote(_encode_shard).remote(f, like, mk) for f in files]
+    for r in progress_bar(refs, leave=False) if progress else refs:  # in shard order: the same integers every run
+        parts, bad = ray.get(r)
+        skipped.update(bad); vs.merge(VectorStore.from_parts(**parts))
+    return skipped
+
+# %% ../nbs/09_scale.ipynb #5aec36f6
+def _spill_files(out:Path) -> list[Path]: return [out/'vectors.spill', *out.glob('marks.spill.sqlite*')]
+
+def _spilled(like:VectorStore, out:Path) -> VectorStore:
+    "An empty store like the trained `like` whose metadata and exact vectors go to scratch files in `out`, not to RAM."
+    out.mkdir(parents=True, exist_ok=True)
+    for f in _spill_files(out): f.unlink(missing_ok=True)
+    meta = MarkMeta(open_db(out/'marks.spill.sqlite'), owned=True)
+    meta.db.execute('pragma synchronous=off')  # a scratch table: a crash restarts the build
+    exact = ExactVectors(like.dim, out/'vectors.spill', write=True) if like.exact is not None else None
+    return VectorStore.from_parts(like.settings, like.index, meta=meta, exact=exact)
 
 # %% ../nbs/09_scale.ipynb #b9000023
 def build_from_shards(shards, # folder written by `embed_shards`
@@ -207,39 +223,22 @@ def build_from_shards(shards, # folder written by `embed_shards`
                       progress:bool=True) -> VectorStore:
     "A searchable index folder `out` from embedding shards, adding one shard at a time (bounded memory); the saved store, loaded."
     shards, out = Path(shards), Path(out)
-    files = shard_files(shards)
-    if not files: raise FileNotFoundError(f'{shards}: no shards (run `embed_shards` first)')
+    if not (files := shard_files(shards)): raise FileNotFoundError(f'{shards}: no shards (run `embed_shards` first)')
     cfg = load_json(shards/'config.json')
     X, n = _sample(files, sample)
     w = gallery_whitening(X, n, whiten, min_whiten, print if progress else lambda *a: None)
-    vs = VectorStore(w.dim if w else X.shape[1], spec or auto_spec(n), config={k: cfg[k] for k in ('model', 'preprocess', 'masked')}, whitening=w, **(store_kw or {}))
-    if not vs.index.is_trained: vs.train(X)
+    config = {k: cfg[k] for k in ('model', 'preprocess', 'masked')}
+    like = VectorStore(w.dim if w else X.shape[1], spec or auto_spec(n), config=config, whitening=w, **(store_kw or {}))
+    if not like.index.is_trained: like.train(X)
     del X
-    out.mkdir(parents=True, exist_ok=True)
-    spill = out/'vectors.spill'  # a compressed index's exact vectors go to disk as they come, not to memory
-    if vs.exact is not None: spill.unlink(missing_ok=True); vs.exact = ExactVectors(vs.dim, spill, write=True)
-    for f in out.glob('marks.spill.sqlite*'): f.unlink()  # and so does the metadata
-    vs.meta = MarkMeta(open_db(out/'marks.spill.sqlite'), owned=True)
-    vs.meta.db.execute('pragma synchronous=off')  # a scratch table: a crash restarts the build
-    skipped = {}
-    from fastprogress.fastprogress import progress_bar
-    if parallel:
-        import faiss
-        if isinstance(vs.inner, faiss.IndexHNSW): raise ValueError('a graph index (HNSW) cannot be built in parallel parts: parallel=False')
-        ray = _ray(address)
-        blob = faiss.serialize_index(vs.index)
-        vs.index = faiss.deserialize_index(blob)  # the same FAISS classes as the parts' (a read-back Flat is IndexFlatIP)
-        tmpl, mk = ray.put((blob, vs.dim, vs.spec, vs.config, vs.whitening)), ray.put(marks)
-        refs = [ray.remote(_encode_shard).remote(f, tmpl, mk) for f in files]
-        for r in progress_bar(refs, leave=False) if progress else refs:  # merged in shard order: the same integers every run
-            part, bad = _unpack(vs, ray.get(r)); skipped.update(bad); vs.merge(part)
-    else:
-        for f in progress_bar(files, leave=False) if progress else files:
-            part, bad = _shard_part(f, vs, marks, add_to=vs); skipped.update(bad)
+    vs = _spilled(like, out)
+    if parallel: skipped = _merge_shards(vs, files, marks, address, progress)
+    else: skipped = {i: e for f in (progress_bar(files, leave=False) if progress else files)
+                     for i, e in _add_shard(vs, f, marks).items()}
     save_json(skipped, out/'skipped.json')
     vs.save(out/'store')
     vs.meta.db.close(); vs.close()
-    for f in [spill, *out.glob('marks.spill.sqlite*')]: f.unlink(missing_ok=True)
+    for f in _spill_files(out): f.unlink(missing_ok=True)
     return VectorStore.load(out/'store')
 
 # %% ../nbs/09_scale.ipynb #b9000051
