@@ -458,7 +458,7 @@ def from_parts(cls:VectorStore, settings:dict, # what the store is made with (`V
                next_int:int=0, # the next integer to give out (never one given out before)
                exact:ExactVectors|None=None, # a compressed index's exact vectors by integer; None: new ones in memory
                removed=(), # the integers of removed marks still in a graph index
-               folder:StoreFolder|None=None, # where its adds and removes are committed (see `StoreFolder.load`)
+               folder=None, # the `StoreFolder` its adds and removes are committed to (see `StoreFolder.load`)
               ) -> VectorStore:
     "A store made of `parts` (see `VectorStore.parts`), which must agree with one another."
     s, where = cls(**settings), f'{folder.path}: ' if folder is not None else ''
