@@ -165,11 +165,11 @@ def index_cmd(a:argparse.Namespace):
     kw = dict(nprobe=a.nprobe, shortlist=a.shortlist)
     listing = Path(a.src).is_file()
     if a.ray is None:
-        marks = marks_from_listing(a.src) if listing else marks_from_folder(a.src)
+        marks = marks_from_listing(a.src) if listing else marks_from_folder(a.src, say)
         vs = build_index(marks, a.out, emb, a.spec, a.whiten, workers=a.workers, store_kw=kw, progress=not a.quiet)
     else:
         from logo_similarity.scale import embed_shards, build_from_shards  # Ray, only when asked for
-        st = embed_shards(Path(a.src) if listing else marks_from_folder(a.src), Path(a.out)/'shards', model, a.shard,  # a listing is read a wave at a time
+        st = embed_shards(Path(a.src) if listing else marks_from_folder(a.src, say), Path(a.out)/'shards', model, a.shard,  # a listing is read a wave at a time
                           address=None if a.ray == 'local' else a.ray, progress=not a.quiet)
         say(f"embedded {st['done']} of {st['shards']} shards with Ray ({st['skipped']} were done already)")
         vs = build_from_shards(Path(a.out)/'shards', a.out, None, a.spec, a.whiten, store_kw=kw, progress=not a.quiet)  # the shards carry the metadata

@@ -794,7 +794,7 @@ def build_index(marks:pd.DataFrame, # marks with `path` (and metadata), indexed 
     skipped = {i: errors.get(i, 'could not be decoded (in an earlier run)') for i, g in zip(ids, good) if not g}
     save_json(skipped, out/'skipped.json')
     keep = [i for i, g in zip(ids, good) if g]
-    w = gallery_whitening(X[good], len(keep), whiten, min_whiten)
+    w = gallery_whitening(X[good], len(keep), whiten, min_whiten, print if progress else lambda *a: None)
     vs = VectorStore(w.dim if w else embedder.dim, spec or auto_spec(len(keep)), config=embedder.config, whitening=w, **(store_kw or {}))
     meta = marks.loc[keep].assign(**pd.DataFrame([i or {} for i, g in zip(info, good) if g], index=keep))
     vs.add(keep, X[good], meta)
@@ -851,12 +851,13 @@ class LogoSearcher:
         return res[0] if one else res
 
 # %% ../nbs/03_indexing.ipynb #ff6194cf
-def marks_from_folder(src) -> pd.DataFrame:
+def marks_from_folder(src, say=print, # where the loader's report of an L3D folder goes
+                     ) -> pd.DataFrame:
     "Marks from an L3D folder (metadata files present) or from every image in a folder (ids are file stems)."
     src = Path(src)
     if list(src.glob('output_*.json')) or (src/'results.json').exists():
         df, rep = load_l3d(src)
-        print(rep)
+        say(str(rep))
         return df
     files = sorted(p for p in src.rglob('*') if p.suffix.lower() in IMAGE_EXTS)
     if not files: raise FileNotFoundError(f'{src}: no images and no L3D metadata')
