@@ -24,8 +24,8 @@ from .rerank import Reranker, found, load_searcher
 # %% auto #0
 __all__ = ['MARK_ID', 'api', 'PayloadTooLarge', 'UnsupportedMedia', 'UnknownMark', 'MarkExists', 'NoStage2', 'status_of',
            'RWLock', 'SearchService', 'years_filter', 'RateLimit', 'Guard', 'reads', 'writes', 'page', 'health',
-           'search', 'search_batch', 'add', 'remove', 'get', 'image', 'why', 'create_app', 'deadlined', 'server_config',
-           'running', 'serve', 'page_html', 'browser', 'card_html', 'SearchWidget', 'load_test']
+           'search', 'search_batch', 'add', 'remove', 'get', 'image', 'why', 'api_key_for', 'create_app', 'deadlined',
+           'server_config', 'running', 'serve', 'page_html', 'browser', 'card_html', 'SearchWidget', 'load_test']
 
 # %% ../nbs/08_app.ipynb #a8000007
 class PayloadTooLarge(ImageTooLargeError): "More bytes, or more images, than the service accepts."
@@ -272,10 +272,6 @@ async def _one_image(request:Request, field:str='image'):
 
 
 # %% ../nbs/08_app.ipynb #a8000029
-def _has_body(scope) -> bool:
-    h = dict(scope['headers'])
-    return h.get(b'content-length', b'0') != b'0' or b'transfer-encoding' in h
-
 class Guard:
     "ASGI middleware: the rate limit by peer address, the body's bytes (413) and time (408), no keep-alive after an early answer."
     def __init__(self, app, limit:RateLimit|None=None, # the per-client rate limit, if any
@@ -289,11 +285,13 @@ class Guard:
         if self.limit and scope['path'] not in self.open_paths and (wait := self.limit(peer)):
             r = JSONResponse({'detail': 'too many requests: slow down'}, 429, headers={'Retry-After': str(max(1, round(wait)))})
             return await r(scope, receive, send)
-        n = dict(scope['headers']).get(b'content-length', b'')
+        h = dict(scope['headers'])
+        n = h.get(b'content-length', b'')
         if self.max_body and n.isdigit() and int(n) > self.max_body:
             r = JSONResponse({'detail': f'request of {int(n):,} bytes is over the limit of {self.max_body:,}'}, 413, headers={'Connection': 'close'})
             return await r(scope, receive, send)
-        done, got, deadline = not _has_body(scope), 0, time.monotonic() + self.seconds
+        done = n in (b'', b'0') and b'transfer-encoding' not in h  # no body to wait for
+        got, deadline = 0, time.monotonic() + self.seconds
         async def timed():
             nonlocal done, got
             if done: return await receive()  # the body is in: what follows waits for a disconnect
@@ -353,7 +351,8 @@ def why(self:SearchService, data:bytes, i:str, name:str='image', box=None, text:
     import matplotlib; matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     if not self.stage2: raise NoStage2(f'{self.index.name} has no stage 2: no "why" picture')
-    img = self.decode(data, name, box, content_type); self._words(text)
+    self._words(text)
+    img = self.decode(data, name, box, content_type)
     with self.lock.reader:
         self._known(i)
         fig = self.searcher.why(img, i, text=text)
@@ -438,6 +437,14 @@ async def why(request:Request, image:UploadFile=File(...), id:str=Form(...), cro
 
 
 # %% ../nbs/08_app.ipynb #a80000b7
+def api_key_for(api_key:str|None=None, # the key; default: $LOGO_SIM_API_KEY (None or '' there: no key needed)
+                read_key:bool=False, # reads are to need the key too
+               ) -> str|None:
+    "The service's API key, or an error when reads are to need one and there is none (it would protect nothing)."
+    key = api_key if api_key is not None else os.environ.get('LOGO_SIM_API_KEY') or None
+    if read_key and not key: raise ValueError('--read-key needs an API key: set LOGO_SIM_API_KEY (without one it protects nothing)')
+    return key
+
 def create_app(service:SearchService,
                api_key:str|None=None, # default: $LOGO_SIM_API_KEY; None or '' there: no key needed
                read_key:bool=False, # reads need the key too
@@ -447,8 +454,7 @@ def create_app(service:SearchService,
                body_seconds:float=60, # the most a client may take to send its request body
               ) -> FastAPI:
     "The FastAPI application serving `service`: the routes of `api` and the web page at `/`."
-    key = api_key if api_key is not None else os.environ.get('LOGO_SIM_API_KEY') or None
-    if read_key and not key: raise ValueError('read_key (--read-key) needs an API key: set LOGO_SIM_API_KEY')
+    key = api_key_for(api_key, read_key)
     app = FastAPI(title='logo_similarity', description='Find registered trademarks that look or sound like a query logo.',
                   redirect_slashes=False)
     app.state.service, app.state.key, app.state.read_key = service, key, read_key
@@ -517,8 +523,7 @@ def serve(index, # index folder made by `logo-sim index`
          ):
     "Run the search service on `index` until interrupted."
     import uvicorn
-    key = os.environ.get('LOGO_SIM_API_KEY')
-    if read_key and not key: raise ValueError('--read-key needs an API key: set LOGO_SIM_API_KEY (without one it protects nothing)')
+    key = api_key_for(read_key=read_key)  # before the index is loaded: a wrong start fails at once
     svc = SearchService(index, model, device, max_bytes=max_bytes, max_pixels=max_pixels, max_batch=max_batch, max_text=max_text,
                         compact_at=compact_at)
     if host not in ('127.0.0.1', 'localhost', '::1') and not key:
