@@ -9,7 +9,7 @@ from pathlib import Path
 from .core import existing_file, load_json, path_text, save_json
 from .preprocess import crop, decode_image, parse_box
 from .embed import Embedder
-from .index import WHITEN_DIM, build_index, marks_from_folder, marks_from_listing, results_grid
+from .index import WHITEN_DIM, build_index, results_grid
 from .rerank import STAGE2, build_stage2, found, has_stage2, load_searcher
 
 # %% auto #0
@@ -46,8 +46,8 @@ def parser() -> argparse.ArgumentParser:
     pi.add_argument('--whiten', type=whiten_arg, default=WHITEN_DIM, help="PCA-whitening: number of axes kept, 'all' or 'none' (default: the measured default)")
     pi.add_argument('--no-rerank', dest='rerank', action='store_false', help='build stage 1 only (no patches and colours for re-ranking)')
     pi.add_argument('--ray', nargs='?', const='local', default=None, metavar='ADDRESS',
-                    help='embed with Ray Data: a local Ray, or the cluster at ADDRESS; resumable shards in OUT/shards (notebook 09)')
-    pi.add_argument('--shard', type=int, default=4096, help='marks per shard with --ray (default: 4096)')
+                    help='embed with Ray Data: a local Ray, or the cluster at ADDRESS (notebook 09)')
+    pi.add_argument('--shard', type=int, default=4096, help='marks per shard, the unit a killed build keeps (default: 4096)')
     pi.add_argument('--torch', action='store_true', help='embed with PyTorch on a CPU too (default there: the default model exported to ONNX once, the same descriptors, faster)')
     ps = sub.add_parser('search', parents=[common], help='search an index with query logos (re-ranked when the index has stage 2)')
     ps.add_argument('queries', nargs='+', help='query images')
@@ -163,16 +163,11 @@ def index_cmd(a:argparse.Namespace):
     emb = Embedder(model) if model else Embedder(device=a.device)
     say(f'embedding on {emb.device}')
     kw = dict(nprobe=a.nprobe, shortlist=a.shortlist)
-    listing = Path(a.src).is_file()
-    if a.ray is None:
-        marks = marks_from_listing(a.src) if listing else marks_from_folder(a.src, say)
-        vs = build_index(marks, a.out, emb, a.spec, a.whiten, workers=a.workers, store_kw=kw, progress=not a.quiet)
-    else:
-        from logo_similarity.scale import embed_shards, build_from_shards  # Ray, only when asked for
-        st = embed_shards(Path(a.src) if listing else marks_from_folder(a.src, say), Path(a.out)/'shards', model, a.shard,  # a listing is read a wave at a time
-                          address=None if a.ray == 'local' else a.ray, progress=not a.quiet)
-        say(f"embedded {st['done']} of {st['shards']} shards with Ray ({st['skipped']} were done already)")
-        vs = build_from_shards(Path(a.out)/'shards', a.out, None, a.spec, a.whiten, store_kw=kw, progress=not a.quiet)  # the shards carry the metadata
+    runner = None
+    if a.ray is not None:
+        from logo_similarity.scale import RayRunner  # Ray, only when asked for
+        runner = RayRunner(None if a.ray == 'local' else a.ray)
+    vs = build_index(a.src, a.out, emb, a.spec, a.whiten, shard=a.shard, workers=a.workers, runner=runner, store_kw=kw, progress=not a.quiet, say=say)
     say(f'indexed {len(vs)} marks into {a.out} ({vs.spec}); skipped {len(load_json(Path(a.out)/"skipped.json"))}')
     if not a.rerank:
         if has_stage2(a.out): shutil.rmtree(Path(a.out)/STAGE2); say(f'removed the stage 2 of an earlier build from {a.out}')

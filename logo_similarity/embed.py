@@ -4,19 +4,19 @@
 
 # %% ../nbs/02_embedding.ipynb #7ff797f5
 from __future__ import annotations
-import contextlib, ctypes, functools, hashlib, json
+import contextlib, ctypes, dataclasses, functools
 from itertools import islice
 from pathlib import Path
 import numpy as np, onnxruntime as ort
 from fastcore.basics import chunked, store_attr, patch
 from fastprogress.fastprogress import progress_bar
 from threadpoolctl import threadpool_limits
-from .core import save_json, load_json, save_npz, load_npz, existing_file, sha256, usable_cores, log
+from .core import load_json, save_npz, load_npz, existing_file, plain, sha256, usable_cores, log
 from .preprocess import Preprocessor, Preprocessed
 
 # %% auto #0
-__all__ = ['Embedder', 'Whitening', 'blas_threads', 'meta_file', 'cuda_problem', 'ort_providers', 'ort_session', 'OnnxBackbone',
-           'EmbeddingStore']
+__all__ = ['Embedder', 'EmbedderConfig', 'Whitening', 'blas_threads', 'meta_file', 'cuda_problem', 'ort_providers', 'ort_session',
+           'OnnxBackbone']
 
 # %% ../nbs/02_embedding.ipynb #9c9e9f0f
 class Embedder:
@@ -41,7 +41,7 @@ class Embedder:
         self.batch_size = batch_size
 
     @property
-    def config(self) -> dict: return {'model': self.backbone.config, 'preprocess': self.pre.config, 'masked': self.masked}
+    def config(self) -> EmbedderConfig: return EmbedderConfig(self.backbone.config, self.pre.config, self.masked)
     def view(self, p:Preprocessed) -> np.ndarray: return p.image if self.masked else p.whole
     @property
     def dim(self) -> int: return self.backbone.config['dim']
@@ -54,6 +54,26 @@ class Embedder:
         "Descriptors (n, dim) float32 of preprocessed images (size×size×3 uint8)."
         out = [self.backbone.embed(np.stack(b)) for b in chunked(imgs, self.batch_size)]
         return np.concatenate(out) if out else np.zeros((0, self.dim), np.float32)
+
+# %% ../nbs/02_embedding.ipynb #91c94b91
+@dataclasses.dataclass(frozen=True)
+class EmbedderConfig:
+    "What makes an embedder's descriptors: stored with an index, equal for two embedders whose descriptors are comparable."
+    model:dict # the backbone's config: name, weights, input size, pooling, dim, precision
+    preprocess:dict # the `Preprocessor`'s config
+    masked:bool=False # the word-masked view is embedded, not the whole logo
+    def __post_init__(self):  # held as it reads back from JSON (lists, not tuples), so a saved config compares equal
+        for k in ('model', 'preprocess'): object.__setattr__(self, k, plain(getattr(self, k)))
+
+    def json(self) -> dict: return dataclasses.asdict(self)
+    @classmethod
+    def of(cls, d:dict|EmbedderConfig) -> EmbedderConfig:
+        "The config `d` (as `json` wrote it, e.g. in an index's settings)."
+        return d if isinstance(d, cls) else cls(d['model'], d['preprocess'], d.get('masked', False))
+    def differs(self, other:EmbedderConfig) -> list[str]:
+        "The parts in which `other` differs: 'model', 'preprocess', 'masked'."
+        return [f.name for f in dataclasses.fields(self) if getattr(self, f.name) != getattr(other, f.name)]
+
 
 # %% ../nbs/02_embedding.ipynb #95b8f20b
 @patch
@@ -194,56 +214,3 @@ class OnnxBackbone:
     def features(self, imgs:np.ndarray) -> np.ndarray:
         "Spatial feature maps (n, C, h, w) of a batch of images."
         return self._run('features', imgs)
-
-# %% ../nbs/02_embedding.ipynb #81369506
-class EmbeddingStore:
-    "Chunked, resumable, atomic on-disk descriptors of marks, tied to the config that made them."
-    def __init__(self, path, # folder of the store
-                 config:dict, # what made the vectors: model, weights, preprocessing (JSON-ready)
-                 chunk:int=1024, # marks per chunk file
-                ):
-        self.path, self.chunk = Path(path), chunk
-        self.config = json.loads(json.dumps(config))  # as it reads back from disk
-        fn = self.path/'config.json'
-        if fn.exists() and (old := load_json(fn)) != self.config:
-            diff = sorted(k for k in set(old) | set(self.config) if old.get(k) != self.config.get(k))
-            raise ValueError(f'{self.path}: holds embeddings made with another config (differs in {diff}); use a new folder')
-        if not fn.exists(): save_json(self.config, fn)
-
-    def _file(self, ids) -> Path:
-        "The chunk file for exactly these ids."
-        return self.path/'chunks'/f"{hashlib.sha1(chr(10).join(ids).encode()).hexdigest()[:16]}.npz"
-
-# %% ../nbs/02_embedding.ipynb #1f4fe4aa
-@patch
-def build(self:EmbeddingStore, ids, # mark ids, in order
-          embed_fn, # list of ids -> float32 array (n, dim), or (array, list of JSON-ready info per id)
-          progress:bool=True) -> EmbeddingStore:
-    "Embed every chunk of `ids` that is not on disk yet; finished chunks are kept as they are."
-    ids = [str(i) for i in ids]
-    if len(set(ids)) != len(ids): raise ValueError('ids must be unique')
-    parts = list(chunked(ids, self.chunk))
-    todo = [p for p in parts if not self._file(p).exists()]
-    for p in progress_bar(todo, leave=False) if progress and todo else todo:
-        out = embed_fn(p)
-        x, info = out if isinstance(out, tuple) else (out, None)
-        x = np.asarray(x, dtype=np.float32)
-        if x.shape[0] != len(p): raise ValueError(f'embed_fn returned {x.shape[0]} vectors for {len(p)} ids')
-        if info is not None and len(info) != len(p): raise ValueError(f'embed_fn returned info for {len(info)} of {len(p)} ids')
-        save_npz(self._file(p), {'ids': np.array(p), 'x': x}, info)
-    self.ids = ids
-    return self
-
-# %% ../nbs/02_embedding.ipynb #6ec0c21b
-@patch
-def load(self:EmbeddingStore, ids=None) -> tuple[list[str], np.ndarray, list]:
-    "The ids, their vectors and their info (None where none was stored), in the order given to `build` (or `ids`)."
-    ids = [str(i) for i in (ids if ids is not None else self.ids)]
-    xs, info = [], []
-    for p in chunked(ids, self.chunk):
-        fn = self._file(p)
-        if not fn.exists(): raise FileNotFoundError(f'{fn}: the chunk of {p[0]}..{p[-1]} is missing; run build() first')
-        a, meta = load_npz(fn)
-        if a['ids'].tolist() != p: raise ValueError(f'{fn}: ids do not match the chunk it is named for')
-        xs.append(a['x']); info += meta or [None]*len(p)
-    return ids, np.concatenate(xs) if xs else np.zeros((0, 0), np.float32), info

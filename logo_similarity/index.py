@@ -4,20 +4,23 @@
 
 # %% ../nbs/03_indexing.ipynb #583ac131
 from __future__ import annotations
-import contextlib, csv, json, os, re, shutil, sqlite3
+import contextlib, csv, hashlib, json, os, re, shutil, sqlite3
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
 from fastcore.basics import store_attr, patch, chunked
 from .core import save_json, load_json, plain, atomic_path, existing_file
 from .data import parse_vienna, load_l3d, IMAGE_EXTS
 from .preprocess import Preprocessor, decode_image
-from .embed import Embedder, EmbeddingStore, Whitening, blas_threads
+from fastprogress.fastprogress import progress_bar
+from .embed import Embedder, EmbedderConfig, Whitening, blas_threads
 
 # %% auto #0
-__all__ = ['EXACT_FILE', 'STORE_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'db_error', 'MarkMeta',
-           'VectorStore', 'repeated_ids', 'meta_rows', 'vienna_key', 'MarkFilters', 'open_db', 'read_db', 'read_faiss',
-           'StoreFolder', 'auto_spec', 'ocr_info', 'gallery_whitening', 'build_index', 'embedder_from_config',
-           'LogoSearcher', 'marks_from_folder', 'results_grid', 'listing_chunks', 'marks_from_listing']
+__all__ = ['EXACT_FILE', 'STORE_FORMAT', 'SHARDS_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'db_error',
+           'MarkMeta', 'VectorStore', 'repeated_ids', 'meta_rows', 'vienna_key', 'MarkFilters', 'open_db', 'read_db',
+           'read_faiss', 'StoreFolder', 'auto_spec', 'marks_from_folder', 'listing_chunks', 'mark_runs', 'marks_from',
+           'shard_name', 'plan_shards', 'write_shard', 'read_shard', 'shard_files', 'ocr_info', 'shards_folder',
+           'mark_info', 'InProcess', 'embed_marks', 'gallery_whitening', 'shard_sample', 'add_shard', 'add_shards',
+           'build_from_shards', 'build_index', 'embedder_from_config', 'LogoSearcher', 'results_grid']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
 def as_unit_vectors(x, # array (n, dim) or (dim,)
@@ -754,102 +757,6 @@ def auto_spec(n:int, # number of marks the index will hold
     "The default FAISS index for `n` marks: exact search up to `exact_up_to`, else an HNSW graph."
     return 'Flat' if n <= exact_up_to else 'HNSW32'
 
-# %% ../nbs/03_indexing.ipynb #ec4d3e98
-def ocr_info(p) -> dict:
-    "What preprocessing read of a mark, as stored with it in an index: the text and each word's text, confidence and box."
-    return {'ocr_text': p.text, 'ocr_words': [{'text': w.text, 'conf': w.conf, 'box': list(w.box)} for w in p.words]}
-
-# %% ../nbs/03_indexing.ipynb #29ae4561
-WHITEN_DIM = True  # the default whitening of `build_index`, chosen in notebook 06
-
-def gallery_whitening(X:np.ndarray, # the gallery's descriptors (all of them, or a sample)
-                      n:int, # marks in the gallery
-                      whiten:int|bool=WHITEN_DIM, min_whiten:int=1000, # as `build_index`
-                      say=print, # where the remark goes that the gallery is too small
-                     ) -> Whitening|None:
-    "The whitening an index of `n` marks gets: fitted on `X`, or None when asked for none or the gallery is too small."
-    if whiten is False: return None
-    if n < min_whiten: say(f'no whitening: {n} marks are fewer than min_whiten={min_whiten}'); return None
-    return Whitening.fit(X, None if whiten is True else whiten)
-
-# %% ../nbs/03_indexing.ipynb #aace4081
-def build_index(marks:pd.DataFrame, # marks with `path` (and metadata), indexed by id, e.g. from `load_l3d`
-                out, # index folder: `embeddings/`, `store/`, `skipped.json`
-                embedder:Embedder|None=None, # default `Embedder()`; `Embedder('model.onnx')` serves an exported model
-                spec:str|None=None, # FAISS index; default `auto_spec(len(marks))`
-                whiten:int|bool=WHITEN_DIM, # PCA-whitening: axes kept (an int), True for all of them, False for none
-                min_whiten:int=1000, # fit the whitening only on a gallery at least this large
-                chunk:int=1024, workers:int|None=None, # preprocessing processes (see `Preprocessor.imap`)
-                store_kw:dict|None=None, # further `VectorStore` settings, e.g. `dict(nprobe=64, shortlist=1000)`
-                progress:bool=True) -> VectorStore:
-    "Embed `marks` (resuming an interrupted run) and save a searchable `VectorStore` in `out`."
-    out, embedder, errors = Path(out), embedder or Embedder(), {}
-    paths = marks.path.to_dict()
-    def embed(ids):
-        x, pres = embedder([paths[i] for i in ids], workers=workers, errors='return')
-        errors.update({i: str(p) for i, p in zip(ids, pres) if isinstance(p, Exception)})
-        return x, [None if isinstance(p, Exception) else ocr_info(p) for p in pres]
-    ids, X, info = EmbeddingStore(out/'embeddings', embedder.config, chunk).build(marks.index, embed, progress).load()
-    good = np.isfinite(X).all(1)
-    skipped = {i: errors.get(i, 'could not be decoded (in an earlier run)') for i, g in zip(ids, good) if not g}
-    save_json(skipped, out/'skipped.json')
-    keep = [i for i, g in zip(ids, good) if g]
-    w = gallery_whitening(X[good], len(keep), whiten, min_whiten, print if progress else lambda *a: None)
-    vs = VectorStore(w.dim if w else embedder.dim, spec or auto_spec(len(keep)), config=embedder.config, whitening=w, **(store_kw or {}))
-    meta = marks.loc[keep].assign(**pd.DataFrame([i or {} for i, g in zip(info, good) if g], index=keep))
-    vs.add(keep, X[good], meta)
-    vs.save(out/'store')
-    return vs
-
-# %% ../nbs/03_indexing.ipynb #23fb6ed1
-def embedder_from_config(cfg:dict, device='auto') -> Embedder:
-    "The `Embedder` that an index's config describes (a PyTorch backbone on `device`)."
-    m = cfg['model']
-    if m.get('precision', 'fp32') != 'fp32': raise ValueError(f"the index was built with an exported {m['precision']} model: search it with that model file")
-    weights = None if m['weights'] == 'None' else m['weights']
-    from logo_similarity.backbone import create_backbone  # PyTorch: only for an index built without an exported model
-    bb = create_backbone(m['name'], weights, m['pool'], m['p'], m['grey'], device=device)
-    return Embedder(bb, Preprocessor(**cfg['preprocess']), masked=cfg['masked'])
-
-# %% ../nbs/03_indexing.ipynb #ad4a7073
-class LogoSearcher:
-    "Query logos in, ranked marks out: preprocess, embed, search."
-    def __init__(self, store:VectorStore, embedder:Embedder|None=None,
-                 blas_threads:int|None=1, # BLAS threads while searching (notebook 02); None: as found
-                ):
-        self.store, self.embedder, self.blas_threads = store, embedder or embedder_from_config(store.config), blas_threads
-        if json.loads(json.dumps(self.embedder.config)) != store.config:
-            raise ValueError('the embedder differs from the one that built the index: its descriptors would not be comparable')
-
-    @classmethod
-    def load(cls, path, # index folder made by `build_index`
-             embedder:Embedder|None=None, # default: rebuilt from the index's config
-             model=None, # an exported `.onnx` model to embed queries with (ONNX Runtime) instead
-             device='auto', # the PyTorch backbone's device when neither is given: 'auto' (CUDA when present), 'cpu', 'cuda'
-             write:bool=False, # load the store for live adds and removes (see `VectorStore.load`)
-             **kwargs, # `blas_threads`
-            ):
-        "A searcher for the index folder `path`."
-        store = VectorStore.load(Path(path)/'store', write=write)
-        return cls(store, embedder or (Embedder(model) if model else embedder_from_config(store.config, device)), **kwargs)
-
-    @property
-    def stage1(self): return self  # the global search (a `Reranker` has one too)
-
-    def search(self, queries, # paths, bytes or arrays of query logos (or one of them)
-               k:int=10, # results per query
-               text=None, # typed words: stage 1 compares figures only, so giving them is an error (see `Reranker`)
-               vienna=None, years=None, # filters: see `VectorStore.allowed`
-              ) -> list[pd.DataFrame]|pd.DataFrame:
-        "The `k` most similar marks to each query, best first."
-        if text is not None: raise ValueError('typed words (text) need re-ranking: this index has stage 1 only')
-        one = not isinstance(queries, (list, tuple))
-        with blas_threads(self.blas_threads):
-            X, pres = self.embedder([queries] if one else queries, workers=0)
-            res = self.store.search(X, k, vienna=vienna, years=years)
-        for r, p in zip(res, pres): r.attrs['query_text'] = p.text
-        return res[0] if one else res
-
 # %% ../nbs/03_indexing.ipynb #ff6194cf
 def marks_from_folder(src, say=print, # where the loader's report of an L3D folder goes
                      ) -> pd.DataFrame:
@@ -864,21 +771,6 @@ def marks_from_folder(src, say=print, # where the loader's report of an L3D fold
     stems = pd.Series([p.stem for p in files])
     if stems.duplicated().any(): raise ValueError(f'{src}: file names repeat, ids must be unique: {repeated_ids(stems)}')
     return pd.DataFrame({'id': stems.values, 'path': [str(p) for p in files]}, index=stems.values)
-
-# %% ../nbs/03_indexing.ipynb #c253f4e5
-def results_grid(queries, results, store:VectorStore, paths:dict|None=None, n:int=6):
-    "A figure: each query, then its top `n` marks with id and score."
-    import matplotlib.pyplot as plt
-    fig, axs = plt.subplots(len(queries), n + 1, figsize=(1.8*(n + 1), 2.1*len(queries)), squeeze=False)
-    for ax in axs.flat: ax.axis('off')
-    for row, q, r in zip(axs, queries, results):
-        row[0].imshow(decode_image(q)); row[0].set_title('query\n' + Path(str(q)).name[:20], fontsize=8)
-        for ax, (_, m) in zip(row[1:], r.head(n).iterrows()):
-            p = (paths or {}).get(m.id) or m.get('path')
-            if p: ax.imshow(decode_image(p))
-            ax.set_title(f'{m.id[:18]}\n{m.score:.3f}', fontsize=8)
-    fig.tight_layout()
-    return fig
 
 # %% ../nbs/03_indexing.ipynb #6a1f0c40
 def _listing_frame(rows:pd.DataFrame, fn:Path, first_line:int) -> pd.DataFrame:
@@ -911,8 +803,288 @@ def listing_chunks(fn, # a CSV with a `path` column, or a text file of one path 
         for i, paths in enumerate(chunked((l.rstrip('\n') for l in f), chunk)):
             yield _listing_frame(pd.DataFrame({'path': paths}, index=range(i*chunk, i*chunk + len(paths))), fn, 1)
 
-def marks_from_listing(fn) -> pd.DataFrame:
-    "All the marks of a listing file (see `listing_chunks`)."
-    df = pd.concat(list(listing_chunks(fn)))
-    if (dup := df.index.duplicated()).any(): raise ValueError(f'{fn}: id {df.index[dup][0]!r} given twice')
+
+# %% ../nbs/03_indexing.ipynb #2f0e46a5
+def mark_runs(source, # marks: a DataFrame indexed by id with `path`, a folder (`marks_from_folder`) or a listing file (`listing_chunks`)
+              rows:int=1_000_000, # marks a run
+              say=print, # where the report of an L3D folder goes
+             ):
+    "The marks of `source`, `rows` at a time (DataFrames indexed by id): a listing is read a run at a time, never whole."
+    if isinstance(source, pd.DataFrame): marks = source
+    elif Path(source).is_dir(): marks = marks_from_folder(source, say)
+    elif Path(source).exists(): yield from listing_chunks(source, rows); return
+    else: raise FileNotFoundError(f'{source}: no such folder or listing file')
+    yield from (marks.iloc[i:i + rows] for i in range(0, len(marks), rows))
+
+def marks_from(source, say=print) -> pd.DataFrame:
+    "All the marks of `source` (see `mark_runs`): a folder, an L3D folder, a listing file or a DataFrame; ids unique."
+    runs = list(mark_runs(source, say=say))
+    df = pd.concat(runs) if runs else pd.DataFrame({'path': []})
+    if (dup := df.index.duplicated()).any(): raise ValueError(f'{source}: id {df.index[dup][0]!r} given twice')
     return df
+
+
+# %% ../nbs/03_indexing.ipynb #f23f6743
+SHARDS_FORMAT = 2  # 2: `info` holds the mark's metadata (path, text, Vienna codes, year) beside the words read
+
+def shard_name(n:int, ids) -> str:
+    "The file name of shard `n` holding exactly `ids`."
+    return f"shard-{n:06d}-{hashlib.sha1(chr(10).join(ids).encode()).hexdigest()[:12]}.parquet"
+
+def plan_shards(ids, shard:int=4096,
+                start:int=0, # the number of the first shard (`ids` are a later run of a longer list)
+               ) -> list[tuple[str, list]]:
+    "The shards of `ids`: (file name, ids) for each run of `shard` ids."
+    ids = [str(i) for i in ids]
+    if len(set(ids)) != len(ids): raise ValueError(f'ids must be unique: {repeated_ids(ids)}')
+    return [(shard_name(start + n, run), run) for n, run in enumerate(chunked(ids, shard))]
+
+
+# %% ../nbs/03_indexing.ipynb #1c643ce5
+def write_shard(fn, rows:dict):
+    "Write the shard `fn` atomically from `rows`: `id`, `x` (n, dim), `info` (JSON text, '' for an error), `error` ('' for none)."
+    import pyarrow as pa, pyarrow.parquet as pq
+    x = np.asarray(rows['x'], np.float32).reshape(len(rows['id']), -1)
+    t = pa.table({'id': list(rows['id']), 'x': pa.FixedSizeListArray.from_arrays(pa.array(x.ravel()), x.shape[1]),
+                  'info': list(rows['info']), 'error': list(rows['error'])})
+    with atomic_path(fn) as tmp: pq.write_table(t, tmp)
+
+def read_shard(fn) -> tuple[list, np.ndarray, list, list]:
+    "A shard's ids, descriptors (n, dim) float32, info (JSON text) and errors ('' when none)."
+    import pyarrow.parquet as pq
+    t = pq.read_table(fn)
+    x = t.column('x').combine_chunks().values.to_numpy(zero_copy_only=False).reshape(len(t), -1)
+    return t.column('id').to_pylist(), x.astype(np.float32, copy=False), t.column('info').to_pylist(), t.column('error').to_pylist()
+
+def shard_files(path) -> list[Path]:
+    "The shards of the last build into `path`, in order (`plan.json`); without a plan, every shard there."
+    path = Path(path)
+    if not (path/'plan.json').exists(): return sorted(path.glob('shard-*.parquet'))
+    files = [path/n for n in load_json(path/'plan.json')]
+    if missing := [f for f in files if not f.exists()]: raise FileNotFoundError(f'{missing[0]}: a shard of the plan is missing; embed the marks again')
+    return files
+
+
+# %% ../nbs/03_indexing.ipynb #ec4d3e98
+def ocr_info(p) -> dict:
+    "What preprocessing read of a mark, as stored with it in an index: the text and each word's text, confidence and box."
+    return {'ocr_text': p.text, 'ocr_words': [{'text': w.text, 'conf': w.conf, 'box': list(w.box)} for w in p.words]}
+
+# %% ../nbs/03_indexing.ipynb #fda8803a
+def shards_folder(out, config:dict, # what makes the shards: model, preprocessing, shard size, format (JSON-ready)
+                 ) -> Path:
+    "The folder `out` for shards made as `config` says: made when new, refused when it holds shards made otherwise."
+    out, fn = Path(out), Path(out)/'config.json'
+    if fn.exists() and (old := load_json(fn)) != config:
+        names = {'preprocess': 'preprocessing', 'masked': 'view', 'shard': 'shard size'}
+        diff = [names.get(k, k) for k in sorted(set(old) | set(config)) if old.get(k) != config.get(k)]
+        raise ValueError(f'{out}: holds shards made with another {" and ".join(diff)}; use a new folder')
+    out.mkdir(parents=True, exist_ok=True)
+    if not fn.exists(): save_json(config, fn)
+    return out
+
+def mark_info(meta:dict, p) -> str:
+    "What a shard keeps of a mark: its metadata and the words preprocessing read (JSON), or '' when `p` is its image's error."
+    return '' if isinstance(p, Exception) else json.dumps({**meta, **ocr_info(p)}, ensure_ascii=False)
+
+
+# %% ../nbs/03_indexing.ipynb #297c1e2a
+class InProcess:
+    "The default runner of `embed_marks`: shards embedded in this process, preprocessing on `workers` processes."
+    def __init__(self, workers:int|None=None): store_attr()
+    def __call__(self, marks:pd.DataFrame, # the run of marks the shards come from
+                 todo:list, # (file name, ids) of each shard to embed
+                 out:Path, embedder:Embedder, progress:bool=True):
+        "Embed each shard of `todo` and write it into `out`."
+        for name, ids in progress_bar(todo, leave=False) if progress else todo:
+            x, pres = embedder(marks.path.loc[ids].astype(str).tolist(), workers=self.workers, errors='return')
+            write_shard(out/name, {'id': ids, 'x': x, 'info': [mark_info(m, p) for m, p in zip(meta_rows(marks, ids), pres)],
+                                   'error': [str(p) if isinstance(p, Exception) else '' for p in pres]})
+
+
+# %% ../nbs/03_indexing.ipynb #01d8347f
+def embed_marks(source, # marks: a DataFrame indexed by id with `path`, a folder or a listing file (see `mark_runs`)
+                out, # folder of the shards
+                embedder:Embedder|None=None, # default `Embedder()`
+                shard:int=4096, # marks a shard: what a killed build keeps
+                runner=None, # what embeds a run's shards: default `InProcess()`; `scale.RayRunner` for a Ray cluster
+                wave:int=256, # shards a run of marks: what is read of a listing at a time
+                progress:bool=True, say=print, # where the report of an L3D folder goes
+               ) -> dict:
+    "Embed the marks of `source` into shards in `out`, only those not on disk yet: counts of shards, embedded and found done."
+    embedder, runner = embedder or Embedder(), runner or InProcess()
+    out = shards_folder(out, {**embedder.config.json(), 'shard': shard, 'format': SHARDS_FORMAT})
+    names, st = [], {'shards': 0, 'embedded': 0, 'done': 0}
+    for w, part in enumerate(mark_runs(source, shard*wave, say)):
+        plan = plan_shards(part.index, shard, start=w*wave)
+        todo = [(name, ids) for name, ids in plan if not (out/name).exists()]
+        if todo: runner(part, todo, out, embedder, progress)
+        names += [n for n, _ in plan]
+        st = {'shards': len(names), 'embedded': st['embedded'] + len(todo), 'done': st['done'] + len(plan) - len(todo)}
+    save_json(names, out/'plan.json')
+    for f in set(out.glob('shard-*.parquet')) - {out/n for n in names}: f.unlink()  # shards of marks no longer in the source
+    return st
+
+
+# %% ../nbs/03_indexing.ipynb #29ae4561
+WHITEN_DIM = True  # the default whitening of `build_index`, chosen in notebook 06
+
+def gallery_whitening(X:np.ndarray, # the gallery's descriptors (all of them, or a sample)
+                      n:int, # marks in the gallery
+                      whiten:int|bool=WHITEN_DIM, min_whiten:int=1000, # as `build_index`
+                      say=print, # where the remark goes that the gallery is too small
+                     ) -> Whitening|None:
+    "The whitening an index of `n` marks gets: fitted on `X`, or None when asked for none or the gallery is too small."
+    if whiten is False: return None
+    if n < min_whiten: say(f'no whitening: {n} marks are fewer than min_whiten={min_whiten}'); return None
+    return Whitening.fit(X, None if whiten is True else whiten)
+
+# %% ../nbs/03_indexing.ipynb #272f9e72
+def shard_sample(files, n:int, seed:int=0) -> tuple[np.ndarray, int]:
+    "About `n` good descriptors drawn evenly from every shard, a shard at a time; and how many good ones there are in all."
+    import pyarrow.parquet as pq
+    good = [sum(e == '' for e in pq.read_table(f, columns=['error']).column('error').to_pylist()) for f in files]
+    total, rng, out = sum(good), np.random.default_rng(seed), []
+    for f, g in zip(files, good):
+        if not g: continue
+        _, x, _, err = read_shard(f)
+        x = x[np.array([e == '' for e in err])]
+        k = min(len(x), int(np.ceil(n*g/max(total, 1))))
+        out.append(x[np.sort(rng.choice(len(x), k, replace=False))] if k < len(x) else x)
+    return np.concatenate(out) if out else np.zeros((0, 0), np.float32), total
+
+
+# %% ../nbs/03_indexing.ipynb #3d3f84bb
+def add_shard(vs:VectorStore, fn) -> dict:
+    "Add the good marks of the shard `fn` to `vs`, with their metadata; the errors of the others, by id."
+    ids, x, info, err = read_shard(fn)
+    good = np.array([e == '' for e in err])
+    if keep := [i for i, g in zip(ids, good) if g]: vs.add(keep, x[good], [json.loads(s) for s, g in zip(info, good) if g])
+    return {i: e for i, e in zip(ids, err) if e}
+
+def add_shards(vs:VectorStore, files, progress:bool=True) -> dict:
+    "The default way `build_from_shards` fills its store: each shard added in turn; the errors, by id."
+    return {i: e for f in (progress_bar(files, leave=False) if progress else files) for i, e in add_shard(vs, f).items()}
+
+def _spill_files(out:Path) -> list[Path]: return [out/'vectors.spill', *out.glob('marks.spill.sqlite*')]
+
+def _spilled(like:VectorStore, out:Path) -> VectorStore:
+    "An empty store like the trained `like` whose metadata and exact vectors go to scratch files in `out`, not to RAM."
+    out.mkdir(parents=True, exist_ok=True)
+    for f in _spill_files(out): f.unlink(missing_ok=True)
+    meta = MarkMeta(open_db(out/'marks.spill.sqlite'), owned=True)
+    meta.db.execute('pragma synchronous=off')  # a scratch table: a crash restarts the build
+    exact = ExactVectors(like.dim, out/'vectors.spill', write=True) if like.exact is not None else None
+    return VectorStore.from_parts(like.settings, like.index, meta=meta, exact=exact)
+
+
+# %% ../nbs/03_indexing.ipynb #76c0ffc3
+def build_from_shards(shards, # folder written by `embed_marks`
+                      out, # index folder: `store/`, `skipped.json`
+                      spec:str|None=None, # FAISS index; default `auto_spec` of the number of marks
+                      whiten:int|bool=WHITEN_DIM, # PCA-whitening: axes kept (an int), True for all of them, False for none
+                      min_whiten:int=1000, # fit the whitening only on a gallery at least this large
+                      sample:int=200_000, # descriptors that fit the whitening and train the index
+                      adder=None, # fills the trained, empty store from the shards: default `add_shards`; `scale.RayMerge` in parallel
+                      store_kw:dict|None=None, # further `VectorStore` settings, e.g. `dict(nprobe=64, shortlist=1000)`
+                      progress:bool=True, say=None, # where the remark goes that the gallery is too small; default `print` with `progress`
+                     ) -> VectorStore:
+    "The index folder `out` of the marks in `shards`, a shard at a time (bounded memory); the saved store, loaded."
+    shards, out = Path(shards), Path(out)
+    if not (files := shard_files(shards)): raise FileNotFoundError(f'{shards}: no shards (run `embed_marks` first)')
+    cfg = load_json(shards/'config.json')
+    X, n = shard_sample(files, sample)
+    w = gallery_whitening(X, n, whiten, min_whiten, say or (print if progress else (lambda *a: None)))
+    like = VectorStore(w.dim if w else X.shape[1], spec or auto_spec(n), config={k: cfg[k] for k in ('model', 'preprocess', 'masked')},
+                       whitening=w, **(store_kw or {}))
+    if not like.index.is_trained: like.train(X)
+    del X
+    vs = _spilled(like, out)
+    save_json((adder or add_shards)(vs, files, progress), out/'skipped.json')
+    vs.save(out/'store')
+    vs.meta.db.close(); vs.close()
+    for f in _spill_files(out): f.unlink(missing_ok=True)
+    return VectorStore.load(out/'store')
+
+
+# %% ../nbs/03_indexing.ipynb #947fe21a
+def build_index(source, # marks: a DataFrame indexed by id with `path`, a folder or a listing file (see `mark_runs`)
+                out, # index folder: `shards/`, `store/`, `skipped.json`
+                embedder:Embedder|None=None, # default `Embedder()`; `Embedder('model.onnx')` serves an exported model
+                spec:str|None=None, whiten:int|bool=WHITEN_DIM, min_whiten:int=1000, # see `build_from_shards`
+                shard:int=4096, # marks a shard (see `embed_marks`)
+                workers:int|None=None, # preprocessing processes of the default runner (see `Preprocessor.imap`)
+                runner=None, adder=None, # how the marks are embedded and added: default in this process (notebook 09: on Ray)
+                store_kw:dict|None=None, # further `VectorStore` settings, e.g. `dict(nprobe=64, shortlist=1000)`
+                progress:bool=True, say=None, # where remarks go (an L3D folder's report, the counts, whitening); default `print` with `progress`
+               ) -> VectorStore:
+    "Embed the marks of `source` (resuming an interrupted run) and save a searchable `VectorStore` in `out`."
+    say = say or (print if progress else (lambda *a: None))
+    st = embed_marks(source, Path(out)/'shards', embedder, shard, runner or InProcess(workers), progress=progress, say=say)
+    say(f"embedded {st['embedded']} of {st['shards']} shards ({st['done']} were done already)")
+    return build_from_shards(Path(out)/'shards', out, spec, whiten, min_whiten, adder=adder, store_kw=store_kw, progress=progress, say=say)
+
+
+# %% ../nbs/03_indexing.ipynb #23fb6ed1
+def embedder_from_config(cfg:dict|EmbedderConfig, device='auto') -> Embedder:
+    "The `Embedder` that an index's config describes (a PyTorch backbone on `device`)."
+    cfg = EmbedderConfig.of(cfg); m = cfg.model
+    if m.get('precision', 'fp32') != 'fp32': raise ValueError(f"the index was built with an exported {m['precision']} model: search it with that model file")
+    weights = None if m['weights'] == 'None' else m['weights']
+    from logo_similarity.backbone import create_backbone  # PyTorch: only for an index built without an exported model
+    bb = create_backbone(m['name'], weights, m['pool'], m['p'], m['grey'], device=device)
+    return Embedder(bb, Preprocessor(**cfg.preprocess), masked=cfg.masked)
+
+# %% ../nbs/03_indexing.ipynb #ad4a7073
+class LogoSearcher:
+    "Query logos in, ranked marks out: preprocess, embed, search."
+    def __init__(self, store:VectorStore, embedder:Embedder|None=None,
+                 blas_threads:int|None=1, # BLAS threads while searching (notebook 02); None: as found
+                ):
+        self.store, self.embedder, self.blas_threads = store, embedder or embedder_from_config(store.config), blas_threads
+        if diff := self.embedder.config.differs(EmbedderConfig.of(store.config)):
+            raise ValueError(f"the embedder differs from the one that built the index (in {', '.join(diff)}): its descriptors would not be comparable")
+
+    @classmethod
+    def load(cls, path, # index folder made by `build_index`
+             embedder:Embedder|None=None, # default: rebuilt from the index's config
+             model=None, # an exported `.onnx` model to embed queries with (ONNX Runtime) instead
+             device='auto', # the PyTorch backbone's device when neither is given: 'auto' (CUDA when present), 'cpu', 'cuda'
+             write:bool=False, # load the store for live adds and removes (see `VectorStore.load`)
+             **kwargs, # `blas_threads`
+            ):
+        "A searcher for the index folder `path`."
+        store = VectorStore.load(Path(path)/'store', write=write)
+        return cls(store, embedder or (Embedder(model) if model else embedder_from_config(store.config, device)), **kwargs)
+
+    @property
+    def stage1(self): return self  # the global search (a `Reranker` has one too)
+
+    def search(self, queries, # paths, bytes or arrays of query logos (or one of them)
+               k:int=10, # results per query
+               text=None, # typed words: stage 1 compares figures only, so giving them is an error (see `Reranker`)
+               vienna=None, years=None, # filters: see `VectorStore.allowed`
+              ) -> list[pd.DataFrame]|pd.DataFrame:
+        "The `k` most similar marks to each query, best first."
+        if text is not None: raise ValueError('typed words (text) need re-ranking: this index has stage 1 only')
+        one = not isinstance(queries, (list, tuple))
+        with blas_threads(self.blas_threads):
+            X, pres = self.embedder([queries] if one else queries, workers=0)
+            res = self.store.search(X, k, vienna=vienna, years=years)
+        for r, p in zip(res, pres): r.attrs['query_text'] = p.text
+        return res[0] if one else res
+
+# %% ../nbs/03_indexing.ipynb #c253f4e5
+def results_grid(queries, results, store:VectorStore, paths:dict|None=None, n:int=6):
+    "A figure: each query, then its top `n` marks with id and score."
+    import matplotlib.pyplot as plt
+    fig, axs = plt.subplots(len(queries), n + 1, figsize=(1.8*(n + 1), 2.1*len(queries)), squeeze=False)
+    for ax in axs.flat: ax.axis('off')
+    for row, q, r in zip(axs, queries, results):
+        row[0].imshow(decode_image(q)); row[0].set_title('query\n' + Path(str(q)).name[:20], fontsize=8)
+        for ax, (_, m) in zip(row[1:], r.head(n).iterrows()):
+            p = (paths or {}).get(m.id) or m.get('path')
+            if p: ax.imshow(decode_image(p))
+            ax.set_title(f'{m.id[:18]}\n{m.score:.3f}', fontsize=8)
+    fig.tight_layout()
+    return fig

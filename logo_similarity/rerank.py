@@ -4,10 +4,11 @@
 
 # %% ../nbs/04_reranking.ipynb #782247b2
 from __future__ import annotations
-import contextlib, json, sqlite3, time
+import contextlib, sqlite3, time
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.basics import chunked, patch, store_attr
+from fastprogress.fastprogress import progress_bar
 import logo_similarity
 from .core import atomic_path, existing_file, load_json, load_npy, plain, save_json, shown
 from .embed import Whitening, blas_threads
@@ -40,6 +41,22 @@ def _feature_pass(searcher, ids, paths, workers, batch:int=32):
         views = np.stack([emb.view(p) for p in pres])
         yield patches(emb.backbone.features(views))[0], np.stack([colour_histogram(v) for v in views])
 
+# %% ../nbs/04_reranking.ipynb #d71c22f4
+def _assemble(out:Path, ids:list, pca:Whitening, pieces:list):
+    "The colour array and the patch store of stage 2 from its pieces (shards of patches and colours), each read once."
+    from logo_similarity.index import read_shard
+    ncol = colour_histogram(np.full((8, 8, 3), 255, np.uint8)).size  # the last numbers of a row are the colours
+    with atomic_path(out/'colours.npy') as tc:
+        C = np.lib.format.open_memmap(tc, 'w+', np.float16, (len(ids), ncol))
+        def rows(C, n=0):  # each piece's colours into `C`, its patches on to the patch store
+            for f in pieces:
+                x = read_shard(f)[1]
+                C[n:n + len(x)] = x[:, -ncol:]; n += len(x)
+                yield x[:, :-ncol].reshape(len(x), -1, pca.dim)
+        PatchStore.write(out/'patches', ids, pca, rows(C))
+        C.flush(); del C
+
+
 # %% ../nbs/04_reranking.ipynb #bacb3191
 def build_stage2(index, # index folder made by `build_index`
                  model=None, # the exported `.onnx` model the index was built with, if it was
@@ -48,47 +65,38 @@ def build_stage2(index, # index folder made by `build_index`
                  composite=None, # a `Composite` or its JSON file; default: the one fitted in notebook 06
                  progress:bool=True,
                  device='auto', # the PyTorch backbone's device, without `model`: 'auto' (CUDA when present), 'cpu', 'cuda'
-                 chunk:int=1024, # marks per resumable piece
+                 chunk:int=1024, # marks per resumable piece (a shard, as notebook 03 writes them)
                  fit:int=2000, # marks whose patches fit the PCA
                 ) -> Path:
     "Write the stage-2 folder of an index: patch store, colour histograms, composite weights (resuming an interrupted build)."
     import shutil
-    from logo_similarity.embed import EmbeddingStore
     from logo_similarity.core import sha256
+    from logo_similarity.index import plan_shards, write_shard
     s, out = _stage1(index, model, device=device), Path(index)/STAGE2
     ids = list(s.store.int_of)
     paths = [s.store.meta[i].get('path') for i in ids]
     if missing := [i for i, p in zip(ids, paths) if not p]: raise ValueError(f'{index}: marks without an image path, e.g. {missing[:3]}')
     if not ids: raise ValueError(f'{index}: no marks to build stage 2 for')
     work, path_of = Path(index)/f'{STAGE2}.parts', dict(zip(ids, paths))
-    stamp = json.loads(json.dumps({'embedder': s.embedder.config, 'dim': dim, 'fit': fit, 'ids': sha256('\n'.join(ids).encode())}))
+    stamp = {'embedder': s.embedder.config.json(), 'dim': dim, 'fit': fit, 'chunk': chunk, 'ids': sha256('\n'.join(ids).encode())}
     if (work/'stamp.json').exists() and load_json(work/'stamp.json') != stamp: shutil.rmtree(work)  # pieces of another build
     if not (work/'stamp.json').exists(): save_json(stamp, work/'stamp.json')
     pca_file = work/'patch_pca.npz'
     if not pca_file.exists():
         P = np.concatenate([p for p, _ in _feature_pass(s, ids[:fit], paths[:fit], workers)])
         Whitening.fit(P.reshape(-1, P.shape[-1]), dim, whiten=False).save(pca_file)
-    pca = Whitening.load(pca_file)
-    def reduce(part):
+    pca, plan = Whitening.load(pca_file), plan_shards(ids, chunk)
+    for name, part in progress_bar(plan, leave=False) if progress else plan:
+        if (work/name).exists(): continue
         P, C = map(np.concatenate, zip(*_feature_pass(s, part, [path_of[i] for i in part], workers)))
-        return np.hstack([pca(P.reshape(-1, P.shape[-1])).reshape(len(P), -1), C])
-    cfg = {'embedder': s.embedder.config, 'dim': dim, 'pca': sha256(pca_file)}
-    es = EmbeddingStore(work/'chunks', cfg, chunk).build(ids, reduce, progress)
-    parts = list(chunked(ids, chunk))
-    ncol = colour_histogram(np.full((8, 8, 3), 255, np.uint8)).size  # the last numbers of a row are the colours
-    with atomic_path(out/'colours.npy') as tc:
-        C = np.lib.format.open_memmap(tc, 'w+', np.float16, (len(ids), ncol))
-        def rows(C, n=0):  # each stored piece read once: its colours into `C`, its patches on to the patch store
-            for part in parts:
-                x = es.load(part)[1]
-                C[n:n + len(part)] = x[:, -ncol:]; n += len(part)
-                yield x[:, :-ncol].reshape(len(part), -1, pca.dim)
-        PatchStore.write(out/'patches', ids, pca, rows(C))
-        C.flush(); del C
+        x = np.hstack([pca(P.reshape(-1, P.shape[-1])).reshape(len(P), -1), C])
+        write_shard(work/name, {'id': part, 'x': x, 'info': ['']*len(part), 'error': ['']*len(part)})
+    _assemble(out, ids, pca, [work/name for name, _ in plan])
     (composite if isinstance(composite, Composite) else Composite.load(composite or DEFAULT_COMPOSITE)).save(out/'composite.json')
     for f in out.glob('added.sqlite*'): f.unlink()  # marks added live are in the new build
     shutil.rmtree(work)
     return out
+
 
 # %% ../nbs/04_reranking.ipynb #19c39f2b
 COMPONENTS = ['global', 'spatial', 'geometric', 'colour', 'text_score', 'text_both']  # text_score: the text component (`text` is the mark's words)

@@ -4,34 +4,20 @@
 
 # %% ../nbs/09_scale.ipynb #b9000002
 from __future__ import annotations
-import hashlib, json, time
+import json, time
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
-from fastcore.basics import chunked
+from fastcore.basics import store_attr
 from fastprogress.fastprogress import progress_bar
-from .core import atomic_path, save_json, load_json, usable_cores
+from .core import usable_cores
 from .preprocess import Preprocessor
-from .embed import Embedder
-from .index import (VectorStore, ExactVectors, MarkMeta, repeated_ids, meta_rows, WHITEN_DIM, auto_spec,
-                                   ocr_info, gallery_whitening, listing_chunks, open_db)
+from .embed import Embedder, OnnxBackbone
+from .index import VectorStore, add_shard, mark_info, meta_rows, write_shard
+
 
 # %% auto #0
-__all__ = ['SHARDS_FORMAT', 'shard_name', 'plan_shards', 'preprocess_batch', 'EmbedBatch', 'read_shard', 'placement',
-           'embed_shards', 'shard_files', 'build_from_shards', 'stage_profile', 'synthetic_descriptors', 'exact_top',
-           'recall_at']
-
-# %% ../nbs/09_scale.ipynb #b9000007
-def shard_name(n:int, ids) -> str:
-    "The file name of shard `n` holding exactly `ids`."
-    return f"shard-{n:06d}-{hashlib.sha1(chr(10).join(ids).encode()).hexdigest()[:12]}.parquet"
-
-def plan_shards(ids, shard:int=4096,
-                start:int=0, # the number of the first shard (`ids` are a later run of a longer list)
-               ) -> list[tuple[str, list]]:
-    "The shards of `ids`: (file name, ids) for each run of `shard` ids."
-    ids = [str(i) for i in ids]
-    if len(set(ids)) != len(ids): raise ValueError(f'ids must be unique: {repeated_ids(ids)}')
-    return [(shard_name(start + n, run), run) for n, run in enumerate(chunked(ids, shard))]
+__all__ = ['preprocess_batch', 'EmbedBatch', 'actor_model', 'placement', 'RayRunner', 'RayMerge', 'stage_profile',
+           'synthetic_descriptors']
 
 # %% ../nbs/09_scale.ipynb #b900000a
 def preprocess_batch(b:dict, config:dict, # the `Preprocessor` config
@@ -43,14 +29,12 @@ def preprocess_batch(b:dict, config:dict, # the `Preprocessor` config
     ok, metas = [not isinstance(o, Exception) for o in outs], b['meta'] if 'meta' in b else ['{}']*len(outs)
     blank = np.zeros((pre.size, pre.size, 3), np.uint8)
     return {'id': b['id'], 'shard': b['shard'], 'view': np.stack([(o.image if masked else o.whole) if g else blank for o, g in zip(outs, ok)]),
-            'info': [json.dumps({**json.loads(m), **ocr_info(o)}, ensure_ascii=False) if g else '' for o, g, m in zip(outs, ok, metas)],
-            'error': ['' if g else str(o) for o, g in zip(outs, ok)]}
+            'info': [mark_info(json.loads(m), o) for o, m in zip(outs, metas)], 'error': ['' if g else str(o) for o, g in zip(outs, ok)]}
 
 class EmbedBatch:
     "Ray Data actor: embeds the views of a batch with one `Embedder` loaded once (NaN rows for images in error)."
     def __init__(self, model=None, # an exported `.onnx` model; None: the PyTorch default backbone
                  device:str='cpu', masked:bool=False, threads:int=1):
-        from logo_similarity.embed import OnnxBackbone
         if model: self.emb = Embedder(OnnxBackbone(model, threads=threads, cuda=device != 'cpu'), masked=masked)
         else:
             import torch; torch.set_num_threads(threads)
@@ -61,6 +45,7 @@ class EmbedBatch:
         if ok.any(): x[ok] = self.emb.embed_arrays(list(b['view'][ok]))
         return {'id': b['id'], 'shard': b['shard'], 'x': x, 'info': b['info'], 'error': b['error']}
 
+
 # %% ../nbs/09_scale.ipynb #b9000011
 def _ray(address=None):
     "Connect to Ray: a running cluster at `address`, else a local one on this machine's usable cores."
@@ -70,20 +55,13 @@ def _ray(address=None):
         ray.init(**kw, log_to_driver=False, configure_logging=False)
     return ray
 
-def _write_shard(fn:Path, rows:dict):
-    import pyarrow as pa, pyarrow.parquet as pq
-    x = np.asarray(rows['x'], np.float32)
-    t = pa.table({'id': rows['id'], 'x': pa.FixedSizeListArray.from_arrays(pa.array(x.ravel()), x.shape[1]),
-                  'info': rows['info'], 'error': rows['error']})
-    with atomic_path(fn) as tmp: pq.write_table(t, tmp)
+def actor_model(embedder:Embedder) -> str|None:
+    "What the Ray actors load to embed as `embedder` does: its exported model's path, or None for the default PyTorch backbone."
+    if isinstance(embedder.backbone, OnnxBackbone): return str(embedder.backbone.model)
+    if embedder.config.model != Embedder(device='cpu').config.model:
+        raise ValueError('Ray indexing embeds with an exported .onnx model or the default PyTorch backbone: export this one (notebook 07)')
+    return None
 
-def read_shard(fn) -> tuple[list, np.ndarray, list, list]:
-    "A shard's ids, descriptors (n, dim) float32, info (JSON text) and errors ('' when none)."
-    import pyarrow.parquet as pq
-    t = pq.read_table(fn)
-    x = t.column('x').combine_chunks()
-    return t.column('id').to_pylist(), x.values.to_numpy(zero_copy_only=False).reshape(len(t), -1).astype(np.float32, copy=False), \
-           t.column('info').to_pylist(), t.column('error').to_pylist()
 
 # %% ../nbs/09_scale.ipynb #b900001a
 def placement(resources:dict, # `ray.cluster_resources()`
@@ -94,43 +72,27 @@ def placement(resources:dict, # `ray.cluster_resources()`
     if gpus: return {'device': 'cuda', 'actors': actors or gpus, 'num_gpus': 1, 'num_cpus': 0}
     return {'device': 'cpu', 'actors': actors or cpus, 'num_gpus': 0, 'num_cpus': 1}  # Ray fuses the maps: each actor reads, OCRs and embeds on its core
 
-# %% ../nbs/09_scale.ipynb #b9000012
-SHARDS_FORMAT = 2  # 2: `info` holds the mark's metadata (path, text, Vienna codes, year) beside the words read
-
-def _waves(marks, rows:int):
-    "The marks `rows` at a time: runs of a DataFrame, or read from a listing file as they are needed."
-    if isinstance(marks, pd.DataFrame): yield from (marks.iloc[i:i + rows] for i in range(0, len(marks), rows))
-    else: yield from listing_chunks(marks, rows)
-
-def embed_shards(marks, # marks with `path`, indexed by id (`marks_from_folder`, `load_l3d`), or a listing file (`listing_chunks`)
-                 out, # folder for the shards
-                 model=None, # an exported `.onnx` model; None: the PyTorch default backbone
-                 shard:int=4096, # marks per shard
-                 batch:int=64, # images per embedding batch
+# %% ../nbs/09_scale.ipynb #b6acfa52
+class RayRunner:
+    "A runner for `embed_marks` and `build_index` (notebook 03): each run of shards goes through Ray Data on a cluster, or on local Ray."
+    def __init__(self, address:str|None=None, # a Ray cluster; None: local Ray on this machine
                  actors:int|None=None, # embedding actors (default: one per GPU, else one per CPU)
-                 address:str|None=None, # a Ray cluster; None: local Ray
-                 wave:int=256, # shards per Ray Data run: what the driver holds of the marks at a time
-                 progress:bool=True) -> dict:
-    "Embed `marks` into Parquet shards in `out` with Ray Data, computing only the shards not on disk: counts of shards done and skipped."
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    ref = Embedder(model) if model else Embedder()
-    config = json.loads(json.dumps({**ref.config, 'shard': shard, 'format': SHARDS_FORMAT}))
-    if (out/'config.json').exists() and load_json(out/'config.json') != config:
-        raise ValueError(f'{out}: holds shards made with another model, preprocessing, shard size or format; use a new folder')
-    save_json(config, out/'config.json')
-    stats = {'shards': 0, 'done': 0, 'skipped': 0}
-    for w, part in enumerate(_waves(marks, shard*wave)):
-        plan = plan_shards(part.index, shard, start=w*wave)
-        todo = [(name, ids) for name, ids in plan if not (out/name).exists()]
-        stats = {'shards': stats['shards'] + len(plan), 'done': stats['done'] + len(todo), 'skipped': stats['skipped'] + len(plan) - len(todo)}
-        if todo: _embed_wave(part, todo, out, model, ref, batch, actors, address, progress)
-    return stats
+                 batch:int=64, # images per embedding batch
+                ): store_attr()
+    def __call__(self, marks:pd.DataFrame, todo:list, out:Path, embedder:Embedder, progress:bool=True):
+        "Embed the shards `todo` ((file name, ids) pairs) of `marks` in one Ray Data run, writing each into `out` as its last row arrives."
+        ray = _ray(self.address)
+        place = placement(ray.cluster_resources(), self.actors)
+        ds = _dataset(ray, marks, todo, progress)
+        ds = ds.map_batches(preprocess_batch, fn_kwargs={'config': embedder.pre.config, 'masked': embedder.masked}, batch_size=16, num_cpus=1)
+        ds = ds.map_batches(EmbedBatch, fn_constructor_kwargs={'model': actor_model(embedder), 'device': place['device'], 'masked': embedder.masked},
+                            batch_size=self.batch, concurrency=place['actors'], num_gpus=place['num_gpus'], num_cpus=place['num_cpus'])
+        _write_as_they_come(ds, {name: len(ids) for name, ids in todo}, out)
 
-# %% ../nbs/09_scale.ipynb #1189b6da
-def _embed_wave(marks:pd.DataFrame, todo:list, out:Path, model, ref:Embedder, batch:int, actors, address, progress:bool):
-    "One Ray Data run over the shards `todo` of `marks`, writing each shard as its last row arrives."
-    ray = _ray(address)
-    place = placement(ray.cluster_resources(), actors)
+
+# %% ../nbs/09_scale.ipynb #be6821bf
+def _dataset(ray, marks:pd.DataFrame, todo:list, progress:bool):
+    "The marks of the shards `todo` in order, each with its shard and its metadata as JSON, as a Ray dataset of blocks of paths."
     ids = [i for _, ids in todo for i in ids]
     rows = pd.DataFrame({'id': ids, 'path': marks.path.loc[ids].astype(str).values,
                          'shard': [name for name, ids in todo for _ in ids],
@@ -139,107 +101,39 @@ def _embed_wave(marks:pd.DataFrame, todo:list, out:Path, model, ref:Embedder, ba
     ctx.execution_options.preserve_order = True  # shards arrive whole, one after another
     ctx.enable_progress_bars = progress
     step = min(max(len(i) for _, i in todo), 256)  # blocks of paths; results stream back block by block
-    ds = ray.data.from_pandas([rows.iloc[i:i + step] for i in range(0, len(rows), step)])
-    ds = ds.map_batches(preprocess_batch, fn_kwargs={'config': ref.pre.config, 'masked': ref.masked}, batch_size=16, num_cpus=1)
-    ds = ds.map_batches(EmbedBatch, fn_constructor_kwargs={'model': str(model) if model else None, 'device': place['device'], 'masked': ref.masked},
-                        batch_size=batch, concurrency=place['actors'], num_gpus=place['num_gpus'], num_cpus=place['num_cpus'])
-    size = {name: len(ids) for name, ids in todo}
+    return ray.data.from_pandas([rows.iloc[i:i + step] for i in range(0, len(rows), step)])
+
+def _write_as_they_come(ds, size:dict, out:Path):
+    "Write each shard of `ds` (embedded rows, in order) as soon as its last row (of `size[shard]`) is back."
     cur, buf = None, {k: [] for k in ('id', 'x', 'info', 'error')}
     for b in ds.select_columns(['id', 'shard', 'x', 'info', 'error']).iter_batches(batch_size=None, batch_format='numpy'):
         for j, s in enumerate(b['shard']):
             if s != cur: cur, buf = s, {k: [] for k in buf}
             for k in buf: buf[k].append(b[k][j])
-            if len(buf['id']) == size[s]: _write_shard(out/s, buf)
+            if len(buf['id']) == size[s]: write_shard(out/s, buf)
 
-# %% ../nbs/09_scale.ipynb #b9000021
-def shard_files(path) -> list[Path]:
-    "The shard files of a folder, in order."
-    return sorted(Path(path).glob('shard-*.parquet'))
 
-def _sample(files, n:int, seed:int=0) -> np.ndarray:
-    "About `n` good descriptors drawn evenly from every shard (a shard at a time)."
-    import pyarrow.parquet as pq
-    good = [sum(e == '' for e in pq.read_table(f, columns=['error']).column('error').to_pylist()) for f in files]
-    total, rng, out = sum(good), np.random.default_rng(seed), []
-    for f, g in zip(files, good):
-        if not g: continue
-        _, x, _, err = read_shard(f)
-        x = x[np.array([e == '' for e in err])]
-        k = min(len(x), int(np.ceil(n*g/max(total, 1))))
-        out.append(x[np.sort(rng.choice(len(x), k, replace=False))] if k < len(x) else x)
-    return np.concatenate(out) if out else np.zeros((0, 0), np.float32), total
-
-# %% ../nbs/09_scale.ipynb #b9000022
-def _add_shard(vs:VectorStore, fn, marks=None) -> dict:
-    "Add the good marks of shard `fn` to `vs`; the errors of the others, by id."
-    ids, x, info, err = read_shard(fn)
-    good = np.array([e == '' for e in err])
-    if keep := [i for i, g in zip(ids, good) if g]:
-        meta = pd.DataFrame([json.loads(s) for s, g in zip(info, good) if g], index=keep)
-        vs.add(keep, x[good], marks.reindex(keep).assign(**meta) if marks is not None else meta)
-    return {i: e for i, e in zip(ids, err) if e}
-
-def _encode_shard(fn, like:dict, marks=None) -> tuple[dict, dict]:
+# %% ../nbs/09_scale.ipynb #2c373931
+def _encode_shard(fn, like:dict) -> tuple[dict, dict]:
     "Ray task: the parts of a store made of `like` (a trained, empty one's parts) holding shard `fn`; the shard's errors."
     part = VectorStore.from_parts(**like)
-    bad = _add_shard(part, fn, marks)
+    bad = add_shard(part, fn)
     return part.parts(), bad
 
-def _merge_shards(vs:VectorStore, files, marks, address, progress:bool) -> dict:
-    "The shards `files` encoded in Ray tasks and merged into the trained, empty `vs` in shard order; their errors."
-    if isinstance(vs.inner, faiss.IndexHNSW):
-        raise ValueError('a graph index (HNSW) cannot be built in parallel parts: parallel=False')
-    ray, skipped = _ray(address), {}
-    like, mk = ray.put(vs.empty_like().parts()), ray.put(marks)
-    refs = [ray.remote(_encode_shard).remote(f, like, mk) for f in files]
-    for r in progress_bar(refs, leave=False) if progress else refs:  # in shard order: the same integers every run
-        parts, bad = ray.get(r)
-        skipped.update(bad); vs.merge(VectorStore.from_parts(**parts))
-    return skipped
+class RayMerge:
+    "An adder for `build_from_shards` (notebook 03): each shard encoded into its own store in a Ray task, merged in shard order."
+    def __init__(self, address:str|None=None): store_attr()  # a Ray cluster; None: local Ray
+    def __call__(self, vs:VectorStore, files:list, progress:bool=True) -> dict:
+        "Fill the trained, empty `vs` from the shards `files`; their errors, by id."
+        if isinstance(vs.inner, faiss.IndexHNSW): raise ValueError('a graph index (HNSW) cannot be built in parallel parts')
+        ray, skipped = _ray(self.address), {}
+        like = ray.put(vs.empty_like().parts())
+        refs = [ray.remote(_encode_shard).remote(f, like) for f in files]
+        for r in progress_bar(refs, leave=False) if progress else refs:  # in shard order: the same integers every run
+            parts, bad = ray.get(r)
+            skipped.update(bad); vs.merge(VectorStore.from_parts(**parts))
+        return skipped
 
-# %% ../nbs/09_scale.ipynb #5aec36f6
-def _spill_files(out:Path) -> list[Path]: return [out/'vectors.spill', *out.glob('marks.spill.sqlite*')]
-
-def _spilled(like:VectorStore, out:Path) -> VectorStore:
-    "An empty store like the trained `like` whose metadata and exact vectors go to scratch files in `out`, not to RAM."
-    out.mkdir(parents=True, exist_ok=True)
-    for f in _spill_files(out): f.unlink(missing_ok=True)
-    meta = MarkMeta(open_db(out/'marks.spill.sqlite'), owned=True)
-    meta.db.execute('pragma synchronous=off')  # a scratch table: a crash restarts the build
-    exact = ExactVectors(like.dim, out/'vectors.spill', write=True) if like.exact is not None else None
-    return VectorStore.from_parts(like.settings, like.index, meta=meta, exact=exact)
-
-# %% ../nbs/09_scale.ipynb #b9000023
-def build_from_shards(shards, # folder written by `embed_shards`
-                      out, # index folder: `store/`, `skipped.json`
-                      marks:pd.DataFrame|None=None, # the marks' metadata, indexed by id (as given to `embed_shards`)
-                      spec:str|None=None, # FAISS index; default `auto_spec` of the number of marks
-                      whiten:int|bool=WHITEN_DIM, # as `build_index`
-                      min_whiten:int=1000,
-                      sample:int=200_000, # descriptors that fit the whitening and train the index
-                      parallel:bool=False, # encode the shards into per-shard indexes in Ray tasks and merge them (not HNSW)
-                      address:str|None=None, # the Ray cluster for `parallel`; None: local Ray
-                      store_kw:dict|None=None, # further `VectorStore` settings, e.g. `dict(nprobe=64, shortlist=1000)`
-                      progress:bool=True) -> VectorStore:
-    "A searchable index folder `out` from embedding shards, adding one shard at a time (bounded memory); the saved store, loaded."
-    shards, out = Path(shards), Path(out)
-    if not (files := shard_files(shards)): raise FileNotFoundError(f'{shards}: no shards (run `embed_shards` first)')
-    cfg = load_json(shards/'config.json')
-    X, n = _sample(files, sample)
-    w = gallery_whitening(X, n, whiten, min_whiten, print if progress else lambda *a: None)
-    config = {k: cfg[k] for k in ('model', 'preprocess', 'masked')}
-    like = VectorStore(w.dim if w else X.shape[1], spec or auto_spec(n), config=config, whitening=w, **(store_kw or {}))
-    if not like.index.is_trained: like.train(X)
-    del X
-    vs = _spilled(like, out)
-    if parallel: skipped = _merge_shards(vs, files, marks, address, progress)
-    else: skipped = {i: e for f in (progress_bar(files, leave=False) if progress else files)
-                     for i, e in _add_shard(vs, f, marks).items()}
-    save_json(skipped, out/'skipped.json')
-    vs.save(out/'store')
-    vs.meta.db.close(); vs.close()
-    for f in _spill_files(out): f.unlink(missing_ok=True)
-    return VectorStore.load(out/'store')
 
 # %% ../nbs/09_scale.ipynb #b9000051
 def stage_profile(paths, # logos to profile
@@ -276,17 +170,3 @@ def synthetic_descriptors(centres:np.ndarray, # real unit descriptors (m, d)
         v = centres[rng.integers(len(centres), size=m)] + rng.standard_normal((m, d), dtype=np.float32)*np.float32(spread/np.sqrt(d))
         yield (v/np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
 
-def exact_top(q:np.ndarray, base:np.ndarray, k:int=100, chunk:int=500_000) -> np.ndarray:
-    "Ids (rows of `base`, which may be a memory map) of the exact top `k` inner products of each query, chunk by chunk."
-    best_s, best_i = np.full((len(q), k), -np.inf, np.float32), np.zeros((len(q), k), np.int64)
-    for i in range(0, len(base), chunk):
-        s = q @ np.asarray(base[i:i + chunk]).T
-        s_all, i_all = np.hstack([best_s, s]), np.hstack([best_i, np.arange(i, i + s.shape[1])[None].repeat(len(q), 0)])
-        top = np.argpartition(-s_all, k - 1, axis=1)[:, :k]
-        best_s, best_i = np.take_along_axis(s_all, top, 1), np.take_along_axis(i_all, top, 1)
-    order = np.argsort(-best_s, axis=1)
-    return np.take_along_axis(best_i, order, 1)
-
-def recall_at(found:np.ndarray, truth:np.ndarray, k:int=100) -> float:
-    "Mean share of each query's true top `k` found in its top `k`."
-    return float(np.mean([len(set(f[:k]) & set(t[:k]))/k for f, t in zip(found, truth)]))
