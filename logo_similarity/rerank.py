@@ -13,11 +13,12 @@ import logo_similarity
 from .core import atomic_path, existing_file, load_json, load_npy, plain, save_json, shown
 from .embed import Whitening, blas_threads
 from .text import TextIndex, indexed_text, mark_text, spelled, text_search, text_similarity
-from .features import PatchStore, colour_histogram, geometric_match, orb_features, patches, query_orb
+from .features import PatchStore, colour_histogram, geometric_match, geometric_score, orb_features
+from .features import patches, query_orb
 
 # %% auto #0
 __all__ = ['STAGE2', 'COMPONENTS', 'DEFAULT_COMPOSITE', 'RESULT', 'HIDDEN', 'has_stage2', 'build_stage2', 'Composite',
-           'fit_logistic', 'Timings', 'Reranker', 'result_item', 'found', 'load_searcher']
+           'fit_logistic', 'Timings', 'Reranker', 'AddedMarks', 'result_item', 'found', 'load_searcher']
 
 # %% ../nbs/04_reranking.ipynb #9f01a18c
 STAGE2 = 'rerank'  # the stage-2 folder inside an index folder
@@ -40,6 +41,33 @@ def _feature_pass(searcher, ids, paths, workers, batch:int=32):
             raise ValueError(f'{bad[0][0]}: its image can no longer be read ({bad[0][1]}); rebuild the index without it')
         views = np.stack([emb.view(p) for p in pres])
         yield patches(emb.backbone.features(views))[0], np.stack([colour_histogram(v) for v in views])
+
+# %% ../nbs/04_reranking.ipynb #4ae00001
+def _parts(work:Path, stamp:dict) -> Path:
+    "The folder `work` of the pieces of the build `stamp` describes, emptied first if it holds another build's."
+    import shutil
+    if (work/'stamp.json').exists() and load_json(work/'stamp.json') != stamp: shutil.rmtree(work)
+    if not (work/'stamp.json').exists(): save_json(stamp, work/'stamp.json')
+    return work
+
+def _fitted_pca(fn:Path, s, ids:list, paths:list, dim:int, workers) -> Whitening:
+    "The PCA of the patches of the marks `ids`, fitted and saved to `fn` unless an interrupted build saved it."
+    if not fn.exists():
+        P = np.concatenate([p for p, _ in _feature_pass(s, ids, paths, workers)])
+        Whitening.fit(P.reshape(-1, P.shape[-1]), dim, whiten=False).save(fn)
+    return Whitening.load(fn)
+
+# %% ../nbs/04_reranking.ipynb #4ae00002
+def _write_pieces(s, ids:list, paths:list, pca:Whitening, work:Path, chunk:int, workers, progress:bool) -> list:
+    "The pieces of stage 2 in `work`, a shard per `chunk` marks (patches, then colours); only the missing ones are made."
+    from logo_similarity.index import plan_shards, write_shard
+    plan, path_of = plan_shards(ids, chunk), dict(zip(ids, paths))
+    for name, part in progress_bar(plan, leave=False) if progress else plan:
+        if (work/name).exists(): continue
+        P, C = map(np.concatenate, zip(*_feature_pass(s, part, [path_of[i] for i in part], workers)))
+        x = np.hstack([pca(P.reshape(-1, P.shape[-1])).reshape(len(P), -1), C])
+        write_shard(work/name, {'id': part, 'x': x, 'info': ['']*len(part), 'error': ['']*len(part)})
+    return [work/name for name, _ in plan]
 
 # %% ../nbs/04_reranking.ipynb #d71c22f4
 def _assemble(out:Path, ids:list, pca:Whitening, pieces:list):
@@ -71,32 +99,19 @@ def build_stage2(index, # index folder made by `build_index`
     "Write the stage-2 folder of an index: patch store, colour histograms, composite weights (resuming an interrupted build)."
     import shutil
     from logo_similarity.core import sha256
-    from logo_similarity.index import plan_shards, write_shard
     s, out = _stage1(index, model, device=device), Path(index)/STAGE2
     ids = list(s.store.int_of)
     paths = [s.store.meta[i].get('path') for i in ids]
     if missing := [i for i, p in zip(ids, paths) if not p]: raise ValueError(f'{index}: marks without an image path, e.g. {missing[:3]}')
     if not ids: raise ValueError(f'{index}: no marks to build stage 2 for')
-    work, path_of = Path(index)/f'{STAGE2}.parts', dict(zip(ids, paths))
     stamp = {'embedder': s.embedder.config.json(), 'dim': dim, 'fit': fit, 'chunk': chunk, 'ids': sha256('\n'.join(ids).encode())}
-    if (work/'stamp.json').exists() and load_json(work/'stamp.json') != stamp: shutil.rmtree(work)  # pieces of another build
-    if not (work/'stamp.json').exists(): save_json(stamp, work/'stamp.json')
-    pca_file = work/'patch_pca.npz'
-    if not pca_file.exists():
-        P = np.concatenate([p for p, _ in _feature_pass(s, ids[:fit], paths[:fit], workers)])
-        Whitening.fit(P.reshape(-1, P.shape[-1]), dim, whiten=False).save(pca_file)
-    pca, plan = Whitening.load(pca_file), plan_shards(ids, chunk)
-    for name, part in progress_bar(plan, leave=False) if progress else plan:
-        if (work/name).exists(): continue
-        P, C = map(np.concatenate, zip(*_feature_pass(s, part, [path_of[i] for i in part], workers)))
-        x = np.hstack([pca(P.reshape(-1, P.shape[-1])).reshape(len(P), -1), C])
-        write_shard(work/name, {'id': part, 'x': x, 'info': ['']*len(part), 'error': ['']*len(part)})
-    _assemble(out, ids, pca, [work/name for name, _ in plan])
+    work = _parts(Path(index)/f'{STAGE2}.parts', stamp)
+    pca = _fitted_pca(work/'patch_pca.npz', s, ids[:fit], paths[:fit], dim, workers)
+    _assemble(out, ids, pca, _write_pieces(s, ids, paths, pca, work, chunk, workers, progress))
     (composite if isinstance(composite, Composite) else Composite.load(composite or DEFAULT_COMPOSITE)).save(out/'composite.json')
-    for f in out.glob('added.sqlite*'): f.unlink()  # marks added live are in the new build
+    AddedMarks.clear(out)  # marks added live are in the new build
     shutil.rmtree(work)
     return out
-
 
 # %% ../nbs/04_reranking.ipynb #19c39f2b
 COMPONENTS = ['global', 'spatial', 'geometric', 'colour', 'text_score', 'text_both']  # text_score: the text component (`text` is the mark's words)
@@ -139,6 +154,7 @@ def fit(cls:Composite, df:pd.DataFrame, # one row per (query, candidate): the co
     models = models or {'full': COMPONENTS, 'no_colour': [c for c in COMPONENTS if c != 'colour']}
     return cls({k: fit_logistic(df, f, label) for k, f in models.items()}, thresholds, {'pairs': len(df), 'relevant': int(df[label].sum()), **(info or {})})
 
+# %% ../nbs/04_reranking.ipynb #4ae00005
 @patch
 def save(self:Composite, fn) -> Path:
     "Write the composite as plain JSON, atomically."
@@ -180,18 +196,19 @@ class Reranker:
         self.composite = composite or Composite.load(self.path/'composite.json')
         ids = list(self.store.int_of)
         self.text_index = TextIndex(ids, [mark_text(self.store.meta[i]) for i in ids])
-        self.added, self._db = self._load_added(), None  # stage 2 of marks added live (see `add_mark`)
-
-    @classmethod
-    def load(cls, index, # index folder made by `build_index` and `build_stage2`
-             model=None, # exported `.onnx` model to embed queries with
-             embedder=None, device='auto', # the PyTorch backbone's device, without `model` or `embedder`
-             write:bool=False, # load the store for live adds and removes (see `VectorStore.load`)
-             **kwargs):
-        "The re-ranking searcher of an index folder."
-        if not has_stage2(index): raise FileNotFoundError(f'{index}: no stage 2 ({STAGE2}/): build it with `build_stage2` or `logo-sim index`')
-        return cls(_stage1(index, model, embedder, device, write), Path(index)/STAGE2, **kwargs)
+        self.added = AddedMarks(self.path, self.patches.array.shape[2], keep=self.store)  # stage 2 of marks added live
     def __repr__(self): return f'Reranker({len(self.store)} marks, {self.composite})'
+
+# %% ../nbs/04_reranking.ipynb #4ae00008
+@patch(cls_method=True)
+def load(cls:Reranker, index, # index folder made by `build_index` and `build_stage2`
+         model=None, # exported `.onnx` model to embed queries with
+         embedder=None, device='auto', # the PyTorch backbone's device, without `model` or `embedder`
+         write:bool=False, # load the store for live adds and removes (see `VectorStore.load`)
+         **kwargs):
+    "The re-ranking searcher of an index folder."
+    if not has_stage2(index): raise FileNotFoundError(f'{index}: no stage 2 ({STAGE2}/): build it with `build_stage2` or `logo-sim index`')
+    return cls(_stage1(index, model, embedder, device, write), Path(index)/STAGE2, **kwargs)
 
 # %% ../nbs/04_reranking.ipynb #bc05e642
 @patch
@@ -231,87 +248,148 @@ def _spatial_many(q:np.ndarray, w:np.ndarray, G:np.ndarray) -> np.ndarray:
     best = np.clip(np.einsum('md,nkd->nmk', q, G).max(-1), 0, 1)
     return best @ w/max(w.sum(), 1e-12)
 
+# %% ../nbs/04_reranking.ipynb #4ae0000c
+def _text_columns(query:str, # the query's words
+                  texts:list, # each candidate's words
+                 ) -> dict:
+    "The text components of each candidate, by column: `text_score`, `text_how` (what drove it) and `text_both`."
+    ts, both = [text_similarity(query, t) for t in texts], bool(spelled(query))
+    return {'text_score': [s for s, _ in ts], 'text_how': [h if s > 0 else '' for s, h in ts],
+            'text_both': [float(both and bool(spelled(t))) for t in texts]}
+
+# %% ../nbs/04_reranking.ipynb #4ae0000f
+def _verified(fq:tuple, # `query_orb` of the query
+              path, # the candidate's image file, if it has one
+             ) -> tuple:
+    "The geometric component of a candidate, and its number of inliers; 0 and 0 when its image cannot be found."
+    from logo_similarity.preprocess import decode_image
+    if not (path and Path(path).exists()): return 0.0, 0
+    g, pts = geometric_match(fq, orb_features(decode_image(path)))
+    return g, len(pts)
+
+# %% ../nbs/04_reranking.ipynb #4ae00012
 @patch
 def components(self:Reranker, q:dict, c:pd.DataFrame) -> pd.DataFrame:
     "The candidates `c` with every component (see `COMPONENTS`), the text's driver, and the inliers of those verified."
-    from logo_similarity.preprocess import decode_image
-    c, ms = c.copy(), q.setdefault('ms', Timings())
-    c['spatial'], c['colour'] = 0.0, 0.0
+    c, ms = c.assign(spatial=0.0, colour=0.0), q.setdefault('ms', Timings())
     with ms('spatial'):
         have, G, C = self._stage2_rows(list(c.id))
         if have.any(): c.loc[have, 'spatial'] = _spatial_many(q['patches'], q['weights'], G)
     with ms('colour'):
         if have.any(): c.loc[have, 'colour'] = np.minimum(C, q['colour']).sum(1).clip(0, 1)
-    with ms('text'):
-        texts = [indexed_text(mark_text(self.store.meta[i])) for i in c.id]
-        ts = [text_similarity(q['text'], t) for t in texts]
-        c['text_score'], c['text_how'] = [s for s, _ in ts], [h if s > 0 else '' for s, h in ts]
-        c['text_both'] = [float(bool(spelled(q['text'])) and bool(spelled(t))) for t in texts]
+    with ms('text'): c = c.assign(**_text_columns(q['text'], [indexed_text(mark_text(self.store.meta[i])) for i in c.id]))
     c['geometric'], c['inliers'] = 0.0, 0
     with ms('geometric'):
         fq = query_orb(q['image'])
         for j in c.nlargest(self.n_geometric, 'global').index:
-            p = self.store.meta[c.id[j]].get('path')
-            if p and Path(p).exists():
-                c.loc[j, 'geometric'], pts = geometric_match(fq, orb_features(decode_image(p)))
-                c.loc[j, 'inliers'] = len(pts)
+            c.loc[j, 'geometric'], c.loc[j, 'inliers'] = _verified(fq, self.store.meta[c.id[j]].get('path'))
     return c
 
 # %% ../nbs/04_reranking.ipynb #7b1e0c01
-_ADDED = 'create table if not exists added (id text primary key, patches blob, colour blob)'  # live-added marks' features
+class AddedMarks:
+    "The stage-2 features (patches, colours) of marks added to a live index, by id, kept in `added.sqlite`."
+    file = 'added.sqlite'  # in the stage-2 folder
+    schema = 'create table if not exists added (id text primary key, patches blob, colour blob)'  # float16 bytes
+    def __init__(self, path, # the stage-2 folder
+                 dim:int, # numbers per patch, as in the patch store
+                 keep=None, # read only the marks in it (a store: not those removed since); default: all
+                ):
+        self.fn, self.dim, self._db = Path(path)/self.file, dim, None
+        self.features = self._read(keep) if self.fn.exists() else {}  # id -> (patches (k, dim), colours), float32
+    def __repr__(self): return f'AddedMarks({len(self)} marks)'
+    def __len__(self): return len(self.features)
+    def __iter__(self): return iter(self.features)
+    def __contains__(self, i): return i in self.features
+    def __getitem__(self, i) -> tuple: return self.features[i]
 
+# %% ../nbs/04_reranking.ipynb #4ae00013
 @patch
-def _load_added(self:Reranker) -> dict:
-    "The live-added marks' (patches, colours) from `added.sqlite`, for the marks the store holds."
-    fn, out = self.path/'added.sqlite', {}
-    if not fn.exists(): return out
+def _read(self:AddedMarks, keep) -> dict:
+    "The features in the file of the marks in `keep` (all if None), as float32; a damaged file is an error naming it."
     from logo_similarity.index import db_error, read_db
-    db, d = read_db(fn, _ADDED), self.patches.array.shape[2]
+    db, out = read_db(self.fn, self.schema), {}
     try:
         for i, p, c in db.execute('select id, patches, colour from added'):
-            if i in self.store: out[i] = np.frombuffer(p, np.float16).reshape(-1, d).astype(np.float32), np.frombuffer(c, np.float16).astype(np.float32)
-    except (sqlite3.DatabaseError, ValueError) as e: raise db_error(fn, e) from None
+            if keep is None or i in keep:
+                out[i] = (np.frombuffer(p, np.float16).reshape(-1, self.dim).astype(np.float32),
+                          np.frombuffer(c, np.float16).astype(np.float32))
+    except (sqlite3.DatabaseError, ValueError) as e: raise db_error(self.fn, e) from None
     finally: db.close()
     return out
 
+# %% ../nbs/04_reranking.ipynb #4ae00014
 @patch
-def _added_db(self:Reranker):
-    "The database of live-added features, opened on first use."
+def _write(self:AddedMarks, sql:str, *args):
+    "Make one change to the file, committed and synced before this returns; the file is opened (or made) on first use."
     from logo_similarity.index import open_db
-    if self._db is None: self._db = open_db(self.path/'added.sqlite', _ADDED)
-    return self._db
+    if self._db is None: self._db = open_db(self.fn, self.schema)
+    with self._db as db: db.execute(sql, args)
 
+@patch
+def add(self:AddedMarks, i:str, patches:np.ndarray, colour:np.ndarray):
+    "Keep the patches (k, dim) and colours of the mark `i`, durably when this returns."
+    p, c = patches.astype(np.float16), colour.astype(np.float16)
+    self._write('insert or replace into added values (?, ?, ?)', i, p.tobytes(), c.tobytes())
+    self.features[i] = p.astype(np.float32), c.astype(np.float32)
+
+@patch
+def remove(self:AddedMarks, i:str):
+    "Forget the features of the mark `i`, if it has any, durably when this returns."
+    if i not in self: return
+    self._write('delete from added where id = ?', i)
+    del self.features[i]
+
+# %% ../nbs/04_reranking.ipynb #4ae00015
+@patch(cls_method=True)
+def clear(cls:AddedMarks, path):
+    "Delete the file of added marks (and SQLite's journal files) in the stage-2 folder `path`: a rebuild holds them."
+    for f in Path(path).glob(f'{cls.file}*'): f.unlink()
+
+# %% ../nbs/04_reranking.ipynb #4ae00019
 @patch
 def add_mark(self:Reranker, i:str, # the mark's id in the store
              q:dict, # `query` of its image
              text:str='', # its verbal element
             ):
     "Stage 2 of a mark added live: patches and colours committed to `added.sqlite`, words indexed."
-    p, c = q['patches'].astype(np.float16), q['colour'].astype(np.float16)
-    with self._added_db() as db: db.execute('insert or replace into added values (?, ?, ?)', (i, p.tobytes(), c.tobytes()))
-    self.added[i] = p.astype(np.float32), c.astype(np.float32)
+    self.added.add(i, q['patches'], q['colour'])
     self.text_index.add(i, text)
 
 @patch
 def remove_mark(self:Reranker, i:str):
     "Forget the stage 2 of a removed mark: its words, and its live features if it had them."
-    if i in self.added:
-        with self._added_db() as db: db.execute('delete from added where id = ?', (i,))
-        del self.added[i]
+    self.added.remove(i)
     if i in self.text_index.pos: self.text_index.remove(i)
 
+# %% ../nbs/04_reranking.ipynb #4ae0001b
 @patch
 def _stage2_rows(self:Reranker, ids) -> tuple:
     "Which of `ids` have stage-2 features (built or added live), and their patches (n, k, d) and colours (n, bins³)."
     rows = np.array([self.patches.row.get(i, -1) for i in ids], int)
-    late = np.array([r < 0 and i in self.added for r, i in zip(rows, ids)], bool)
-    have = (rows >= 0) | late
+    have = (rows >= 0) | np.array([i in self.added for i in ids], bool)
     G = np.zeros((have.sum(), *self.patches.array.shape[1:]), np.float32)
     C = np.zeros((have.sum(), self.colours.shape[1]), np.float32)
-    built = rows[have] >= 0
-    if built.any(): G[built], C[built] = self.patches.array[rows[have][built]], self.colours[rows[have][built]]
+    built, r = rows[have] >= 0, rows[have]
+    if built.any(): G[built], C[built] = self.patches.array[r[built]], self.colours[r[built]]
     for j, i in zip(np.flatnonzero(~built), np.asarray(ids, object)[have][~built]): G[j], C[j] = self.added[i]
     return have, G, C
+
+# %% ../nbs/04_reranking.ipynb #4ae0001d
+def _answer(r:pd.DataFrame, # one query's candidates with their components
+            composite:Composite, model:str, # the model of `composite` that scores them
+            k:int, meta, # the store's metadata by id
+            q:dict, # the query (see `Reranker.query`)
+           ) -> pd.DataFrame:
+    "One query's table: its `k` best candidates by the composite, with their metadata; the verdict in `attrs`."
+    r, t = r.assign(score=composite(r, model)), composite.thresholds[model]
+    r = r.sort_values(['score', 'global'], ascending=False, kind='stable').head(k).reset_index(drop=True)
+    r = r[['id', 'score', *COMPONENTS, 'text_how', 'found_by', 'inliers']]
+    m = pd.DataFrame([meta[i] for i in r.id], index=r.index).drop(columns=['text_boxes'], errors='ignore')
+    r = pd.concat([r, m.rename(columns={c: f'mark_{c}' for c in m if c in r})], axis=1)  # a field named like a component: `mark_colour`
+    if 'year' in r: r['year'] = r.year.astype('Int64')  # as stage 1 gives it
+    r.attrs.update(reranked=True, query_text=q['text'], ocr_text=q['ocr_text'], model=model, threshold=t, ms=dict(q['ms']),
+                   no_similar_mark=bool(len(r) == 0 or r.score.iloc[0] < t))
+    return r
 
 # %% ../nbs/04_reranking.ipynb #e69a7881
 @patch
@@ -323,26 +401,16 @@ def search(self:Reranker, queries, # paths, bytes or arrays of query logos (or o
            vienna=None, years=None, # filters, as `VectorStore.allowed`
           ) -> list[pd.DataFrame]|pd.DataFrame:
     "The `k` most similar marks to each query: composite `score`, each component, sources, metadata."
+    if not rerank: return self.searcher.search(queries, k, vienna=vienna, years=years)
     one = not isinstance(queries, (list, tuple))
     qs = [queries] if one else list(queries)
     texts = text if isinstance(text, (list, tuple)) else [text]*len(qs)
-    if not rerank: return self.searcher.search(queries, k, vienna=vienna, years=years)
-    out = []
+    model, out = self.composite.model(self.colour if colour is None else colour), []
     for src, t in zip(qs, texts):
         with blas_threads(self.searcher.blas_threads):
             q = self.query(src, t)
             r = self.components(q, self.candidates(q, vienna, years))
-        model = self.composite.model(self.colour if colour is None else colour)
-        r['score'] = self.composite(r, model)
-        r = r.sort_values(['score', 'global'], ascending=False, kind='stable').head(k).reset_index(drop=True)
-        r = r[['id', 'score', *COMPONENTS, 'text_how', 'found_by', 'inliers']]
-        meta = pd.DataFrame([self.store.meta[i] for i in r.id], index=r.index).drop(columns=['text_boxes'], errors='ignore')
-        r = pd.concat([r, meta.rename(columns={c: f'mark_{c}' for c in meta if c in r})], axis=1)  # a field named like a component: `mark_colour`
-        if 'year' in r: r['year'] = r.year.astype('Int64')  # as stage 1 gives it
-        t = self.composite.thresholds[model]
-        r.attrs.update(reranked=True, query_text=q['text'], ocr_text=q['ocr_text'], model=model, threshold=t, ms=dict(q['ms']),
-                       no_similar_mark=bool(len(r) == 0 or r.score.iloc[0] < t))
-        out.append(r)
+        out.append(_answer(r, self.composite, model, k, self.store.meta, q))
     return out[0] if one else out
 
 # %% ../nbs/04_reranking.ipynb #e69a7883
@@ -400,38 +468,62 @@ def stage1(self:Reranker): return self.searcher  # the global search alone
 
 
 # %% ../nbs/04_reranking.ipynb #e772082e
+def _keypoint_pairs(a:np.ndarray, b:np.ndarray, size:int) -> tuple:
+    "The keypoint pairs (n, 4) of logos `a` and `b` at `size` that one transform explains, and what they are."
+    pts = geometric_score(a, b, size=size)[1]
+    return pts, f'{len(pts)} keypoint pairs that one transform explains'
+
 def _patch_centres(idx, grid:int, side:int) -> np.ndarray:
     "Pixel centres (n, 2) of patches numbered row by row on a `grid`×`grid` map of a `side`-pixel square."
     r, c = np.divmod(np.asarray(idx), grid)
     return np.column_stack([(c + 0.5)*side/grid, (r + 0.5)*side/grid])
 
+def _patch_pairs(q:dict, # the query: its `patches` (m, d) and their `weights` (m,)
+                 G:np.ndarray, # the mark's patches (m, d), on the same square map
+                 n:int, size:int) -> tuple:
+    "The `n` best-matching query patches (by weight) joined to their match in the mark: pixel pairs (n, 4), and what."
+    S = q['patches'] @ G.T
+    top = np.argsort(-(S.max(1)*q['weights']))[:n]
+    grid = int(round(np.sqrt(len(G))))
+    pts = np.hstack([_patch_centres(top, grid, size), _patch_centres(S[top].argmax(1), grid, size)])
+    return pts, f'the {n} best-matching patches'
+
+# %% ../nbs/04_reranking.ipynb #4ae00020
+def _why_title(r, # a candidate's row: its `score`, each component, `text_how`
+               mark_id:str, what:str) -> str:
+    "A why picture's title: the mark, its composite score and each component, and what the lines join."
+    how = f' ({r.text_how})' if r.text_how else ''
+    return (f'query vs {mark_id}: score {r.score:.2f}\nglobal {r["global"]:.2f} · spatial {r.spatial:.2f} · geometric {r.geometric:.2f} · '
+            f'colour {r.colour:.2f} · text {r.text_score:.2f}{how}\n{what}')
+
+def _why_figure(a:np.ndarray, b:np.ndarray, # the query and the mark, RGB
+                pts:np.ndarray, # matching pairs (n, 4): a point of `a`, then its match in `b`, both at `size`
+                title:str, size:int=320):
+    "A figure: `a` and `b` side by side at `size`, each pair of `pts` joined by a line."
+    import matplotlib.pyplot as plt
+    from logo_similarity.preprocess import pad_square, resize
+    gap = size//16
+    canvas = np.full((size, 2*size + gap, 3), 255, np.uint8)
+    canvas[:, :size], canvas[:, size + gap:] = resize(pad_square(a)[0], size), resize(pad_square(b)[0], size)
+    fig, ax = plt.subplots(figsize=(8, 4.3))
+    ax.imshow(canvas); ax.axis('off')
+    for (x0, y0, x1, y1), col in zip(pts, plt.cm.viridis(np.linspace(0, 1, max(len(pts), 1)))):
+        ax.plot([x0, x1 + size + gap], [y0, y1], '-o', color=col, lw=0.9, ms=2.5)
+    ax.set_title(title, fontsize=9)
+    fig.tight_layout()
+    return fig
+
+# %% ../nbs/04_reranking.ipynb #4ae00022
 @patch
 def why(self:Reranker, src, # the query logo
         mark_id:str, # a mark of the index
         text:str|None=None, n_patches:int=10, size:int=320):
     "A figure: the query and the mark side by side, the keypoints or patches that match drawn as lines, the components."
-    import matplotlib.pyplot as plt
-    from logo_similarity.preprocess import decode_image, pad_square, resize
+    from logo_similarity.preprocess import decode_image
     q = self.query(src, text)
     c = self.components(q, pd.DataFrame({'id': [mark_id], 'global': self.store.cosines(q['x'], [mark_id]).clip(0, 1), 'found_by': ['']}))
     c['score'] = self.composite(c, self.composite.model(self.colour))
-    m, gap = decode_image(self.store.meta[mark_id]['path']), size//16
-    canvas = np.full((size, 2*size + gap, 3), 255, np.uint8)
-    canvas[:, :size], canvas[:, size + gap:] = resize(pad_square(q['image'])[0], size), resize(pad_square(m)[0], size)
-    _, pts = geometric_match(query_orb(q['image'], size), orb_features(m, size), size=size)
-    if len(pts) >= 4: what = f'{len(pts)} keypoint pairs that one transform explains'
-    else:
-        G = self._stage2_rows([mark_id])[1][0]; S = q['patches'] @ G.T
-        top = np.argsort(-(S.max(1)*q['weights']))[:n_patches]
-        grid = int(round(np.sqrt(len(G))))
-        pts, what = np.hstack([_patch_centres(top, grid, size), _patch_centres(S[top].argmax(1), grid, size)]), f'the {n_patches} best-matching patches'
-    fig, ax = plt.subplots(figsize=(8, 4.3))
-    ax.imshow(canvas); ax.axis('off')
-    for (x0, y0, x1, y1), col in zip(pts, plt.cm.viridis(np.linspace(0, 1, max(len(pts), 1)))):
-        ax.plot([x0, x1 + size + gap], [y0, y1], '-o', color=col, lw=0.9, ms=2.5)
-    r = c.iloc[0]
-    how = f' ({r.text_how})' if r.text_how else ''
-    ax.set_title(f'query vs {mark_id}: score {r.score:.2f}\nglobal {r["global"]:.2f} · spatial {r.spatial:.2f} · geometric {r.geometric:.2f} · '
-                 f'colour {r.colour:.2f} · text {r.text_score:.2f}{how}\n{what}', fontsize=9)
-    fig.tight_layout()
-    return fig
+    m = decode_image(self.store.meta[mark_id]['path'])
+    pts, what = _keypoint_pairs(q['image'], m, size)
+    if len(pts) < 4: pts, what = _patch_pairs(q, self._stage2_rows([mark_id])[1][0], n_patches, size)
+    return _why_figure(q['image'], m, pts, _why_title(c.iloc[0], mark_id, what), size)

@@ -1,12 +1,18 @@
 #!/usr/bin/env python
 "Run `nbdev_test` on every notebook, one process each, and end with the line `N passed, N failed`."
-import argparse, os, subprocess, sys, time
+import argparse, json, os, subprocess, sys, time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 def notebooks(path):
     "The notebooks `nbdev_test` would run: none whose name or folder starts with `_` or `.`."
     return sorted(p for p in Path(path).rglob('*.ipynb') if not any(s.startswith(('_', '.')) for s in p.parts))
+
+TIMES = Path(__file__).with_name('nbtest_times.json')  # seconds each notebook took in a recorded run (`--record`)
+
+def longest_first(nbs, times:dict) -> list:
+    "The notebooks in the order that ends soonest on a few workers: the longest known first (unknown ones count as long)."
+    return sorted(nbs, key=lambda nb: -times.get(nb.as_posix(), float('inf')))
 
 def run(nb, flags):
     "Test one notebook; return (notebook, ok, seconds, output)."
@@ -21,14 +27,19 @@ def main():
     p.add_argument('--path', default='nbs', help='notebook folder')
     p.add_argument('--flags', default='', help='tst_flags to run too, e.g. "slow"')
     p.add_argument('--workers', type=int, default=min(2, os.cpu_count() or 1))
+    p.add_argument('--record', action='store_true', help=f'write the times of this run to {TIMES.name}, for the order of later runs')
     a = p.parse_args()
-    nbs = notebooks(a.path)
+    nbs = longest_first(notebooks(a.path), json.loads(TIMES.read_text()) if TIMES.exists() else {})
     if not nbs: sys.exit(f'no notebooks found under {a.path}')
+    t0 = time.time()
     with ThreadPoolExecutor(a.workers) as ex: res = list(ex.map(lambda nb: run(nb, a.flags), nbs))
-    for nb, ok, secs, out in res:
+    wall = time.time() - t0
+    if a.record: TIMES.write_text(json.dumps({nb.as_posix(): round(secs) for nb, _, secs, _ in res}, indent=1, sort_keys=True) + '\n')
+    for nb, ok, secs, out in sorted(res, key=lambda r: str(r[0])):
         print(f"{'PASS' if ok else 'FAIL'} {nb} ({secs:.0f}s)")
         if not ok: print(out.rstrip()[-20000:])
     n_ok = sum(ok for _, ok, _, _ in res)
+    print(f'{len(res)} notebooks in {wall:.0f} s on {a.workers} workers')
     print(f'{n_ok} passed, {len(res) - n_ok} failed')
     sys.exit(0 if n_ok == len(res) else 1)
 
