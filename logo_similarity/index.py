@@ -16,11 +16,12 @@ from .embed import Embedder, EmbedderConfig, Whitening, blas_threads
 
 # %% auto #0
 __all__ = ['EXACT_FILE', 'STORE_FORMAT', 'SHARDS_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'db_error',
-           'MarkMeta', 'VectorStore', 'repeated_ids', 'meta_rows', 'vienna_key', 'MarkFilters', 'open_db', 'read_db',
-           'read_faiss', 'StoreFolder', 'auto_spec', 'marks_from_folder', 'listing_chunks', 'mark_runs', 'marks_from',
-           'shard_name', 'plan_shards', 'write_shard', 'read_shard', 'shard_files', 'ocr_info', 'shards_folder',
-           'mark_info', 'InProcess', 'embed_marks', 'gallery_whitening', 'shard_sample', 'add_shard', 'add_shards',
-           'build_from_shards', 'build_index', 'embedder_from_config', 'LogoSearcher', 'results_grid']
+           'MarkMeta', 'VectorStore', 'train_index', 'repeated_ids', 'meta_rows', 'vienna_key', 'MarkFilters',
+           'search_params', 'graph_rows', 'open_db', 'read_db', 'read_faiss', 'StoreFolder', 'auto_spec',
+           'marks_from_folder', 'listing_chunks', 'mark_runs', 'marks_from', 'shard_name', 'plan_shards', 'write_shard',
+           'read_shard', 'shard_files', 'ocr_info', 'shards_folder', 'mark_info', 'InProcess', 'embed_marks',
+           'gallery_whitening', 'shard_sample', 'add_shard', 'add_shards', 'build_from_shards', 'build_index',
+           'embedder_from_config', 'LogoSearcher', 'results_grid']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
 def as_unit_vectors(x, # array (n, dim) or (dim,)
@@ -230,19 +231,20 @@ def vectors_in(self:VectorStore, x, ids=None) -> np.ndarray:
     return as_unit_vectors(self.whitening(as_unit_vectors(x, self.whitening.mean.shape[0], ids)), self.dim, ids)
 
 # %% ../nbs/03_indexing.ipynb #5e372381
+def train_index(index:faiss.Index, spec:str, x:np.ndarray) -> faiss.Index:
+    "Train the FAISS `index` made by `spec` on `x`, or an error saying how many vectors it needs."
+    ivf = faiss.try_extract_index_ivf(index)
+    pq = re.search(r'PQ\d+(?:x(\d+))?', spec)  # product quantisation: 2**bits centroids per sub-vector
+    need = max(ivf.nlist if ivf else 1, 2**int(pq[1] or 8) if pq else 1)
+    if len(x) < need: raise ValueError(f'index {spec!r} needs at least {need} training vectors, got {len(x)}')
+    index.train(x)
+    return index
+
 @patch
 def train(self:VectorStore, x):
     "Train the index (IVF centroids, PQ codebooks) on a sample of vectors."
-    return self._train(self.vectors_in(x))
+    train_index(self.index, self.spec, self.vectors_in(x)); return self
 
-@patch
-def _train(self:VectorStore, x):
-    ivf = faiss.try_extract_index_ivf(self.index)
-    pq = re.search(r'PQ\d+(?:x(\d+))?', self.spec)  # product quantisation: 2**bits centroids per sub-vector
-    need = max(ivf.nlist if ivf else 1, 2**int(pq[1] or 8) if pq else 1)
-    if len(x) < need: raise ValueError(f'index {self.spec!r} needs at least {need} training vectors, got {len(x)}')
-    self.index.train(x)
-    return self
 
 # %% ../nbs/03_indexing.ipynb #ece062b6
 def repeated_ids(ids) -> list:
@@ -271,7 +273,7 @@ def add(self:VectorStore, ids, # string ids of the marks, new to the store
     if dup := [i for i in ids if i in self.int_of]: raise ValueError(f'ids already in the store (remove them first): {dup[:5]}')
     x = self.vectors_in(x, ids)
     if len(x) != len(ids): raise ValueError(f'{len(ids)} ids but {len(x)} vectors')
-    if not self.index.is_trained: self._train(x)
+    if not self.index.is_trained: train_index(self.index, self.spec, x)
     ints, rows = np.arange(self.next_int, self.next_int + len(ids), dtype=np.int64), meta_rows(meta, ids)
     if self.exact is not None and len(self.exact) != self.next_int: raise RuntimeError(f'{self.exact}: expected {self.next_int} rows')
     if self.folder is not None: self.folder.log_add(ids, ints, x, rows)  # durable before it is visible
@@ -346,22 +348,13 @@ class MarkFilters:
 
 # %% ../nbs/03_indexing.ipynb #a8a4a4c4
 @patch
-def filter_index(self:VectorStore) -> MarkFilters:
-    "The store's filter structures (see `MarkFilters`), built when first asked for."
-    if self._filters is None: self._filters = MarkFilters(self.int_of, self.meta, self.next_int)
-    return self._filters
-
-@patch
 def allowed_mask(self:VectorStore, vienna=None, years=None, # see `MarkFilters.mask`
                 ) -> np.ndarray|None:
     "A boolean mask over the integer ids: True for live marks that pass the filters; None when there are no filters."
-    return None if vienna is None and years is None else self.filter_index().mask(vienna, years)
+    if vienna is None and years is None: return None
+    if self._filters is None: self._filters = MarkFilters(self.int_of, self.meta, self.next_int)  # dropped on add and remove
+    return self._filters.mask(vienna, years)
 
-@patch
-def allowed(self:VectorStore, vienna=None, years=None) -> np.ndarray|None:
-    "Integer ids of the marks that pass the filters (see `allowed_mask`), or None when there are no filters."
-    m = self.allowed_mask(vienna, years)
-    return None if m is None else np.flatnonzero(m)
 
 # %% ../nbs/03_indexing.ipynb #913ee8b1
 def _selector(mask:np.ndarray):
@@ -369,26 +362,30 @@ def _selector(mask:np.ndarray):
     keep = np.packbits(mask, bitorder='little')  # bit n of the bitmap: position n passes
     return faiss.IDSelectorBitmap(len(mask), faiss.swig_ptr(keep)), keep
 
-@patch
-def _params(self:VectorStore, k:int, mask:np.ndarray|None):
+def search_params(index:faiss.Index, k:int, mask:np.ndarray|None, # the integers a search may return (None: all live ones)
+                  removed=(), # integers removed from a graph index but still in it
+                  ef_search:int=512, nprobe:int=32, exact_filtered:int=50_000, # as `VectorStore` takes them
+                 ) -> faiss.SearchParameters:
     "FAISS search parameters: the selector for filters and removed marks, and the index's own knobs."
     sel, keep = _selector(mask) if mask is not None else (None, None)
-    if mask is None and self.removed: sel = faiss.IDSelectorNot(faiss.IDSelectorBatch(np.array(sorted(self.removed), dtype=np.int64)))
-    ivf = faiss.try_extract_index_ivf(self.index)
-    if isinstance(self.inner, faiss.IndexHNSW): p = faiss.SearchParametersHNSW(sel=sel, efSearch=max(self.ef_search, k))
+    if mask is None and len(removed): sel = faiss.IDSelectorNot(faiss.IDSelectorBatch(np.array(sorted(removed), dtype=np.int64)))
+    ivf = faiss.try_extract_index_ivf(index)
+    if isinstance(_inner(index), faiss.IndexHNSW): p = faiss.SearchParametersHNSW(sel=sel, efSearch=max(ef_search, k))
     elif ivf is not None:  # a selective filter visits every list, so that k allowed marks are found
-        p = faiss.SearchParametersIVF(sel=sel, nprobe=ivf.nlist if mask is not None and mask.sum() <= self.exact_filtered else min(self.nprobe, ivf.nlist))
+        p = faiss.SearchParametersIVF(sel=sel, nprobe=ivf.nlist if mask is not None and mask.sum() <= exact_filtered else min(nprobe, ivf.nlist))
     else: p = faiss.SearchParameters(sel=sel)
     p._keep = sel, keep  # keep the selector and its bitmap alive as long as the parameters
     return p
 
+
 # %% ../nbs/03_indexing.ipynb #e02a8996
-@patch
-def _exact_filtered(self:VectorStore, mask:np.ndarray):
-    "The flat vectors inside a graph index, search parameters for the allowed ones, and the ids of its rows."
-    rows = faiss.vector_to_array(self.index.id_map)  # row of the flat array -> integer id
+def graph_rows(index:faiss.Index, mask:np.ndarray):
+    "A graph index's flat vectors, search parameters for the rows that `mask` allows, and the integer of each row."
+    rows = faiss.vector_to_array(index.id_map)  # row of the flat array -> integer id
     sel, keep = _selector(mask[rows])  # the same filter, over rows
-    return faiss.downcast_index(self.inner.storage), faiss.SearchParameters(sel=sel), rows, (sel, keep)
+    p = faiss.SearchParameters(sel=sel); p._keep = sel, keep
+    return faiss.downcast_index(_inner(index).storage), p, rows
+
 
 # %% ../nbs/03_indexing.ipynb #64425615
 @patch
@@ -403,8 +400,8 @@ def search(self:VectorStore, q, # query vectors (n, dim) or one (dim,)
     kk, rows = min(max(k, self.shortlist) if rescore else k, max(len(self), 1)), None
     if mask is not None and isinstance(self.inner, faiss.IndexHNSW) and isinstance(faiss.downcast_index(self.inner.storage), faiss.IndexFlat) \
             and mask.sum() <= self.exact_filtered:
-        index, params, rows, keep = self._exact_filtered(mask)
-    else: index, params = self.index, self._params(kk, mask)
+        index, params, rows = graph_rows(self.index, mask)
+    else: index, params = self.index, search_params(self.index, kk, mask, self.removed, self.ef_search, self.nprobe, self.exact_filtered)
     D, I = index.search(q, kk, params=params)
     if rows is not None: I = np.where(I >= 0, rows[np.maximum(I, 0)], -1) if len(rows) else np.full_like(I, -1)
     if rescore: D, I = self.exact.rescore(q, I, k)
