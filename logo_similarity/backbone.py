@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 import numpy as np, torch, timm
 import torch.nn as nn, torch.nn.functional as F
+from fastcore.basics import patch
 from .core import existing_file, log
 
 # %% auto #0
@@ -64,20 +65,24 @@ class Backbone(nn.Module):
 
     def forward(self, x): return self.pool(self.forward_features(x))
 
-    def _pixels(self, imgs:np.ndarray) -> torch.Tensor:
-        "A batch of images (n, size, size, 3) uint8 as a channels-last float tensor on the model's device."
-        x = torch.from_numpy(np.ascontiguousarray(imgs)).permute(0, 3, 1, 2).float()
-        return x.to(self.mean.device).contiguous(memory_format=torch.channels_last)
+# %% ../nbs/02_backbone.ipynb #4fd5d097
+@patch
+def _pixels(self:Backbone, imgs:np.ndarray) -> torch.Tensor:
+    "A batch of images (n, size, size, 3) uint8 as a channels-last float tensor on the model's device."
+    x = torch.from_numpy(np.ascontiguousarray(imgs)).permute(0, 3, 1, 2).float()
+    return x.to(self.mean.device).contiguous(memory_format=torch.channels_last)
 
-    @torch.inference_mode()
-    def embed(self, imgs:np.ndarray) -> np.ndarray:
-        "Descriptors (n, dim) float32 of a batch of images (n, size, size, 3) uint8."
-        return self(self._pixels(imgs)).float().cpu().numpy()
+@patch
+@torch.inference_mode()
+def embed(self:Backbone, imgs:np.ndarray) -> np.ndarray:
+    "Descriptors (n, dim) float32 of a batch of images (n, size, size, 3) uint8."
+    return self(self._pixels(imgs)).float().cpu().numpy()
 
-    @torch.inference_mode()
-    def features(self, imgs:np.ndarray) -> np.ndarray:
-        "Spatial feature maps (n, C, h, w) float32 of a batch of images, as `OnnxBackbone.features` gives them."
-        return self.forward_features(self._pixels(imgs)).float().cpu().numpy()
+@patch
+@torch.inference_mode()
+def features(self:Backbone, imgs:np.ndarray) -> np.ndarray:
+    "Spatial feature maps (n, C, h, w) float32 of a batch of images, as `OnnxBackbone.features` gives them."
+    return self.forward_features(self._pixels(imgs)).float().cpu().numpy()
 
 # %% ../nbs/02_backbone.ipynb #2146284e
 def resolve_device(device='auto') -> torch.device:
@@ -87,6 +92,7 @@ def resolve_device(device='auto') -> torch.device:
     if d.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f'device {str(device)!r}: PyTorch sees no CUDA GPU here (use cpu or auto)')
     return d
 
+# %% ../nbs/02_backbone.ipynb #157f0998
 def create_backbone(name:str=LITE0, # any timm model name
                     weights='offline', # 'offline' (shipped in a package), 'hub' (timm download), a checkpoint path, or None
                     pool:str='gem', # 'gem' or 'avg'

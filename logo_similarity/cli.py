@@ -13,8 +13,9 @@ from .index import WHITEN_DIM, build_index, results_grid
 from .rerank import STAGE2, build_stage2, found, has_stage2, load_searcher
 
 # %% auto #0
-__all__ = ['box_arg', 'whiten_arg', 'parser', 'serve_parser', 'result_line', 'no_match_line', 'print_results', 'index_cmd',
-           'query_problem', 'search_cmd', 'add_cmd', 'remove_cmd', 'serve_cmd', 'export_cmd', 'main']
+__all__ = ['box_arg', 'whiten_arg', 'index_parser', 'search_parser', 'add_parser', 'remove_parser', 'model_args', 'parser',
+           'serve_parser', 'result_line', 'no_match_line', 'print_results', 'index_cmd', 'query_problem', 'search_cmd',
+           'add_cmd', 'remove_cmd', 'serve_cmd', 'export_cmd', 'main']
 
 # %% ../nbs/10_cli.ipynb #bf380582
 def box_arg(s:str) -> tuple:
@@ -26,6 +27,66 @@ def whiten_arg(s:str) -> int|bool:
     "The `--whiten` value: a number of axes kept, `all` (True) or `none` (False)."
     return {'all': True, 'none': False}[s] if s in ('all', 'none') else int(s)
 
+# %% ../nbs/10_cli.ipynb #6be85909
+def index_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
+    "The arguments of `logo-sim index`: the marks, the index folder, the FAISS index, the embedder, and how the work runs."
+    q.add_argument('src', help='L3D folder (output_YYYY.json or results.json), folder of images, or a listing file (a CSV with a path column, or one path per line)')
+    q.add_argument('--out', required=True, help='index folder to write (an interrupted run resumes)')
+    q.add_argument('--spec', default=None, help="FAISS index, e.g. 'Flat', 'HNSW32', 'IVF4096,PQ32' (default: chosen by size)")
+    q.add_argument('--nprobe', type=int, default=32, help='an IVF index: inverted lists visited per query (default: 32)')
+    q.add_argument('--shortlist', type=int, default=1000, help='a compressed index (PQ, SQ): candidates re-scored by their exact vectors, kept on disk (0: none; default: 1000)')
+    q.add_argument('--workers', type=int, default=None, help='preprocessing processes beside this one (0: none; default: one per core)')
+    q.add_argument('--model', default=None, help='exported .onnx model to embed with (ONNX Runtime); default: PyTorch')
+    q.add_argument('--device', default='auto', help="PyTorch device without --model: auto (CUDA when present), cpu, cuda (default: auto)")
+    q.add_argument('--whiten', type=whiten_arg, default=WHITEN_DIM, help="PCA-whitening: number of axes kept, 'all' or 'none' (default: the measured default)")
+    q.add_argument('--no-rerank', dest='rerank', action='store_false', help='build stage 1 only (no patches and colours for re-ranking)')
+    q.add_argument('--ray', nargs='?', const='local', default=None, metavar='ADDRESS',
+                    help='embed with Ray Data: a local Ray, or the cluster at ADDRESS (notebook 09)')
+    q.add_argument('--shard', type=int, default=4096, help='marks per shard, the unit a killed build keeps (default: 4096)')
+    q.add_argument('--torch', action='store_true', help='embed with PyTorch on a CPU too (default there: the default model exported to ONNX once, the same descriptors, faster)')
+    return q
+
+# %% ../nbs/10_cli.ipynb #eb42626f
+def search_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
+    "The arguments of `logo-sim search`: the queries, the index, what to write, and what the score counts."
+    q.add_argument('queries', nargs='+', help='query images')
+    q.add_argument('--index', required=True, help='index folder made by `logo-sim index`')
+    q.add_argument('--k', type=int, default=10, help='results per query')
+    q.add_argument('--json', default=None, help='write the results to this JSON file')
+    q.add_argument('--grid', default=None, help='write a picture of the results to this PNG file')
+    q.add_argument('--model', default=None, help='exported .onnx model to embed queries with (must match the index)')
+    q.add_argument('--device', default='auto', help="PyTorch device without --model: auto (CUDA when present), cpu, cuda (default: auto)")
+    q.add_argument('--no-rerank', dest='rerank', action='store_false', help='stage 1 alone: rank by the global descriptor only')
+    q.add_argument('--text', default=None, metavar='WORDS', help="the query's words as typed, instead of what OCR reads (every query)")
+    q.add_argument('--colour', action=argparse.BooleanOptionalAction, default=None,
+                    help='let colour count in the score, or not (default: not; colour is shown either way)')
+    q.add_argument('--why', default=None, metavar='PNG', help="write why the first query's top mark matched to this PNG file")
+    q.add_argument('--crop', type=box_arg, default=None, metavar='X,Y,W,H', help="search with this region of each query (pixels)")
+    return q
+
+# %% ../nbs/10_cli.ipynb #fbb69d15
+def add_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
+    "The arguments of `logo-sim add`: the images and what is registered with them."
+    q.add_argument('images', nargs='+', help='image files, one mark each')
+    q.add_argument('--index', required=True, help='index folder made by `logo-sim index`')
+    q.add_argument('--id', default=None, help='the mark id, for one image (default: the file name without its extension)')
+    q.add_argument('--text', default=None, help="the mark's words as registered (default: none; OCR's are kept too)")
+    q.add_argument('--vienna', default='', metavar='CODES', help="its Vienna codes, comma-separated, e.g. '26.04.02,27.05.01'")
+    q.add_argument('--year', type=int, default=None, help='its filing year')
+    return model_args(q)
+
+def remove_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
+    "The arguments of `logo-sim remove`: the ids."
+    q.add_argument('ids', nargs='+', help='mark ids')
+    q.add_argument('--index', required=True, help='index folder made by `logo-sim index`')
+    return model_args(q)
+
+def model_args(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
+    "The model an index was built with, for the commands that change an index."
+    q.add_argument('--model', default=None, help='exported .onnx model the index was built with, if it was')
+    q.add_argument('--device', default='auto', help='PyTorch device without --model: auto, cpu, cuda (default: auto)')
+    return q
+
 # %% ../nbs/10_cli.ipynb #6d805130
 def parser() -> argparse.ArgumentParser:
     "The `logo-sim` argument parser and its sub-commands: `index`, `search`, `add`, `remove`, `serve`, `export`."
@@ -34,48 +95,10 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument('--debug', action='store_true', help='show the traceback of an error (for developers)')
     common.add_argument('--quiet', action='store_true', help='no progress bars and no remarks: results and errors only')
     sub = p.add_subparsers(dest='cmd', required=True)
-    pi = sub.add_parser('index', parents=[common], help='index an L3D folder or a folder of images, for both search stages')
-    pi.add_argument('src', help='L3D folder (output_YYYY.json or results.json), folder of images, or a listing file (a CSV with a path column, or one path per line)')
-    pi.add_argument('--out', required=True, help='index folder to write (an interrupted run resumes)')
-    pi.add_argument('--spec', default=None, help="FAISS index, e.g. 'Flat', 'HNSW32', 'IVF4096,PQ32' (default: chosen by size)")
-    pi.add_argument('--nprobe', type=int, default=32, help='an IVF index: inverted lists visited per query (default: 32)')
-    pi.add_argument('--shortlist', type=int, default=1000, help='a compressed index (PQ, SQ): candidates re-scored by their exact vectors, kept on disk (0: none; default: 1000)')
-    pi.add_argument('--workers', type=int, default=None, help='preprocessing processes beside this one (0: none; default: one per core)')
-    pi.add_argument('--model', default=None, help='exported .onnx model to embed with (ONNX Runtime); default: PyTorch')
-    pi.add_argument('--device', default='auto', help="PyTorch device without --model: auto (CUDA when present), cpu, cuda (default: auto)")
-    pi.add_argument('--whiten', type=whiten_arg, default=WHITEN_DIM, help="PCA-whitening: number of axes kept, 'all' or 'none' (default: the measured default)")
-    pi.add_argument('--no-rerank', dest='rerank', action='store_false', help='build stage 1 only (no patches and colours for re-ranking)')
-    pi.add_argument('--ray', nargs='?', const='local', default=None, metavar='ADDRESS',
-                    help='embed with Ray Data: a local Ray, or the cluster at ADDRESS (notebook 09)')
-    pi.add_argument('--shard', type=int, default=4096, help='marks per shard, the unit a killed build keeps (default: 4096)')
-    pi.add_argument('--torch', action='store_true', help='embed with PyTorch on a CPU too (default there: the default model exported to ONNX once, the same descriptors, faster)')
-    ps = sub.add_parser('search', parents=[common], help='search an index with query logos (re-ranked when the index has stage 2)')
-    ps.add_argument('queries', nargs='+', help='query images')
-    ps.add_argument('--index', required=True, help='index folder made by `logo-sim index`')
-    ps.add_argument('--k', type=int, default=10, help='results per query')
-    ps.add_argument('--json', default=None, help='write the results to this JSON file')
-    ps.add_argument('--grid', default=None, help='write a picture of the results to this PNG file')
-    ps.add_argument('--model', default=None, help='exported .onnx model to embed queries with (must match the index)')
-    ps.add_argument('--device', default='auto', help="PyTorch device without --model: auto (CUDA when present), cpu, cuda (default: auto)")
-    ps.add_argument('--no-rerank', dest='rerank', action='store_false', help='stage 1 alone: rank by the global descriptor only')
-    ps.add_argument('--text', default=None, metavar='WORDS', help="the query's words as typed, instead of what OCR reads (every query)")
-    ps.add_argument('--colour', action=argparse.BooleanOptionalAction, default=None,
-                    help='let colour count in the score, or not (default: not; colour is shown either way)')
-    ps.add_argument('--why', default=None, metavar='PNG', help="write why the first query's top mark matched to this PNG file")
-    ps.add_argument('--crop', type=box_arg, default=None, metavar='X,Y,W,H', help="search with this region of each query (pixels)")
-    pa = sub.add_parser('add', parents=[common], help='add image files as marks of an index: searchable and durable at once')
-    pa.add_argument('images', nargs='+', help='image files, one mark each')
-    pa.add_argument('--index', required=True, help='index folder made by `logo-sim index`')
-    pa.add_argument('--id', default=None, help='the mark id, for one image (default: the file name without its extension)')
-    pa.add_argument('--text', default=None, help="the mark's words as registered (default: none; OCR's are kept too)")
-    pa.add_argument('--vienna', default='', metavar='CODES', help="its Vienna codes, comma-separated, e.g. '26.04.02,27.05.01'")
-    pa.add_argument('--year', type=int, default=None, help='its filing year')
-    pr = sub.add_parser('remove', parents=[common], help='remove marks from an index by id')
-    pr.add_argument('ids', nargs='+', help='mark ids')
-    pr.add_argument('--index', required=True, help='index folder made by `logo-sim index`')
-    for q in (pa, pr):
-        q.add_argument('--model', default=None, help='exported .onnx model the index was built with, if it was')
-        q.add_argument('--device', default='auto', help='PyTorch device without --model: auto, cpu, cuda (default: auto)')
+    index_parser(sub.add_parser('index', parents=[common], help='index an L3D folder or a folder of images, for both search stages'))
+    search_parser(sub.add_parser('search', parents=[common], help='search an index with query logos (re-ranked when the index has stage 2)'))
+    add_parser(sub.add_parser('add', parents=[common], help='add image files as marks of an index: searchable and durable at once'))
+    remove_parser(sub.add_parser('remove', parents=[common], help='remove marks from an index by id'))
     serve_parser(sub.add_parser('serve', parents=[common], help='serve an index over HTTP: the API, and a web page at /'))
     sub.add_parser('export', parents=[common], add_help=False,
                    help='export the embedding model to ONNX (`logo-sim export --help`; the same as `logo-sim-export`)')
@@ -87,8 +110,7 @@ def serve_parser(pv:argparse.ArgumentParser) -> argparse.ArgumentParser:
     pv.add_argument('--index', required=True, help='index folder made by `logo-sim index`')
     pv.add_argument('--host', default='127.0.0.1', help='address to listen on (default: 127.0.0.1, this machine only)')
     pv.add_argument('--port', type=int, default=8000, help='port (default: 8000)')
-    pv.add_argument('--model', default=None, help='exported .onnx model the index was built with, if it was')
-    pv.add_argument('--device', default='auto', help='PyTorch device without --model: auto, cpu, cuda (default: auto)')
+    model_args(pv)
     pv.add_argument('--rate', type=float, default=20, help='requests a second per client before 429; a batch costs one per image (default: 20)')
     pv.add_argument('--no-rate-limit', dest='rate', action='store_const', const=None, help='no per-client rate limit')
     pv.add_argument('--forwarded-allow-ips', default=None, metavar='IPS',
@@ -201,6 +223,7 @@ def _save(fig, fn):
     import matplotlib.pyplot as plt
     fig.savefig(fn, dpi=80); plt.close(fig)
 
+# %% ../nbs/10_cli.ipynb #23a4250f
 def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     "`logo-sim search`: search the index `a.index` with `a.queries`, print the results, write what was asked for; 1 if a query failed."
     say = _say(a)
@@ -261,6 +284,7 @@ def remove_cmd(a:argparse.Namespace) -> int:
     finally: svc.close()
     return 1 if bad else 0
 
+# %% ../nbs/10_cli.ipynb #b80dd4d8
 def serve_cmd(a:argparse.Namespace) -> int:
     "`logo-sim serve`: the HTTP service and its page, until interrupted."
     from logo_similarity.app import serve
@@ -276,6 +300,7 @@ def export_cmd(args:list) -> int:
     export_main(args)
     return 0
 
+# %% ../nbs/10_cli.ipynb #dc02ec3c
 def main(argv=None) -> int:
     "The `logo-sim` command: `index`, `search`, `add`, `remove`, `serve`, `export`. Exit 0, 1 on an error (one line, no traceback unless --debug), 2 on a usage error."
     p = parser()

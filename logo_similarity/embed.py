@@ -45,15 +45,18 @@ class Embedder:
     def view(self, p:Preprocessed) -> np.ndarray: return p.image if self.masked else p.whole
     @property
     def dim(self) -> int: return self.backbone.config['dim']
-    @property
-    def device(self) -> str:
-        "Where the model runs: a torch device, or ONNX Runtime's first execution provider."
-        return str(self.backbone.device) if hasattr(self.backbone, 'device') else self.backbone.session.get_providers()[0]
 
-    def embed_arrays(self, imgs:list[np.ndarray]) -> np.ndarray:
-        "Descriptors (n, dim) float32 of preprocessed images (size×size×3 uint8)."
-        out = [self.backbone.embed(np.stack(b)) for b in chunked(imgs, self.batch_size)]
-        return np.concatenate(out) if out else np.zeros((0, self.dim), np.float32)
+# %% ../nbs/02_embedding.ipynb #7657f652
+@patch(as_prop=True)
+def device(self:Embedder) -> str:
+    "Where the model runs: a torch device, or ONNX Runtime's first execution provider."
+    return str(self.backbone.device) if hasattr(self.backbone, 'device') else self.backbone.session.get_providers()[0]
+
+@patch
+def embed_arrays(self:Embedder, imgs:list[np.ndarray]) -> np.ndarray:
+    "Descriptors (n, dim) float32 of preprocessed images (size×size×3 uint8)."
+    out = [self.backbone.embed(np.stack(b)) for b in chunked(imgs, self.batch_size)]
+    return np.concatenate(out) if out else np.zeros((0, self.dim), np.float32)
 
 # %% ../nbs/02_embedding.ipynb #91c94b91
 @dataclasses.dataclass(frozen=True)

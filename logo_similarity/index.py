@@ -68,22 +68,26 @@ class ExactVectors:
     def __len__(self): return self.n
     def __repr__(self): return f'ExactVectors({self.n} rows of {self.dim}, {self.on_disk} on disk in {self.fn})'
 
-    def append(self, x) -> ExactVectors:
-        "Add the rows of the next integers."
-        x = np.ascontiguousarray(x, np.float32).reshape(-1, self.dim)
-        if self.write:
-            with open(self.fn, 'ab') as f: f.write(x.tobytes())
-            self.on_disk += len(x)
-        else: self.mem.append(x)
-        self.n += len(x)
-        return self
+# %% ../nbs/03_indexing.ipynb #4da32c57
+@patch
+def append(self:ExactVectors, x) -> ExactVectors:
+    "Add the rows of the next integers."
+    x = np.ascontiguousarray(x, np.float32).reshape(-1, self.dim)
+    if self.write:
+        with open(self.fn, 'ab') as f: f.write(x.tobytes())
+        self.on_disk += len(x)
+    else: self.mem.append(x)
+    self.n += len(x)
+    return self
 
-    def close(self):
-        "Close the file (it is opened again by the next read)."
-        if self._fd is not None: os.close(self._fd); self._fd = None
-    def __del__(self):
-        try: self.close()
-        except Exception: pass  # at exit the os module may be gone
+@patch
+def close(self:ExactVectors):
+    "Close the file (it is opened again by the next read)."
+    if self._fd is not None: os.close(self._fd); self._fd = None
+@patch
+def __del__(self:ExactVectors):
+    try: self.close()
+    except Exception: pass  # at exit the os module may be gone
 
 # %% ../nbs/03_indexing.ipynb #01d1fa7e
 @patch
@@ -1042,34 +1046,36 @@ class LogoSearcher:
         if diff := self.embedder.config.differs(EmbedderConfig.of(store.config)):
             raise ValueError(f"the embedder differs from the one that built the index (in {', '.join(diff)}): its descriptors would not be comparable")
 
-    @classmethod
-    def load(cls, path, # index folder made by `build_index`
-             embedder:Embedder|None=None, # default: rebuilt from the index's config
-             model=None, # an exported `.onnx` model to embed queries with (ONNX Runtime) instead
-             device='auto', # the PyTorch backbone's device when neither is given: 'auto' (CUDA when present), 'cpu', 'cuda'
-             write:bool=False, # load the store for live adds and removes (see `VectorStore.load`)
-             **kwargs, # `blas_threads`
-            ):
-        "A searcher for the index folder `path`."
-        store = VectorStore.load(Path(path)/'store', write=write)
-        return cls(store, embedder or (Embedder(model) if model else embedder_from_config(store.config, device)), **kwargs)
+# %% ../nbs/03_indexing.ipynb #4440ae37
+@patch(cls_method=True)
+def load(cls:LogoSearcher, path, # index folder made by `build_index`
+         embedder:Embedder|None=None, # default: rebuilt from the index's config
+         model=None, # an exported `.onnx` model to embed queries with (ONNX Runtime) instead
+         device='auto', # the PyTorch backbone's device when neither is given: 'auto' (CUDA when present), 'cpu', 'cuda'
+         write:bool=False, # load the store for live adds and removes (see `VectorStore.load`)
+         **kwargs, # `blas_threads`
+        ):
+    "A searcher for the index folder `path`."
+    store = VectorStore.load(Path(path)/'store', write=write)
+    return cls(store, embedder or (Embedder(model) if model else embedder_from_config(store.config, device)), **kwargs)
 
-    @property
-    def stage1(self): return self  # the global search (a `Reranker` has one too)
+@patch(as_prop=True)
+def stage1(self:LogoSearcher): return self  # the global search (a `Reranker` has one too)
 
-    def search(self, queries, # paths, bytes or arrays of query logos (or one of them)
-               k:int=10, # results per query
-               text=None, # typed words: stage 1 compares figures only, so giving them is an error (see `Reranker`)
-               vienna=None, years=None, # filters: see `VectorStore.allowed`
-              ) -> list[pd.DataFrame]|pd.DataFrame:
-        "The `k` most similar marks to each query, best first."
-        if text is not None: raise ValueError('typed words (text) need re-ranking: this index has stage 1 only')
-        one = not isinstance(queries, (list, tuple))
-        with blas_threads(self.blas_threads):
-            X, pres = self.embedder([queries] if one else queries, workers=0)
-            res = self.store.search(X, k, vienna=vienna, years=years)
-        for r, p in zip(res, pres): r.attrs['query_text'] = p.text
-        return res[0] if one else res
+@patch
+def search(self:LogoSearcher, queries, # paths, bytes or arrays of query logos (or one of them)
+           k:int=10, # results per query
+           text=None, # typed words: stage 1 compares figures only, so giving them is an error (see `Reranker`)
+           vienna=None, years=None, # filters: see `VectorStore.allowed_mask`
+          ) -> list[pd.DataFrame]|pd.DataFrame:
+    "The `k` most similar marks to each query, best first."
+    if text is not None: raise ValueError('typed words (text) need re-ranking: this index has stage 1 only')
+    one = not isinstance(queries, (list, tuple))
+    with blas_threads(self.blas_threads):
+        X, pres = self.embedder([queries] if one else queries, workers=0)
+        res = self.store.search(X, k, vienna=vienna, years=years)
+    for r, p in zip(res, pres): r.attrs['query_text'] = p.text
+    return res[0] if one else res
 
 # %% ../nbs/03_indexing.ipynb #c253f4e5
 def results_grid(queries, results, store:VectorStore, paths:dict|None=None, n:int=6):
