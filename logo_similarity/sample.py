@@ -7,17 +7,23 @@ from __future__ import annotations
 import hashlib, io, json, os, re, random, shutil
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 import numpy as np, pandas as pd
-from PIL import Image, ImageDraw, ImageFont
-from .core import atomic_write, save_json, load_json, data_home, n_workers
+from fastcore.basics import patch
+from PIL import Image, ImageChops, ImageDraw, ImageFont
+from .core import atomic_path, atomic_write, save_json, load_json, data_home, n_workers
 from .data import LoadReport, load_l3d
 
 # %% auto #0
-__all__ = ['COMPOSITE_SHARE', 'FONTS', 'SAMPLE_VERSION', 'FIXTURE_SLUGS', 'font_file', 'luminance', 'visible_colour', 'fit_side',
-           'render_icon', 'fit_font', 'draw_words', 'layout_mark', 'simple_icon_mark', 'fontawesome_matches',
-           'fontawesome_mark', 'sample_jobs', 'save_jpeg', 'build_sample_corpus', 'sample_corpus', 'build_fixture']
+__all__ = ['COMPOSITE_SHARE', 'FONTS', 'SAMPLE_VERSION', 'FIXTURE_SLUGS', 'PALETTES', 'STYLES', 'font_file', 'luminance',
+           'visible_colour', 'fit_side', 'render_icon', 'fit_font', 'draw_words', 'layout_mark', 'simple_icon_mark',
+           'fontawesome_matches', 'fontawesome_mark', 'sample_jobs', 'save_jpeg', 'build_sample_corpus',
+           'sample_corpus', 'build_fixture', 'mark_source', 'stroke_svg', 'Draft', 'icon', 'draft_style',
+           'render_style', 'outline', 'inverted', 'brand_colour', 'palette', 'badge', 'wordmark', 'jitter',
+           'lowres_jpeg', 'render_suite']
 
 # %% ../nbs/00_sample.ipynb #c93403d4
 COMPOSITE_SHARE = 0.4  # share of simple-icons marks that show the brand name (half under, half beside the icon)
@@ -263,3 +269,198 @@ def build_fixture(dest) -> Path:
                  '`logo_similarity.sample.build_fixture`, with **made-up** years and Vienna codes and planted bad entries, '
                  'for tests of the L3D loader. Do not use for evaluation.\n')
     return dest
+
+# %% ../nbs/00_sample.ipynb #ac39b8ea
+def mark_source(svg_or_slug:str, # a simple-icons slug, or SVG text
+               ) -> tuple[str, str|None, str|None]:
+    "The SVG, title and brand colour of a simple-icons slug; for SVG text, its `<title>` and no colour."
+    if svg_or_slug.lstrip().startswith('<'):
+        t = re.search(r'<title>([^<]*)</title>', svg_or_slug)
+        return svg_or_slug, t and t.group(1), None
+    import simple_icons_pack as si
+    icon = si.get_icon(svg_or_slug)
+    if icon is None: raise KeyError(f'simple-icons has no brand {svg_or_slug!r}')
+    return icon.svg, icon.title, icon.hex
+
+# %% ../nbs/00_sample.ipynb #af73a5ff
+def _need(ok, msg:str):
+    "Raise `ValueError(msg)` unless `ok`: the way a step says it cannot apply."
+    if not ok: raise ValueError(msg)
+
+# %% ../nbs/00_sample.ipynb #bcf84983
+_SHAPES = r'<(path|circle|ellipse|rect|polygon|polyline)\b([^>]*?)(/?)>'
+
+def stroke_svg(svg:str, width:float=0.04, # stroke width, as a share of the viewBox's longer side
+              ) -> str:
+    "`svg` with its shapes drawn as outlines: no fill, a round-joined stroke in `currentColor`."
+    vb = re.search(r'viewBox="([^"]*)"', svg)
+    _need(vb and re.search(_SHAPES, svg), 'the SVG has no viewBox or no shape to outline')
+    x, y, w, h = map(float, vb[1].replace(',', ' ').split())
+    sw = width*max(w, h)
+    def restyle(m):
+        attrs = re.sub(r'\s(fill|stroke[\w-]*)="[^"]*"', '', m[2])
+        return f'<{m[1]}{attrs} fill="none" stroke="currentColor" stroke-width="{sw:g}" stroke-linejoin="round"{m[3]}>'
+    svg = re.sub(_SHAPES, restyle, svg)
+    return re.sub(r'viewBox="[^"]*"', f'viewBox="{x-sw:g} {y-sw:g} {w+2*sw:g} {h+2*sw:g}"', svg, count=1)
+
+# %% ../nbs/00_sample.ipynb #45ee0af8
+@dataclass
+class Draft:
+    "A mark being drawn: its SVG and brand, two colours, then a coverage mask, then the picture."
+    svg:str; title:str|None; hex:str|None  # the brand colour `rrggbb`, if known
+    size:int; rng:random.Random  # side of the square picture; every random choice
+    ink:str='#000000'; ground:str='#ffffff'
+    mask:Image.Image|None=None; im:Image.Image|None=None  # mode L, then RGB, both `size`×`size`
+    boxes:list=field(default_factory=list)  # the words of a wordmark with their ink boxes, as `draw_words` gives them
+
+# %% ../nbs/00_sample.ipynb #df494de6
+def icon(d:Draft, scale:float=0.75, # the mark's longer side, as a share of the picture's
+        ) -> Draft:
+    "Lay the mark out alone, centred."
+    _need(d.mask is None, 'the mark is already laid out')
+    ic = render_icon(d.svg, round(scale*d.size)).getchannel('A')
+    d.mask = Image.new('L', (d.size, d.size))
+    d.mask.paste(ic, ((d.size - ic.width)//2, (d.size - ic.height)//2))
+    return d
+
+# %% ../nbs/00_sample.ipynb #ffe0ce36
+@patch
+def laid_out(self:Draft) -> Draft:
+    "The draft with its mask: the plain `icon` layout unless a step has laid it out."
+    return self if self.mask is not None else icon(self)
+
+# %% ../nbs/00_sample.ipynb #615ec2b3
+@patch
+def picture(self:Draft) -> Image.Image:
+    "The RGB picture: the mask painted in `ink` on `ground` (made once, then kept)."
+    if self.im is None:
+        m = self.laid_out().mask
+        self.im = Image.composite(Image.new('RGB', m.size, self.ink), Image.new('RGB', m.size, self.ground), m)
+    return self.im
+
+# %% ../nbs/00_sample.ipynb #c21954e8
+def draft_style(svg_or_slug:str, # a simple-icons slug, or SVG text
+                style, # a name in `STYLES`, or a list of steps
+                size:int=224, # side of the square picture, in pixels
+                seed:int=0, # seeds every random choice, with the SVG
+               ) -> Draft:
+    "Run the steps of `style` on the mark; return the finished `Draft`."
+    svg, title, colour = mark_source(svg_or_slug)
+    d = Draft(svg, title, colour, size, random.Random(f'{seed}:{hashlib.sha1(svg.encode()).hexdigest()}'))
+    for step in (STYLES[style] if isinstance(style, str) else style): d = step(d)
+    d.picture()
+    return d
+
+def render_style(svg_or_slug:str, # a simple-icons slug, or SVG text
+                 style, # a name in `STYLES`, or a list of steps
+                 size:int=224, seed:int=0) -> np.ndarray:
+    "The mark drawn in `style`, as a `size`×`size` RGB uint8 array (see `draft_style`)."
+    return np.asarray(draft_style(svg_or_slug, style, size, seed).im)
+
+# %% ../nbs/00_sample.ipynb #4cd7da41
+def outline(d:Draft, width:float=0.04, # stroke width, as a share of the viewBox's longer side
+           ) -> Draft:
+    "Draw the mark hollow: its contours stroked, no fill."
+    _need(d.mask is None, 'outline edits the SVG: put it before the layout')
+    d.svg = stroke_svg(d.svg, width)
+    return d
+
+# %% ../nbs/00_sample.ipynb #b29d8bf4
+def _paint(d:Draft, ink:str, ground:str) -> Draft:
+    _need(d.im is None, 'colours must be chosen before the picture is made')
+    d.ink, d.ground = ink, ground
+    return d
+
+def inverted(d:Draft) -> Draft:
+    "Light ink on a dark field."
+    return _paint(d, '#ffffff', '#111111')
+
+# %% ../nbs/00_sample.ipynb #8a62c4f7
+def brand_colour(d:Draft) -> Draft:
+    "The brand's own colour, on white, or on a dark field if the colour is too light for white."
+    _need(d.hex, 'no brand colour: the mark is not from simple-icons')
+    return _paint(d, '#' + d.hex, '#ffffff' if luminance(d.hex) <= 0.6 else '#111111')
+
+# %% ../nbs/00_sample.ipynb #8bcc1034
+# (ink, ground) pairs: navy on off-white, brick on cream, white on teal, slate on mustard
+PALETTES = [('#1d3557', '#f1faee'), ('#7b2d26', '#f3e9d2'), ('#ffffff', '#2a9d8f'), ('#264653', '#e9c46a')]
+
+def palette(d:Draft, pairs:list=PALETTES, # (ink, ground) pairs to choose from
+           ) -> Draft:
+    "A pair of colours from another palette, chosen with the seed."
+    return _paint(d, *d.rng.choice(pairs))
+
+# %% ../nbs/00_sample.ipynb #886f83e6
+def badge(d:Draft, shape:str='circle', # 'circle' or 'square' (rounded)
+          fill:float=0.9, # the badge's side, as a share of the picture's
+          scale:float=0.5, # the mark's longer side, as a share of the picture's
+         ) -> Draft:
+    "Lay the mark out inside a filled badge, in the opposite colour."
+    k, s = 4, d.size
+    b, box = Image.new('L', (k*s, k*s)), [k*s*(1 - fill)/2]*2 + [k*s*(1 + fill)/2]*2
+    if shape == 'circle': ImageDraw.Draw(b).ellipse(box, fill=255)
+    else: ImageDraw.Draw(b).rounded_rectangle(box, radius=0.22*k*s*fill, fill=255)
+    d.mask = ImageChops.subtract(b.reduce(k), icon(d, scale).mask)
+    return d
+
+# %% ../nbs/00_sample.ipynb #0ca86767
+def wordmark(d:Draft, where:str='beside', # 'beside' or 'below' the mark
+             font:str|None=None, # one of `FONTS`; None: chosen with the seed
+            ) -> Draft:
+    "Lay the mark out with the brand's title beside or under it."
+    _need(d.mask is None, 'the mark is already laid out')
+    _need(d.title, 'no title to set beside the mark')
+    im, layout, d.boxes = layout_mark(render_icon(d.svg, 4*d.size//5), d.title, where, font or d.rng.choice(FONTS),
+                                      '#000000', d.rng, d.size)
+    _need(layout == where, f'the title {d.title!r} does not fit {where} the mark at {d.size} px')
+    d.mask = ImageChops.invert(im.convert('L'))
+    return d
+
+# %% ../nbs/00_sample.ipynb #540e925a
+def jitter(d:Draft, degrees:float=8, # largest rotation either way
+           shear:float=0.12, # largest horizontal shear either way
+           scale:float=0.1, # largest change of size either way, as a share
+          ) -> Draft:
+    "Rotate, shear and scale the laid-out mark a little, about the centre, with the seed."
+    _need(d.im is None, 'jitter moves the mask: put it before steps on the picture')
+    r = d.rng
+    t, sh, k = np.radians(r.uniform(-degrees, degrees)), r.uniform(-shear, shear), r.uniform(1 - scale, 1 + scale)
+    a = k*np.array([[np.cos(t), -np.sin(t)], [np.sin(t), np.cos(t)]]) @ [[1, sh], [0, 1]]
+    inv, c, m = np.linalg.inv(a), np.full(2, d.size/2), d.laid_out().mask
+    off = c - inv@c  # PIL maps each output pixel back to its source
+    d.mask = m.transform(m.size, Image.Transform.AFFINE, (*inv[0], off[0], *inv[1], off[1]), Image.Resampling.BICUBIC)
+    return d
+
+# %% ../nbs/00_sample.ipynb #cd57ba3b
+def lowres_jpeg(d:Draft, side:int=48, # the thumbnail's side, in pixels
+                quality:int=30, # its JPEG quality
+               ) -> Draft:
+    "The picture reduced to a small JPEG thumbnail and scaled back up."
+    b = io.BytesIO()
+    d.picture().resize((side, side), Image.Resampling.LANCZOS).save(b, 'JPEG', quality=quality)
+    d.im = Image.open(b).convert('RGB').resize((d.size, d.size), Image.Resampling.BICUBIC)
+    return d
+
+# %% ../nbs/00_sample.ipynb #daf29efc
+STYLES = {'plain': [], 'outline': [outline], 'thick_outline': [partial(outline, width=0.07)], 'inverted': [inverted],
+          'badge_circle': [badge], 'badge_square': [partial(badge, shape='square')], 'brand_colour': [brand_colour],
+          'palette': [palette], 'wordmark_beside': [wordmark], 'wordmark_under': [partial(wordmark, where='below')],
+          'lowres_jpeg': [lowres_jpeg], 'jitter': [jitter]}
+
+# %% ../nbs/00_sample.ipynb #6d93fc74
+def render_suite(marks, # simple-icons slugs, or a dict of name -> slug or SVG text
+                 styles=None, # names in `STYLES`; None: all of them
+                 out_dir='.', # writes `out_dir/<style>/<name>.png`
+                 size:int=224, seed:int=0) -> pd.DataFrame:
+    "Draw every mark in every style to files, skipping files already there; one row (slug, style, path, error) each."
+    marks, rows = marks if isinstance(marks, dict) else {s: s for s in marks}, []
+    for st in styles or STYLES:
+        for name, src in marks.items():
+            p, err = Path(out_dir)/st/f'{name}.png', None
+            if not p.exists():
+                try: a = render_style(src, st, size=size, seed=seed)
+                except Exception as e: p, err = None, f'{type(e).__name__}: {e}'  # reported in the result
+                else:
+                    with atomic_path(p) as tmp: Image.fromarray(a).save(tmp, 'PNG')
+            rows.append((name, st, p, err))
+    return pd.DataFrame(rows, columns=['slug', 'style', 'path', 'error'])
