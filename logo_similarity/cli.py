@@ -9,13 +9,13 @@ from pathlib import Path
 from .core import existing_file, load_json, path_text, save_json
 from .preprocess import crop, decode_image, parse_box
 from .embed import Embedder
-from .index import WHITEN_DIM, build_index, results_grid
+from .index import WHITEN_DIM, build_index, results_grid, vienna_key, years_filter
 from .rerank import STAGE2, build_stage2, found, has_stage2, load_searcher
 
 # %% auto #0
 __all__ = ['box_arg', 'whiten_arg', 'index_parser', 'search_parser', 'add_parser', 'remove_parser', 'model_args', 'parser',
-           'serve_parser', 'result_line', 'no_match_line', 'print_results', 'index_cmd', 'query_problem', 'search_cmd',
-           'add_cmd', 'remove_cmd', 'serve_cmd', 'export_cmd', 'main']
+           'serve_parser', 'result_line', 'no_match_line', 'print_results', 'index_cmd', 'query_problem', 'filters',
+           'search_cmd', 'add_cmd', 'remove_cmd', 'serve_cmd', 'export_cmd', 'main']
 
 # %% ../nbs/10_cli.ipynb #bf380582
 def box_arg(s:str) -> tuple:
@@ -61,6 +61,9 @@ def search_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
     q.add_argument('--colour', action=argparse.BooleanOptionalAction, default=None,
                     help='let colour count in the score, or not (default: not; colour is shown either way)')
     q.add_argument('--why', default=None, metavar='PNG', help="write why the first query's top mark matched to this PNG file")
+    q.add_argument('--vienna', default='', metavar='CODES', help="only marks with one of these Vienna codes, any level, comma-separated, e.g. '26.04,27.05.01'")
+    q.add_argument('--year-from', type=int, default=None, help='only marks filed in this year or later')
+    q.add_argument('--year-to', type=int, default=None, help='only marks filed in this year or earlier')
     q.add_argument('--crop', type=box_arg, default=None, metavar='X,Y,W,H', help="search with this region of each query (pixels)")
     return q
 
@@ -223,6 +226,12 @@ def _save(fig, fn):
     import matplotlib.pyplot as plt
     fig.savefig(fn, dpi=80); plt.close(fig)
 
+# %% ../nbs/10_cli.ipynb #8f2d4f3b
+def filters(a:argparse.Namespace) -> dict:
+    "The filters of `logo-sim search` as a search takes them (`vienna`, `years`): codes checked, years in order."
+    vienna = [vienna_key(c) for c in a.vienna.split(',') if c.strip()] or None  # a bad code is an error naming it
+    return {'vienna': vienna, 'years': years_filter(a.year_from, a.year_to)}
+
 # %% ../nbs/10_cli.ipynb #23a4250f
 def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     "`logo-sim search`: search the index `a.index` with `a.queries`, print the results, write what was asked for; 1 if a query failed."
@@ -245,7 +254,7 @@ def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     # all sit in memory at once (with --crop only the regions are kept)
     inputs = [crop(decode_image(q), a.crop, str(q)) for q in qs] if a.crop else qs
     s = load_searcher(a.index, a.model, a.device, rerank=a.rerank, colour=a.colour)
-    res = s.search(inputs, k=a.k, text=a.text)
+    res = s.search(inputs, k=a.k, text=a.text, **filters(a))
     say(f'queries embedded on {s.embedder.device}')
     answers = dict(zip(qs, (found(r, paths=True) for r in res)))  # this machine's user: the marks' image files are theirs to open
     print_results(qs, answers.values(), typed=a.text is not None)

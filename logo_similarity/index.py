@@ -17,11 +17,11 @@ from .embed import Embedder, EmbedderConfig, Whitening, blas_threads
 # %% auto #0
 __all__ = ['EXACT_FILE', 'STORE_FORMAT', 'SHARDS_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'db_error',
            'MarkMeta', 'VectorStore', 'train_index', 'repeated_ids', 'meta_rows', 'vienna_key', 'MarkFilters',
-           'search_params', 'graph_rows', 'open_db', 'read_db', 'read_faiss', 'StoreFolder', 'auto_spec',
-           'marks_from_folder', 'listing_chunks', 'mark_runs', 'marks_from', 'shard_name', 'plan_shards', 'write_shard',
-           'read_shard', 'shard_files', 'ocr_info', 'shards_folder', 'mark_info', 'InProcess', 'embed_marks',
-           'gallery_whitening', 'shard_sample', 'add_shard', 'add_shards', 'build_from_shards', 'build_index',
-           'embedder_from_config', 'LogoSearcher', 'results_grid']
+           'years_filter', 'search_params', 'graph_rows', 'open_db', 'read_db', 'read_faiss', 'StoreFolder',
+           'auto_spec', 'marks_from_folder', 'listing_chunks', 'mark_runs', 'marks_from', 'shard_name', 'plan_shards',
+           'write_shard', 'read_shard', 'shard_files', 'ocr_info', 'shards_folder', 'mark_info', 'InProcess',
+           'embed_marks', 'gallery_whitening', 'shard_sample', 'add_shard', 'add_shards', 'build_from_shards',
+           'build_index', 'embedder_from_config', 'LogoSearcher', 'results_grid']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
 def as_unit_vectors(x, # array (n, dim) or (dim,)
@@ -349,6 +349,13 @@ class MarkFilters:
         if years is not None:
             with np.errstate(invalid='ignore'): ok &= (self.year >= years[0]) & (self.year <= years[1])  # NaN: never
         return ok
+
+# %% ../nbs/03_indexing.ipynb #8a167de5
+def years_filter(year_from:int|None=None, year_to:int|None=None) -> tuple|None:
+    "The `years` filter of a search from its two ends, either of which may be missing; None when both are."
+    if year_from is None and year_to is None: return None
+    if year_from is not None and year_to is not None and year_from > year_to: raise ValueError(f'year_from {year_from} is after year_to {year_to}')
+    return (year_from if year_from is not None else -9999, year_to if year_to is not None else 9999)
 
 # %% ../nbs/03_indexing.ipynb #a8a4a4c4
 @patch
