@@ -12,7 +12,7 @@ from faiss.contrib.exhaustive_search import knn_ground_truth
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 from .core import atomic_write, save_json, data_home
 from .data import vienna_keys
-from .sample import font_file, render_suite
+from .sample import font_file, render_suite, STYLES_VERSION
 from .preprocess import Preprocessor, decode_image
 from .embed import Embedder, Whitening, blas_threads
 from .index import VectorStore
@@ -374,7 +374,7 @@ def rankings(rows:pd.DataFrame, scores:dict, n_gallery:int) -> pd.DataFrame:
 # %% ../nbs/06_evaluation.ipynb #d437abfa
 def style_queries(gallery:pd.DataFrame, # marks with ids `si_<slug>` (sample corpus, fixture); other marks are not drawn
                   styles=None, # names in `STYLES` (notebook 00_sample); None: all of them
-                  out_dir=None, # the drawings' cache; default: `data_home()/'styles'/'{size}px-seed{seed}'`
+                  out_dir=None, # the drawings' cache; default: `data_home()/'styles'/'v{STYLES_VERSION}-{size}px-seed{seed}'`
                   n:int|None=None, # marks sampled from the gallery; None: all of them
                   seed:int=0, # samples the marks and seeds the drawings
                   size:int=256, # pixels a side, as the sample corpus's marks
@@ -382,7 +382,7 @@ def style_queries(gallery:pd.DataFrame, # marks with ids `si_<slug>` (sample cor
     "Each simple-icons mark drawn in each style, relevant = the mark; and the drawings that failed, with why."
     g = gallery[gallery.index.astype(str).str.startswith('si_')]
     if n: g = g.sample(min(n, len(g)), random_state=seed)
-    out_dir = out_dir or data_home()/'styles'/f'{size}px-seed{seed}'
+    out_dir = out_dir or data_home()/'styles'/f'v{STYLES_VERSION}-{size}px-seed{seed}'
     r = render_suite({i: i[3:] for i in g.index}, styles, out_dir, size, seed)
     ok = r[r.error.isna()]
     q = pd.DataFrame({'image': ok.path.map(str).values, 'relevant': [{i} for i in ok.slug], 'kind': ok['style'].values,

@@ -18,12 +18,12 @@ from .core import atomic_path, atomic_write, save_json, load_json, data_home, n_
 from .data import LoadReport, load_l3d
 
 # %% auto #0
-__all__ = ['COMPOSITE_SHARE', 'FONTS', 'SAMPLE_VERSION', 'FIXTURE_SLUGS', 'PALETTES', 'STYLES', 'font_file', 'luminance',
-           'visible_colour', 'fit_side', 'render_icon', 'fit_font', 'draw_words', 'layout_mark', 'simple_icon_mark',
-           'fontawesome_matches', 'fontawesome_mark', 'sample_jobs', 'save_jpeg', 'build_sample_corpus',
-           'sample_corpus', 'build_fixture', 'mark_source', 'stroke_svg', 'Draft', 'icon', 'draft_style',
-           'render_style', 'outline', 'inverted', 'brand_colour', 'palette', 'badge', 'wordmark', 'jitter',
-           'lowres_jpeg', 'render_suite']
+__all__ = ['COMPOSITE_SHARE', 'FONTS', 'SAMPLE_VERSION', 'FIXTURE_SLUGS', 'PALETTES', 'STYLES_VERSION', 'STYLES', 'font_file',
+           'luminance', 'visible_colour', 'fit_side', 'render_icon', 'fit_font', 'draw_words', 'layout_mark',
+           'simple_icon_mark', 'fontawesome_matches', 'fontawesome_mark', 'sample_jobs', 'save_jpeg',
+           'build_sample_corpus', 'sample_corpus', 'build_fixture', 'mark_source', 'stroke_svg', 'Draft', 'icon',
+           'draft_style', 'render_style', 'outline', 'inverted', 'brand_colour', 'palette', 'badge', 'wordmark',
+           'jitter', 'lowres_jpeg', 'render_suite']
 
 # %% ../nbs/00_sample.ipynb #c93403d4
 COMPOSITE_SHARE = 0.4  # share of simple-icons marks that show the brand name (half under, half beside the icon)
@@ -442,6 +442,7 @@ def lowres_jpeg(d:Draft, side:int=48, # the thumbnail's side, in pixels
     return d
 
 # %% ../nbs/00_sample.ipynb #daf29efc
+STYLES_VERSION = 1  # raise it when a style draws differently: cached drawings of another version are not reused
 STYLES = {'plain': [], 'outline': [outline], 'thick_outline': [partial(outline, width=0.07)], 'inverted': [inverted],
           'badge_circle': [badge], 'badge_square': [partial(badge, shape='square')], 'brand_colour': [brand_colour],
           'palette': [palette], 'wordmark_beside': [wordmark], 'wordmark_under': [partial(wordmark, where='below')],
