@@ -14,12 +14,13 @@ def longest_first(nbs, times:dict) -> list:
     "The notebooks in the order that ends soonest on a few workers: the longest known first (unknown ones count as long)."
     return sorted(nbs, key=lambda nb: -times.get(nb.as_posix(), float('inf')))
 
-def run(nb, flags):
-    "Test one notebook; return (notebook, ok, seconds, output)."
+def run(nb, flags, threads:int|None=None):
+    "Test one notebook (its OpenMP threads capped at `threads`); return (notebook, ok, seconds, output)."
     exe = Path(sys.executable).with_name('nbdev_test')
     cmd = [str(exe), '--path', str(nb), '--n_workers', '0'] + (['--flags', flags] if flags else [])
     t = time.time()
-    r = subprocess.run(cmd, capture_output=True, text=True)
+    env = {**os.environ, **({'OMP_NUM_THREADS': str(threads)} if threads and 'OMP_NUM_THREADS' not in os.environ else {})}
+    r = subprocess.run(cmd, capture_output=True, text=True, env=env)
     return nb, r.returncode == 0, time.time() - t, r.stdout + r.stderr
 
 def main():
@@ -32,7 +33,8 @@ def main():
     nbs = longest_first(notebooks(a.path), json.loads(TIMES.read_text()) if TIMES.exists() else {})
     if not nbs: sys.exit(f'no notebooks found under {a.path}')
     t0 = time.time()
-    with ThreadPoolExecutor(a.workers) as ex: res = list(ex.map(lambda nb: run(nb, a.flags), nbs))
+    threads = max(1, (os.cpu_count() or 1)//a.workers)  # more would only spin while the other notebooks hold the cores
+    with ThreadPoolExecutor(a.workers) as ex: res = list(ex.map(lambda nb: run(nb, a.flags, threads), nbs))
     wall = time.time() - t0
     if a.record: TIMES.write_text(json.dumps({nb.as_posix(): round(secs) for nb, _, secs, _ in res}, indent=1, sort_keys=True) + '\n')
     for nb, ok, secs, out in sorted(res, key=lambda r: str(r[0])):
