@@ -182,6 +182,7 @@ def health(self:SearchService) -> dict:
 def _png(img:np.ndarray) -> bytes:
     b = io.BytesIO(); Image.fromarray(img).save(b, 'PNG'); return b.getvalue()
 
+# %% ../nbs/08_app.ipynb #da64dc56
 @patch
 def add(self:SearchService, i:str, # the new mark's id: letters, digits, '.', '_', '-'
         data:bytes, # its image
@@ -210,6 +211,7 @@ def add(self:SearchService, i:str, # the new mark's id: letters, digits, '.', '_
     self._maybe_compact()
     return self.get(i)
 
+# %% ../nbs/08_app.ipynb #0c143956
 @patch
 def remove(self:SearchService, i:str):
     "Remove a mark; it is gone from searches, durably, when this returns."
@@ -511,6 +513,7 @@ def running(app, host:str='127.0.0.1', **kw):
     try: yield f'http://{host}:{sock.getsockname()[1]}'
     finally: server.should_exit = True; t.join(10); sock.close()
 
+# %% ../nbs/08_app.ipynb #12fa3bb7
 def serve(index, # index folder made by `logo-sim index`
           host:str='127.0.0.1', # the address to listen on: localhost unless told otherwise
           port:int=8000, model=None, device='auto',
@@ -532,7 +535,6 @@ def serve(index, # index folder made by `logo-sim index`
     app = create_app(svc, rate=rate, workers=workers, read_key=read_key, body_seconds=body_seconds)
     try: uvicorn.Server(server_config(app, host, port, forwarded_allow_ips, header_seconds, max_connections=max_connections, log_level=log_level)).run()
     finally: svc.close()
-
 
 # %% ../nbs/08_app.ipynb #a8000031
 @functools.cache
@@ -629,6 +631,7 @@ def search(self:SearchWidget) -> dict|None:
     self.grid.children = [cell(m) for m in r['results']]
     return r
 
+# %% ../nbs/08_app.ipynb #2e3c5205
 @patch
 def why(self:SearchWidget, i:str) -> bytes:
     "Show why mark `i` matched the current query (and return the picture, PNG)."

@@ -193,6 +193,7 @@ def _inner(index:faiss.Index) -> faiss.Index:
     "The FAISS index inside an id map, cast to its real type."
     return faiss.downcast_index(index.index) if isinstance(index, faiss.IndexIDMap) else index
 
+# %% ../nbs/03_indexing.ipynb #89b36840
 class VectorStore:
     "FAISS vectors of marks with stable string ids, metadata, cosine scores and filters."
     def __init__(self, dim:int, # descriptor width

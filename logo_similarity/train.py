@@ -179,6 +179,7 @@ def mlp(dims:list, last_bn:bool=True) -> nn.Sequential:
         elif last_bn: layers.append(nn.BatchNorm1d(b, affine=False))
     return nn.Sequential(*layers)
 
+# %% ../nbs/05_moco.ipynb #a8709d9a
 class MoCo(nn.Module):
     "MoCo v3 around a `Backbone`: base encoder + projector + predictor, momentum encoder, optional queue of negatives."
     def __init__(self, backbone:Backbone, dim:int=256, hidden:int=1024,
@@ -289,6 +290,7 @@ def save_checkpoint(learn, path, epoch:int) -> Path:
     with atomic_path(path) as tmp: torch.save(ck, tmp)
     return Path(path)
 
+# %% ../nbs/05_moco.ipynb #c783dddb
 def load_checkpoint(learn, path) -> int:
     "Restore a checkpoint written by `save_checkpoint` (tensors and plain values only: no pickle); the epoch to resume at."
     ck = torch.load(existing_file(path, 'checkpoint'), map_location='cpu', weights_only=True)
