@@ -4,9 +4,9 @@
 
 # %% ../nbs/10_cli.ipynb #febfaf28
 from __future__ import annotations
-import argparse, shutil, sys
+import argparse, logging, shutil, sys
 from pathlib import Path
-from .core import existing_file, load_json, path_text, save_json
+from .core import existing_file, load_json, log, path_text, save_json
 from .preprocess import crop, decode_image, parse_box
 from .embed import Embedder
 from .index import WHITEN_DIM, build_index, results_grid, vienna_key, years_filter
@@ -315,6 +315,7 @@ def main(argv=None) -> int:
     p = parser()
     a, rest = p.parse_known_args(argv)
     if rest and a.cmd != 'export': p.error(f"unrecognized arguments: {' '.join(rest)}")
+    if a.quiet: log.setLevel(logging.ERROR)  # the library's remarks too (e.g. which device ONNX Runtime runs on)
     try:
         if a.cmd == 'export': return export_cmd(rest)  # its own arguments; --debug and --quiet are parsed above
         cmds = {'index': lambda: index_cmd(a), 'search': lambda: search_cmd(a, p), 'add': lambda: add_cmd(a, p),

@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_scale.ipynb #b9000002
 from __future__ import annotations
-import json, time
+import json, logging, time, warnings
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
 from fastcore.basics import store_attr
@@ -47,13 +47,20 @@ class EmbedBatch:
 
 
 # %% ../nbs/09_scale.ipynb #b9000011
-def _ray(address=None):
-    "Connect to Ray: a running cluster at `address`, else a local one on this machine's usable cores."
+def _ray(address=None, quiet:bool=False):
+    "Connect to Ray: a running cluster at `address`, else a local one on this machine's usable cores; `quiet`: errors only."
     import ray
     if not ray.is_initialized():
         kw = {'address': address} if address else {'num_cpus': usable_cores(), 'include_dashboard': False}
-        ray.init(**kw, log_to_driver=False, configure_logging=False)
+        ray.init(**kw, log_to_driver=False, configure_logging=quiet, logging_level=logging.ERROR)
+    if quiet: _hush_ray()
     return ray
+
+def _hush_ray():
+    "Ray's own remarks (its loggers, Ray Data's, its warnings) down to errors, for a command run with `--quiet`."
+    import ray.data  # noqa: F401 (Ray Data sets up its loggers when imported: quiet them after that)
+    for name in ('ray', 'ray.data'): logging.getLogger(name).setLevel(logging.ERROR)
+    warnings.filterwarnings('ignore', module=r'ray\.')
 
 def actor_model(embedder:Embedder) -> str|None:
     "What the Ray actors load to embed as `embedder` does: its exported model's path, or None for the default PyTorch backbone."
@@ -81,12 +88,12 @@ class RayRunner:
                 ): store_attr()
     def __call__(self, marks:pd.DataFrame, todo:list, out:Path, embedder:Embedder, progress:bool=True):
         "Embed the shards `todo` ((file name, ids) pairs) of `marks` in one Ray Data run, writing each into `out` as its last row arrives."
-        ray = _ray(self.address)
+        ray = _ray(self.address, quiet=not progress)
         place = placement(ray.cluster_resources(), self.actors)
         ds = _dataset(ray, marks, todo, progress)
         ds = ds.map_batches(preprocess_batch, fn_kwargs={'config': embedder.pre.config, 'masked': embedder.masked}, batch_size=16, num_cpus=1)
         ds = ds.map_batches(EmbedBatch, fn_constructor_kwargs={'model': actor_model(embedder), 'device': place['device'], 'masked': embedder.masked},
-                            batch_size=self.batch, concurrency=place['actors'], num_gpus=place['num_gpus'], num_cpus=place['num_cpus'])
+                            batch_size=self.batch, compute=ray.data.ActorPoolStrategy(size=place['actors']), num_gpus=place['num_gpus'], num_cpus=place['num_cpus'])
         _write_as_they_come(ds, {name: len(ids) for name, ids in todo}, out)
 
 
@@ -126,7 +133,7 @@ class RayMerge:
     def __call__(self, vs:VectorStore, files:list, progress:bool=True) -> dict:
         "Fill the trained, empty `vs` from the shards `files`; their errors, by id."
         if isinstance(vs.inner, faiss.IndexHNSW): raise ValueError('a graph index (HNSW) cannot be built in parallel parts')
-        ray, skipped = _ray(self.address), {}
+        ray, skipped = _ray(self.address, quiet=not progress), {}
         like = ray.put(vs.empty_like().parts())
         refs = [ray.remote(_encode_shard).remote(f, like) for f in files]
         for r in progress_bar(refs, leave=False) if progress else refs:  # in shard order: the same integers every run
