@@ -17,14 +17,14 @@ from starlette.exceptions import HTTPException
 from .core import atomic_write, plain, shown, usable_cores, log
 from .data import parse_vienna
 from .preprocess import decode_image, crop, shrink, ImageTooLargeError, NotAnImageError
-from .index import vienna_key
+from .index import vienna_key, years_filter
 from .text import mark_text
 from .rerank import Reranker, found, load_searcher
 
 # %% auto #0
 __all__ = ['MARK_ID', 'api', 'PayloadTooLarge', 'UnsupportedMedia', 'UnknownMark', 'MarkExists', 'NoStage2', 'status_of',
-           'RWLock', 'SearchService', 'years_filter', 'RateLimit', 'Guard', 'reads', 'writes', 'page', 'health',
-           'search', 'search_batch', 'add', 'remove', 'get', 'image', 'why', 'api_key_for', 'create_app', 'deadlined',
+           'RWLock', 'SearchService', 'RateLimit', 'Guard', 'reads', 'writes', 'page', 'health', 'search',
+           'search_batch', 'add', 'remove', 'get', 'image', 'why', 'api_key_for', 'create_app', 'deadlined',
            'server_config', 'running', 'serve', 'page_html', 'browser', 'card_html', 'SearchWidget', 'load_test']
 
 # %% ../nbs/08_app.ipynb #a8000007
@@ -125,13 +125,6 @@ def _words(self:SearchService, text:str|None) -> str|None:
     if text is not None and len(text) > self.max_text:
         raise ValueError(f'text: {len(text):,} characters is over the limit of {self.max_text} (a mark\'s words are short)')
     return text
-
-def years_filter(year_from:int|None=None, year_to:int|None=None) -> tuple|None:
-    "The `years` filter of a search from its two ends, either of which may be missing."
-    if year_from is None and year_to is None: return None
-    if year_from is not None and year_to is not None and year_from > year_to: raise ValueError(f'year_from {year_from} is after year_to {year_to}')
-    return (year_from if year_from is not None else -9999, year_to if year_to is not None else 9999)
-
 
 # %% ../nbs/08_app.ipynb #a8000011
 @patch

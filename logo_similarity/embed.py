@@ -126,7 +126,7 @@ class Whitening:
 def fit(cls:Whitening, x, # gallery descriptors (n, in_dim)
         dim:int|None=None, # axes kept (default all that carry variance)
         whiten:bool=True, # rescale axes to unit variance (False: PCA rotation only)
-        shrink:float=0.1, # add this fraction of the mean eigenvalue before rescaling (0.1: best in notebook 06)
+        shrink:float=0.1, # add this fraction of the mean eigenvalue before rescaling (0.1: best in explanations/stage1_quality)
         chunk:int=65536):
     "Fit the whitening of the descriptors `x`."
     x = np.asarray(x, np.float32)

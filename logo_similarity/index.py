@@ -936,7 +936,7 @@ def embed_marks(source, # marks: a DataFrame indexed by id with `path`, a folder
 
 
 # %% ../nbs/03_indexing.ipynb #29ae4561
-WHITEN_DIM = True  # the default whitening of `build_index`, chosen in notebook 06
+WHITEN_DIM = True  # the default whitening of `build_index`, chosen in explanations/stage1_quality
 
 def gallery_whitening(X:np.ndarray, # the gallery's descriptors (all of them, or a sample)
                       n:int, # marks in the gallery

@@ -90,7 +90,7 @@ def build_stage2(index, # index folder made by `build_index`
                  model=None, # the exported `.onnx` model the index was built with, if it was
                  dim:int=64, # numbers kept per patch
                  workers:int|None=None, # preprocessing processes (see `Preprocessor.imap`)
-                 composite=None, # a `Composite` or its JSON file; default: the one fitted in notebook 06
+                 composite=None, # a `Composite` or its JSON file; default: the one fitted in explanations/stage2_quality
                  progress:bool=True,
                  device='auto', # the PyTorch backbone's device, without `model`: 'auto' (CUDA when present), 'cpu', 'cuda'
                  chunk:int=1024, # marks per resumable piece (a shard, as notebook 03 writes them)
@@ -115,7 +115,7 @@ def build_stage2(index, # index folder made by `build_index`
 
 # %% ../nbs/04_reranking.ipynb #19c39f2b
 COMPONENTS = ['global', 'spatial', 'geometric', 'colour', 'text_score', 'text_both']  # text_score: the text component (`text` is the mark's words)
-DEFAULT_COMPOSITE = Path(logo_similarity.__file__).parent/'composite.json'  # fitted in notebook 06, shipped with the package
+DEFAULT_COMPOSITE = Path(logo_similarity.__file__).parent/'composite.json'  # fitted in explanations/stage2_quality, shipped with the package
 
 class Composite:
     "Calibrated logistic models over named components: the probability that a candidate is the query's mark."
