@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import anyio
 from PIL import Image
-from fastcore.basics import patch, store_attr
+from fastcore.basics import patch, store_attr, GetAttr
 from fastapi import APIRouter, Depends, FastAPI, File, Form, Header, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
@@ -23,7 +23,7 @@ from .rerank import Reranker, found, load_searcher
 
 # %% auto #0
 __all__ = ['MARK_ID', 'api', 'PayloadTooLarge', 'UnsupportedMedia', 'UnknownMark', 'MarkExists', 'NoStage2', 'status_of',
-           'RWLock', 'SearchService', 'RateLimit', 'Guard', 'reads', 'writes', 'page', 'health', 'search',
+           'RWLock', 'Limits', 'SearchService', 'RateLimit', 'Guard', 'reads', 'writes', 'page', 'health', 'search',
            'search_batch', 'add', 'remove', 'get', 'image', 'why', 'api_key_for', 'create_app', 'deadlined',
            'server_config', 'running', 'serve', 'page_html', 'browser', 'card_html', 'SearchWidget', 'load_test']
 
@@ -70,31 +70,66 @@ class _Side:
     def __enter__(self): self.enter()
     def __exit__(self, *a): self.leave()
 
-# %% ../nbs/08_app.ipynb #a800000d
-MARK_ID = re.compile(r'[A-Za-z0-9][A-Za-z0-9._-]{0,127}')
-
-class SearchService:
-    "Search, add and remove the marks of one index folder, from many threads at once: what the HTTP service and the widget call."
-    def __init__(self, index, # index folder made by `logo-sim index`
-                 model=None, # the exported `.onnx` model the index was built with, if it was
-                 device='auto', # the PyTorch backbone's device without `model`
-                 write:bool=True, # take the index's writer lock (False: searches only)
-                 max_bytes:int=20_000_000, # largest image upload
+# %% ../nbs/08_app.ipynb #350c7dc5
+class Limits:
+    "What one request may ask of a service; each check is an error naming what is over its limit."
+    def __init__(self, max_bytes:int=20_000_000, # largest image upload
                  max_pixels:int=40_000_000, # largest image, in pixels
                  max_k:int=200, # most results a search may ask for
                  max_text:int=200, # most characters of typed words
                  max_batch:int=16, # most images in one batch search
                  work_side:int=2048, # a larger query is shrunk to this longer side as it is decoded
+                ): store_attr()
+    def __repr__(self): return f'Limits({", ".join(f"{k}={v:,}" for k, v in vars(self).items())})'
+
+    def image(self, data:bytes, # the uploaded file
+              name:str='image', # how to name it in errors
+              box=None, # a region to keep: (x, y, w, h) or 'x,y,w,h'
+              content_type:str|None=None, # what the client declared it to be
+             ) -> np.ndarray:
+        "An uploaded image as RGB, within the limits, cropped to `box`, at most `work_side` on its longer side."
+        name = shown(name)
+        if content_type and not content_type.startswith('image/') and content_type != 'application/octet-stream':
+            raise UnsupportedMedia(f'{name}: {shown(content_type, 40)} is not an image type')
+        if len(data) > self.max_bytes: raise PayloadTooLarge(f'{name}: {len(data):,} bytes is over the limit of {self.max_bytes:,}')
+        if not box: return decode_image(data, self.max_pixels, name, max_side=self.work_side)
+        return shrink(crop(decode_image(data, self.max_pixels, name), box, name), self.work_side)  # the box is in the upload's pixels
+
+# %% ../nbs/08_app.ipynb #9c8a6309
+@patch
+def words(self:Limits, text:str|None) -> str|None:
+    "Typed words as given, or an error when they are longer than `max_text`."
+    if text is not None and len(text) > self.max_text:
+        raise ValueError(f'text: {len(text):,} characters is over the limit of {self.max_text} (a mark\'s words are short)')
+    return text
+
+@patch
+def results(self:Limits, k:int) -> int:
+    "`k` results, or an error when it is not between 1 and `max_k`."
+    if not 1 <= k <= self.max_k: raise ValueError(f'k must be between 1 and {self.max_k}, not {k}')
+    return k
+
+# %% ../nbs/08_app.ipynb #a800000d
+MARK_ID = re.compile(r'[A-Za-z0-9][A-Za-z0-9._-]{0,127}')
+
+class SearchService(GetAttr):
+    "Search, add and remove the marks of one index folder, from many threads at once: what the HTTP service and the widget call."
+    def __init__(self, index, # index folder made by `logo-sim index`
+                 model=None, # the exported `.onnx` model the index was built with, if it was
+                 device='auto', # the PyTorch backbone's device without `model`
+                 write:bool=True, # take the index's writer lock (False: searches only)
                  compact_at:int=1000, # compact the store in the background once its log holds this many changes
                  colour:bool|None=None, # let colour count in the re-ranked score (default: as fitted, not)
+                 **limits, # what a request may ask: see `Limits`
                 ):
-        store_attr('max_bytes,max_pixels,max_k,max_text,max_batch,work_side,compact_at')
+        self.limits, self.compact_at = Limits(**limits), compact_at
         self.index, self.searcher = Path(index), load_searcher(index, model, device, write, colour=colour)
         self.stage2, self.stage1 = isinstance(self.searcher, Reranker), self.searcher.stage1
         self.store, self.lock, self._compacting = self.searcher.store, RWLock(), None
         self.model = Path(model).name if model else self.store.config['model']['name']
         self.images = self.index/'images'  # marks added live
 
+    _default, _xtra = 'limits', ['max_bytes', 'max_pixels', 'max_k', 'max_text', 'max_batch', 'work_side']
     def __repr__(self): return f"SearchService({self.index}, {len(self.store)} marks, {'two stages' if self.stage2 else 'stage 1 only'})"
     def _known(self, i:str):
         "An `UnknownMark` error unless mark `i` is in the index (call it holding the lock)."
@@ -103,28 +138,6 @@ class SearchService:
         if self._compacting: self._compacting.join()
         self.store.close()
 
-
-# %% ../nbs/08_app.ipynb #a8000010
-@patch
-def decode(self:SearchService, data:bytes, # the uploaded file
-           name:str='image', # how to name it in errors
-           box=None, # a region to keep: (x, y, w, h) or 'x,y,w,h'
-           content_type:str|None=None, # what the client declared it to be
-          ) -> np.ndarray:
-    "An uploaded image as RGB, within the limits, cropped to `box`, at most `work_side` on its longer side; an error naming `name`."
-    name = shown(name)
-    if content_type and not content_type.startswith('image/') and content_type != 'application/octet-stream':
-        raise UnsupportedMedia(f'{name}: {shown(content_type, 40)} is not an image type')
-    if len(data) > self.max_bytes: raise PayloadTooLarge(f'{name}: {len(data):,} bytes is over the limit of {self.max_bytes:,}')
-    if not box: return decode_image(data, self.max_pixels, name, max_side=self.work_side)
-    return shrink(crop(decode_image(data, self.max_pixels, name), box, name), self.work_side)  # the box is in the upload's pixels
-
-@patch
-def _words(self:SearchService, text:str|None) -> str|None:
-    "Typed words as given, or a ValueError when they are longer than `max_text`."
-    if text is not None and len(text) > self.max_text:
-        raise ValueError(f'text: {len(text):,} characters is over the limit of {self.max_text} (a mark\'s words are short)')
-    return text
 
 # %% ../nbs/08_app.ipynb #a8000011
 @patch
@@ -138,12 +151,12 @@ def search(self:SearchService, data:bytes, # the query image
            content_type:str|None=None) -> dict:
     "Search the index with one query image: its answer as `found` gives it, and the time it took (`took_ms`)."
     t = time.perf_counter()
-    if not 1 <= k <= self.max_k: raise ValueError(f'k must be between 1 and {self.max_k}, not {k}')
+    k = self.limits.results(k)
     vienna = [vienna_key(v) for v in vienna] if vienna else None  # a bad code is an error naming it
     rerank = self.stage2 if rerank is None else rerank
     if rerank and not self.stage2: raise NoStage2(f'{self.index.name} has no stage 2: rerank is not available')
-    if self._words(text) is not None and not rerank: raise ValueError('typed words (text) need re-ranking')
-    img = self.decode(data, name, box, content_type)
+    if self.limits.words(text) is not None and not rerank: raise ValueError('typed words (text) need re-ranking')
+    img = self.limits.image(data, name, box, content_type)
     with self.lock.reader: r = (self.searcher if rerank else self.stage1).search(img, k, text=text, vienna=vienna, years=years)
     return {**found(r), 'took_ms': round(1e3*(time.perf_counter() - t), 1)}
 
@@ -188,7 +201,7 @@ def add(self:SearchService, i:str, # the new mark's id: letters, digits, '.', '_
     codes = [str(parse_vienna(c)) for c in vienna_codes]
     if year is not None and not 1800 <= year <= 2200: raise ValueError(f'year {year}: not a filing year')
     if i in self.store: raise MarkExists(f'{i}: a mark with this id exists (remove it first)')
-    img = self.decode(data, name, content_type=content_type)
+    img = self.limits.image(data, name, content_type=content_type)
     text = text.strip() if text and text.strip() else None
     if self.stage2: q = self.searcher.query(img, text); x, ocr = q['x'], q['ocr_text']
     else: x, (p,) = self.stage1.embedder([img], workers=0); ocr = p.text
@@ -346,8 +359,8 @@ def why(self:SearchService, data:bytes, i:str, name:str='image', box=None, text:
     import matplotlib; matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     if not self.stage2: raise NoStage2(f'{self.index.name} has no stage 2: no "why" picture')
-    self._words(text)
-    img = self.decode(data, name, box, content_type)
+    self.limits.words(text)
+    img = self.limits.image(data, name, box, content_type)
     with self.lock.reader:
         self._known(i)
         fig = self.searcher.why(img, i, text=text)

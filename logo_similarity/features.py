@@ -113,6 +113,7 @@ def _inliers(fa, fb, ratio:float=0.75, px:float=4.0):
     keep = mask.ravel().astype(bool) if mask is not None else np.zeros(len(good), bool)
     return int(keep.sum()), np.hstack([src[keep], dst[keep]])
 
+# %% ../nbs/04_features.ipynb #792784c8
 def query_orb(a:np.ndarray, size:int=320) -> tuple:
     "ORB features of a query logo and of its mirror image, computed once for all its candidates."
     return orb_features(a, size), orb_features(a[:, ::-1].copy(), size)

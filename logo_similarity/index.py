@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib, csv, hashlib, json, os, re, shutil, sqlite3
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
-from fastcore.basics import store_attr, patch, chunked
+from fastcore.basics import store_attr, patch, chunked, GetAttr
 from .core import save_json, load_json, plain, atomic_path, existing_file
 from .data import parse_vienna, load_l3d, IMAGE_EXTS
 from .preprocess import Preprocessor, decode_image
@@ -16,12 +16,13 @@ from .embed import Embedder, EmbedderConfig, Whitening, blas_threads
 
 # %% auto #0
 __all__ = ['EXACT_FILE', 'STORE_FORMAT', 'SHARDS_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'db_error',
-           'MarkMeta', 'VectorStore', 'train_index', 'repeated_ids', 'meta_rows', 'vienna_key', 'MarkFilters',
-           'years_filter', 'search_params', 'graph_rows', 'open_db', 'read_db', 'read_faiss', 'StoreFolder',
-           'auto_spec', 'marks_from_folder', 'listing_chunks', 'mark_runs', 'marks_from', 'shard_name', 'plan_shards',
-           'write_shard', 'read_shard', 'shard_files', 'ocr_info', 'shards_folder', 'mark_info', 'InProcess',
-           'embed_marks', 'gallery_whitening', 'shard_sample', 'add_shard', 'add_shards', 'build_from_shards',
-           'build_index', 'embedder_from_config', 'LogoSearcher', 'results_grid']
+           'MarkMeta', 'repeated_ids', 'MarkTable', 'VectorStore', 'train_index', 'meta_rows', 'vienna_key',
+           'MarkFilters', 'years_filter', 'search_params', 'graph_rows', 'index_cosines', 'open_db', 'read_db',
+           'read_faiss', 'StoreFolder', 'empty_like', 'merge_stores', 'auto_spec', 'marks_from_folder',
+           'listing_chunks', 'mark_runs', 'marks_from', 'shard_name', 'plan_shards', 'write_shard', 'read_shard',
+           'shard_files', 'ocr_info', 'shards_folder', 'mark_info', 'InProcess', 'embed_marks', 'gallery_whitening',
+           'shard_sample', 'add_shard', 'add_shards', 'build_from_shards', 'build_index', 'embedder_from_config',
+           'LogoSearcher', 'results_grid']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
 def as_unit_vectors(x, # array (n, dim) or (dim,)
@@ -188,13 +189,81 @@ def drop(self:MarkMeta, ids):
 
 def _json(m) -> str: return json.dumps(m, ensure_ascii=False)
 
+# %% ../nbs/03_indexing.ipynb #fb5cc186
+def repeated_ids(ids) -> list:
+    "The ids that `ids` holds more than once (the first five repeats), for error messages."
+    s = pd.Series(list(ids))
+    return s[s.duplicated()].tolist()[:5]
+
+class MarkTable:
+    "The marks of a store: the integer of each string id and the id of each integer, their metadata, their filters."
+    def __init__(self, ids:dict|None=None, # id -> integer of each live mark
+                 meta=None, # id -> metadata, a dict or a `MarkMeta`; None: none yet
+                 next_int:int=0, # the next integer to give out (never one given out before)
+                 removed=(), # integers of removed marks that a graph index still holds
+                ):
+        self.int_of, self.meta = ids if ids is not None else {}, meta if meta is not None else {}
+        self.str_of = {n: i for i, n in self.int_of.items()}
+        self.next_int, self.removed, self._filters = next_int, set(removed), None
+    def __len__(self): return len(self.int_of)
+    def __contains__(self, i): return i in self.int_of
+    def __repr__(self): return f'MarkTable({len(self)} marks, next integer {self.next_int})'
+
+    def new(self, ids:list) -> np.ndarray:
+        "The integers that new marks `ids` will have, once checked to be distinct and new (nothing is kept yet: see `keep`)."
+        if len(set(ids)) != len(ids): raise ValueError(f'duplicate ids in one add: {repeated_ids(ids)}')
+        if dup := [i for i in ids if i in self.int_of]: raise ValueError(f'ids already in the store (remove them first): {dup[:5]}')
+        return np.arange(self.next_int, self.next_int + len(ids), dtype=np.int64)
+
+    def known(self, ids:list) -> np.ndarray:
+        "The integers of marks `ids`, which must all be here."
+        if unknown := [i for i in ids if i not in self.int_of]: raise KeyError(f'not in the store: {unknown[:5]}')
+        return np.array([self.int_of[i] for i in ids], dtype=np.int64)
+
+# %% ../nbs/03_indexing.ipynb #3b19243b
+@patch
+def keep(self:MarkTable, ids:list, ints:np.ndarray, # new marks and their integers (from `new`, or shifted by a merge)
+         rows:list[dict]): # their metadata
+    "Keep new marks: map their ids and integers, keep their metadata (written to a spill table; a loaded store's commit wrote it)."
+    for s, n in zip(ids, ints.tolist()): self.int_of[s], self.str_of[n] = n, s
+    if isinstance(self.meta, MarkMeta): self.meta.put(ids, ints, rows)
+    else: self.meta.update(zip(ids, rows))
+    if len(ints): self.next_int = max(self.next_int, int(ints.max()) + 1)
+    self._filters = None
+
+@patch
+def drop(self:MarkTable, ids:list, graph:bool=False, # the index is a graph: it keeps removed marks, which are tombstoned
+        ) -> np.ndarray:
+    "Forget marks `ids`; their integers."
+    ints = self.known(ids)
+    for i, n in zip(ids, ints.tolist()): del self.str_of[n], self.int_of[i]
+    if isinstance(self.meta, MarkMeta): self.meta.drop(ids)
+    else:
+        for i in ids: del self.meta[i]
+    if graph: self.removed.update(ints.tolist())
+    self._filters = None
+    return ints
+
+# %% ../nbs/03_indexing.ipynb #f20cd04c
+@patch
+def results(self:MarkTable, D:np.ndarray, I:np.ndarray, # scores and integers of each query's results (-1: none)
+           ) -> list[pd.DataFrame]:
+    "Each query's results as a table: id, score and metadata, best first."
+    out = []
+    for d, ii in zip(D, I):
+        rows = [{'id': self.str_of[n], 'score': float(s), **self.meta.get(self.str_of[n], {})} for s, n in zip(d, ii) if n >= 0]  # {}: removed by another process since
+        r = pd.DataFrame(rows, columns=['id', 'score'] if not rows else None)
+        if 'year' in r: r['year'] = r.year.astype('Int64')
+        out.append(r)
+    return out
+
 # %% ../nbs/03_indexing.ipynb #3bb5231a
 def _inner(index:faiss.Index) -> faiss.Index:
     "The FAISS index inside an id map, cast to its real type."
     return faiss.downcast_index(index.index) if isinstance(index, faiss.IndexIDMap) else index
 
 # %% ../nbs/03_indexing.ipynb #89b36840
-class VectorStore:
+class VectorStore(GetAttr):
     "FAISS vectors of marks with stable string ids, metadata, cosine scores and filters."
     def __init__(self, dim:int, # descriptor width
                  spec:str='Flat', # FAISS index_factory string: 'Flat', 'HNSW32', 'IVF1024,Flat', 'IVF1024,PQ32', ...
@@ -212,12 +281,12 @@ class VectorStore:
         base = faiss.IndexFlatIP(dim) if spec == 'Flat' else faiss.index_factory(dim, spec, faiss.METRIC_INNER_PRODUCT)
         self.index = base if faiss.try_extract_index_ivf(base) else faiss.IndexIDMap2(base)  # IVF takes ids itself
         self.exact = ExactVectors(dim) if lossy(spec) else None  # kept for a compressed index (in a file once saved)
-        self.int_of, self.str_of, self.meta, self.removed, self.next_int = {}, {}, {}, set(), 0
+        self.marks = MarkTable()  # ids, integers, metadata and filters (read through the store: `store.meta`, `store.int_of`, ...)
         self.folder = None  # a store loaded from its folder: the `StoreFolder` that its changes are committed to
-        self._filters = None  # built from the metadata on the first filtered search, dropped on add and remove
 
-    def __len__(self): return len(self.int_of)
-    def __contains__(self, i): return i in self.int_of
+    _default, _xtra = 'marks', ['int_of', 'str_of', 'meta', 'next_int', 'removed', 'allowed_mask']
+    def __len__(self): return len(self.marks)
+    def __contains__(self, i): return i in self.marks
     def __repr__(self): return f'VectorStore({len(self)} marks, dim={self.dim}, spec={self.spec!r})'
     @property
     def inner(self): return _inner(self.index)  # the FAISS index inside the id map, cast to its real type
@@ -252,11 +321,6 @@ def train(self:VectorStore, x):
 
 
 # %% ../nbs/03_indexing.ipynb #ece062b6
-def repeated_ids(ids) -> list:
-    "The ids that `ids` holds more than once (the first five repeats), for error messages."
-    s = pd.Series(list(ids))
-    return s[s.duplicated()].tolist()[:5]
-
 def meta_rows(meta, # per mark: dicts, or a DataFrame indexed by id; None: no metadata
               ids) -> list[dict]:
     "The metadata of each of `ids` as a JSON-ready dict (text, vienna_codes, year and any other fields)."
@@ -274,43 +338,27 @@ def add(self:VectorStore, ids, # string ids of the marks, new to the store
        ):
     "Add marks with their vectors and metadata."
     ids = [str(i) for i in ids]
-    if len(set(ids)) != len(ids): raise ValueError(f'duplicate ids in one add: {repeated_ids(ids)}')
-    if dup := [i for i in ids if i in self.int_of]: raise ValueError(f'ids already in the store (remove them first): {dup[:5]}')
-    x = self.vectors_in(x, ids)
+    ints, x = self.marks.new(ids), self.vectors_in(x, ids)
     if len(x) != len(ids): raise ValueError(f'{len(ids)} ids but {len(x)} vectors')
     if not self.index.is_trained: train_index(self.index, self.spec, x)
-    ints, rows = np.arange(self.next_int, self.next_int + len(ids), dtype=np.int64), meta_rows(meta, ids)
+    rows = meta_rows(meta, ids)
     if self.exact is not None and len(self.exact) != self.next_int: raise RuntimeError(f'{self.exact}: expected {self.next_int} rows')
     if self.folder is not None: self.folder.log_add(ids, ints, x, rows)  # durable before it is visible
     self.index.add_with_ids(x, ints)
     if self.exact is not None: self.exact.append(x)
-    self.next_int += len(ids)
-    self._keep(ids, ints, rows)
+    self.marks.keep(ids, ints, rows)
     return self
 
-@patch
-def _keep(self:VectorStore, ids, ints, rows):
-    "Map new ids to their integers and keep their metadata: in memory, or in a spill table (a loaded store's commit wrote it)."
-    for s, n in zip(ids, ints.tolist()): self.int_of[s], self.str_of[n] = n, s
-    if isinstance(self.meta, MarkMeta): self.meta.put(ids, ints, rows)
-    else: self.meta.update(zip(ids, rows))
-    self._filters = None
 
 # %% ../nbs/03_indexing.ipynb #ef8a17d8
 @patch
 def remove(self:VectorStore, ids):
     "Remove marks by id; unknown ids are an error."
     ids = [str(i) for i in ids]
-    if unknown := [i for i in ids if i not in self.int_of]: raise KeyError(f'not in the store: {unknown[:5]}')
-    ints, graph = np.array([self.int_of[i] for i in ids], dtype=np.int64), isinstance(self.inner, faiss.IndexHNSW)
+    ints, graph = self.marks.known(ids), isinstance(self.inner, faiss.IndexHNSW)
     if self.folder is not None: self.folder.log_remove(ints, tombstones=graph)  # durable before it is visible
-    for i, n in zip(ids, ints.tolist()): del self.str_of[n], self.int_of[i]
-    if isinstance(self.meta, MarkMeta): self.meta.drop(ids)
-    else:
-        for i in ids: del self.meta[i]
-    if graph: self.removed.update(ints.tolist())
-    else: self.index.remove_ids(faiss.IDSelectorBatch(ints))
-    self._filters = None
+    self.marks.drop(ids, graph)
+    if not graph: self.index.remove_ids(faiss.IDSelectorBatch(ints))
     return self
 
 # %% ../nbs/03_indexing.ipynb #7306ac5f
@@ -360,7 +408,7 @@ def years_filter(year_from:int|None=None, year_to:int|None=None) -> tuple|None:
 
 # %% ../nbs/03_indexing.ipynb #a8a4a4c4
 @patch
-def allowed_mask(self:VectorStore, vienna=None, years=None, # see `MarkFilters.mask`
+def allowed_mask(self:MarkTable, vienna=None, years=None, # see `MarkFilters.mask`
                 ) -> np.ndarray|None:
     "A boolean mask over the integer ids: True for live marks that pass the filters; None when there are no filters."
     if vienna is None and years is None: return None
@@ -417,13 +465,7 @@ def search(self:VectorStore, q, # query vectors (n, dim) or one (dim,)
     D, I = index.search(q, kk, params=params)
     if rows is not None: I = np.where(I >= 0, rows[np.maximum(I, 0)], -1) if len(rows) else np.full_like(I, -1)
     if rescore: D, I = self.exact.rescore(q, I, k)
-    out = []
-    for d, ii in zip(D, I):
-        rows = [{'id': self.str_of[n], 'score': float(s), **self.meta.get(self.str_of[n], {})} for s, n in zip(d, ii) if n >= 0]  # {}: removed by another process since
-        r = pd.DataFrame(rows, columns=['id', 'score'] if not rows else None)
-        if 'year' in r: r['year'] = r.year.astype('Int64')
-        out.append(r)
-    return out
+    return self.marks.results(D, I)
 
 # %% ../nbs/03_indexing.ipynb #6a1f0c32
 @patch
@@ -440,20 +482,29 @@ def rescore(self:ExactVectors, q:np.ndarray, # queries as the store holds them, 
         D2[j, :len(top)], I2[j, :len(top)] = s[top], ii[top]
     return D2, I2
 
+# %% ../nbs/03_indexing.ipynb #7e989aa0
+def index_cosines(index:faiss.Index, # a store's index (an id map, or an IVF index that takes ids itself)
+                  exact:ExactVectors|None, # its exact vectors, if it keeps them
+                  q:np.ndarray, # one query as the store holds it, (dim,)
+                  ints:np.ndarray, # the integers of marks in the index
+                  n:int, # integers given out
+                 ) -> np.ndarray:
+    "The cosines of a query with marks: their exact vectors when kept, else those the index gives back."
+    if exact is not None: return exact.rows(ints) @ q
+    if (ivf := faiss.try_extract_index_ivf(index)) is None:  # the id map gives a vector back by its integer
+        return np.array([index.reconstruct(int(m)) @ q for m in ints], np.float32).reshape(-1)
+    mask = np.zeros(n, bool); mask[ints] = True  # an IVF index has no map from id to vector: search every list for just these
+    sel, keep = _selector(mask)
+    D, I = index.search(q[None], len(ints), params=faiss.SearchParametersIVF(sel=sel, nprobe=ivf.nlist))
+    got = dict(zip(I[0].tolist(), D[0].tolist()))
+    return np.array([got.get(m, 0.0) for m in ints.tolist()], np.float32)
+
 @patch
 def cosines(self:VectorStore, x, # one query descriptor, as the embedder gives it
             ids, # ids of marks in the store
            ) -> np.ndarray:
-    "The cosines of a query with the vectors of marks: exact ones when the store keeps them, else those the index gives back."
-    q, ints = self.vectors_in(x)[0], np.array([self.int_of[i] for i in ids], np.int64)
-    if self.exact is not None: return self.exact.rows(ints) @ q
-    if (ivf := faiss.try_extract_index_ivf(self.index)) is None:  # the id map gives a vector back by its integer
-        return np.array([self.index.reconstruct(int(n)) @ q for n in ints], np.float32).reshape(-1)
-    mask = np.zeros(self.next_int, bool); mask[ints] = True  # an IVF index has no map from id to vector: search every list for just these
-    sel, keep = _selector(mask)
-    D, I = self.index.search(q[None], len(ints), params=faiss.SearchParametersIVF(sel=sel, nprobe=ivf.nlist))
-    got = dict(zip(I[0].tolist(), D[0].tolist()))
-    return np.array([got.get(n, 0.0) for n in ints.tolist()], np.float32)
+    "The cosines of a query with the vectors of marks `ids` (see `index_cosines`)."
+    return index_cosines(self.index, self.exact, self.vectors_in(x)[0], self.marks.known(list(ids)), self.next_int)
 
 # %% ../nbs/03_indexing.ipynb #3edea8e5
 @patch
@@ -476,9 +527,7 @@ def from_parts(cls:VectorStore, settings:dict, # what the store is made with (`V
     s, where = cls(**settings), f'{folder.path}: ' if folder is not None else ''
     if index is not None: s.index = index
     if exact is not None: s.exact = exact
-    s.int_of, s.meta = ids if ids is not None else {}, meta if meta is not None else {}
-    s.next_int, s.removed, s.folder = next_int, set(removed), folder
-    s.str_of = {n: i for i, n in s.int_of.items()}
+    s.marks, s.folder = MarkTable(ids, meta, next_int, removed), folder
     if s.index.d != s.dim: raise ValueError(f'{where}an index of width {s.index.d} for a store of width {s.dim}')
     if (live := s.index.ntotal - len(s.removed)) != len(s.int_of):
         raise ValueError(f'{where}the index holds {live} live vectors but the ids name {len(s.int_of)} marks')
@@ -716,6 +765,7 @@ def load(cls:VectorStore, path, # a folder that `save` wrote
     "Load a store saved with `save`: its snapshot and the log since (see `StoreFolder.load`)."
     return StoreFolder(path, write).load(cls)
 
+# %% ../nbs/03_indexing.ipynb #38caca00
 @patch
 def compact(self:VectorStore, lock=None, # see `StoreFolder.compact`
            ) -> Path:
@@ -735,15 +785,15 @@ def close(self:VectorStore):
     if self.exact is not None: self.exact.close()
 
 # %% ../nbs/03_indexing.ipynb #6a1f0c10
-@patch
-def empty_like(self:VectorStore) -> VectorStore:
-    "A new store with this one's settings, whitening and a copy of its trained index; this one must hold no marks."
-    if len(self) or self.removed or self.index.ntotal: raise ValueError('empty_like copies an empty store (trained, with no marks)')
-    return type(self).from_parts(self.settings, faiss.clone_index(self.index))
+def empty_like(store:VectorStore) -> VectorStore:
+    "A new store with the settings, whitening and a copy of the trained index of `store`, which must hold no marks."
+    if len(store) or store.removed or store.index.ntotal: raise ValueError('empty_like copies an empty store (trained, with no marks)')
+    return type(store).from_parts(store.settings, faiss.clone_index(store.index))
 
-@patch
-def merge(self:VectorStore, other:VectorStore) -> VectorStore:
-    "Move the marks of `other` (made by `empty_like` of the same trained store) into this store, in memory."
+def merge_stores(self:VectorStore, # a store in memory, which receives the marks
+                 other:VectorStore, # made by `empty_like` of the same trained store
+                ) -> VectorStore:
+    "Move the marks of `other` into `self`; `self`."
     if (other.dim, other.spec) != (self.dim, self.spec):
         raise ValueError(f'cannot merge a {other.spec!r} store of width {other.dim} '
                          f'into a {self.spec!r} store of width {self.dim}')
@@ -756,8 +806,8 @@ def merge(self:VectorStore, other:VectorStore) -> VectorStore:
     if self.exact is not None:
         for x in other.exact.chunks(other.next_int): self.exact.append(x)
     ids = list(other.int_of)
-    self._keep(ids, np.array([other.int_of[s] for s in ids], np.int64) + off, [other.meta[s] for s in ids])
-    self.next_int = off + other.next_int
+    self.marks.keep(ids, np.array([other.int_of[s] for s in ids], np.int64) + off, [other.meta[s] for s in ids])
+    self.marks.next_int = off + other.next_int
     return self
 
 # %% ../nbs/03_indexing.ipynb #14698b0e

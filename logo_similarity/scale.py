@@ -12,7 +12,7 @@ from fastprogress.fastprogress import progress_bar
 from .core import usable_cores
 from .preprocess import Preprocessor
 from .embed import Embedder, OnnxBackbone
-from .index import VectorStore, add_shard, mark_info, meta_rows, write_shard
+from .index import VectorStore, add_shard, empty_like, mark_info, merge_stores, meta_rows, write_shard
 
 
 # %% auto #0
@@ -134,11 +134,11 @@ class RayMerge:
         "Fill the trained, empty `vs` from the shards `files`; their errors, by id."
         if isinstance(vs.inner, faiss.IndexHNSW): raise ValueError('a graph index (HNSW) cannot be built in parallel parts')
         ray, skipped = _ray(self.address, quiet=not progress), {}
-        like = ray.put(vs.empty_like().parts())
+        like = ray.put(empty_like(vs).parts())
         refs = [ray.remote(_encode_shard).remote(f, like) for f in files]
         for r in progress_bar(refs, leave=False) if progress else refs:  # in shard order: the same integers every run
             parts, bad = ray.get(r)
-            skipped.update(bad); vs.merge(VectorStore.from_parts(**parts))
+            skipped.update(bad); merge_stores(vs, VectorStore.from_parts(**parts))
         return skipped
 
 

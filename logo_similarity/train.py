@@ -110,6 +110,7 @@ def word_stamps(h:int=24, fonts=('DejaVuSans-Bold', 'DejaVuSerif', 'STIXGeneral'
             out.append(torch.from_numpy(np.array(im, np.float32)/255)[None])
     return out
 
+# %% ../nbs/05_moco.ipynb #667fdb31
 def remove_text(x:torch.Tensor, text:torch.Tensor, p:float=0.2, fill:float=255.) -> torch.Tensor:
     "The words of each chosen image painted with the background, where the mask `text` (B, 1, H, W) in [0, 1] marks them."
     return torch.where(_pick(x, p) & (text > 0.5), torch.full_like(x, fill), x)
