@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_scale.ipynb #b9000002
 from __future__ import annotations
-import json, logging, time, warnings
+import contextlib, json, logging, os, secrets, shutil, socket, subprocess, sys, tempfile, time, warnings
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
 from fastcore.basics import store_attr
@@ -16,8 +16,8 @@ from .index import VectorStore, add_shard, empty_like, mark_info, merge_stores, 
 
 
 # %% auto #0
-__all__ = ['preprocess_batch', 'EmbedBatch', 'actor_model', 'placement', 'RayRunner', 'RayMerge', 'stage_profile',
-           'synthetic_descriptors']
+__all__ = ['RAY_TOKEN_HELP', 'preprocess_batch', 'EmbedBatch', 'actor_model', 'placement', 'RayRunner', 'RayMerge', 'ray_cluster',
+           'stage_profile', 'synthetic_descriptors']
 
 # %% ../nbs/09_scale.ipynb #b900000a
 def preprocess_batch(b:dict, config:dict, # the `Preprocessor` config
@@ -47,14 +47,32 @@ class EmbedBatch:
 
 
 # %% ../nbs/09_scale.ipynb #b9000011
-def _ray(address=None, quiet:bool=False):
-    "Connect to Ray: a running cluster at `address`, else a local one on this machine's usable cores; `quiet`: errors only."
+RAY_TOKEN_HELP = ('a cluster started with token authentication (RAY_AUTH_MODE=token) needs its token here too: '
+                  'in RAY_AUTH_TOKEN, in the file that RAY_AUTH_TOKEN_PATH names, or in ~/.ray/auth_token '
+                  '(`ray get-auth-token` on the head node prints it)')
+
+def _ray(address=None, # a running cluster's head, host:port (its GCS port, 6379 unless `ray start --port` said otherwise); None or 'local': a new local Ray
+         quiet:bool=False): # Ray's remarks down to errors
+    "Connect to Ray: the cluster at `address`, else a new local one on this machine's usable cores."
+    if str(address).startswith('ray://'): raise ValueError(f"{address}: Ray Client addresses are not supported; give the head's host:port")
     import ray
-    if not ray.is_initialized():
-        kw = {'address': address} if address else {'num_cpus': usable_cores(), 'include_dashboard': False}
-        ray.init(**kw, log_to_driver=False, configure_logging=quiet, logging_level=logging.ERROR)
+    if quiet: _hush_ray()
+    if ray.is_initialized(): return ray
+    kw = dict(log_to_driver=False, configure_logging=quiet, logging_level=logging.ERROR)
+    if address in (None, '', 'local'): ray.init(address='local', num_cpus=usable_cores(), include_dashboard=False, **kw)  # never another cluster running here
+    else:
+        _token_auth()
+        try: ray.init(address=address, **kw)
+        except ConnectionError as e:
+            raise ConnectionError(f'cannot reach the Ray cluster at {address} ({e}): is its head running there, at that port? {RAY_TOKEN_HELP}') from None
     if quiet: _hush_ray()
     return ray
+
+def _token_auth():
+    "Send the cluster's token when one is found, as `ray start --address` does (a cluster without authentication ignores it)."
+    try: from ray._private.authentication.authentication_token_setup import maybe_enable_token_auth_if_token_available as enable
+    except ImportError: return  # a Ray without token authentication
+    enable(warn_if_disabled=False)
 
 def _hush_ray():
     "Ray's own remarks (its loggers, Ray Data's, its warnings) down to errors, for a command run with `--quiet`."
@@ -141,6 +159,41 @@ class RayMerge:
             skipped.update(bad); merge_stores(vs, VectorStore.from_parts(**parts))
         return skipped
 
+
+# %% ../nbs/09_scale.ipynb #0afa4a02
+def _free_port() -> int:
+    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+
+def _processes_in(folder:str) -> list[int]:
+    "The processes whose command line names `folder` (Linux: read from /proc)."
+    out = []
+    for d in Path('/proc').glob('[0-9]*'):
+        try:
+            if folder in (d/'cmdline').read_bytes().decode(errors='replace'): out.append(int(d.name))
+        except OSError: pass
+    return out
+
+@contextlib.contextmanager
+def ray_cluster(nodes:int=2, # Ray nodes: a head and `nodes - 1` that join it
+                cpus:int=1, # cores each node offers
+                token:str|None=None, # the cluster's authentication token (default: a new random one)
+                timeout:float=120, # seconds a node may take to start
+                folder:str|None=None, # where its nodes keep their files (default: a new temporary folder, removed on exit)
+               ):
+    "A Ray cluster on this machine, started as a user starts one, with token authentication; yields (address, token)."
+    token, port, tmp = token or secrets.token_hex(16), _free_port(), folder or tempfile.mkdtemp(prefix='ray')
+    env, address = {**os.environ, 'RAY_AUTH_MODE': 'token', 'RAY_AUTH_TOKEN': token}, f'127.0.0.1:{port}'
+    cmd = [str(Path(sys.executable).with_name('ray')), 'start', f'--num-cpus={cpus}', '--disable-usage-stats', f'--temp-dir={tmp}']
+    try:
+        for n in range(nodes):
+            how = ['--head', f'--port={port}', '--include-dashboard=false'] if n == 0 else [f'--address={address}']
+            r = subprocess.run(cmd + how, env=env, capture_output=True, text=True, timeout=timeout)
+            if r.returncode: raise RuntimeError(f"ray start {' '.join(how)} failed: {r.stderr[-2000:]}")
+        yield address, token
+    finally:
+        for pid in _processes_in(tmp):
+            with contextlib.suppress(OSError): os.kill(pid, 9)
+        shutil.rmtree(tmp, ignore_errors=True)
 
 # %% ../nbs/09_scale.ipynb #b9000051
 def stage_profile(paths, # logos to profile
