@@ -4,7 +4,7 @@
 
 # %% ../nbs/09_scale.ipynb #b9000002
 from __future__ import annotations
-import contextlib, json, logging, os, secrets, shutil, socket, subprocess, sys, tempfile, time, warnings
+import contextlib, functools, json, logging, os, secrets, shutil, socket, subprocess, sys, tempfile, time, warnings
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
 from fastcore.basics import store_attr
@@ -80,10 +80,13 @@ def _hush_ray():
     for name in ('ray', 'ray.data'): logging.getLogger(name).setLevel(logging.ERROR)
     warnings.filterwarnings('ignore', module=r'ray\.')
 
+@functools.cache
+def _default_model() -> dict: return Embedder(device='cpu').config.model  # built once a process, not once a wave
+
 def actor_model(embedder:Embedder) -> str|None:
     "What the Ray actors load to embed as `embedder` does: its exported model's path, or None for the default PyTorch backbone."
     if isinstance(embedder.backbone, OnnxBackbone): return str(embedder.backbone.model)
-    if embedder.config.model != Embedder(device='cpu').config.model:
+    if embedder.config.model != _default_model():
         raise ValueError('Ray indexing embeds with an exported .onnx model or the default PyTorch backbone: export this one (notebook 07)')
     return None
 
