@@ -12,8 +12,8 @@ from .core import atomic_path, load_json, load_npy, save_json
 from .embed import Whitening
 
 # %% auto #0
-__all__ = ['patches', 'spatial_score', 'PatchStore', 'orb_features', 'query_orb', 'geometric_match', 'geometric_score',
-           'colour_histogram', 'colour_similarity']
+__all__ = ['SILHOUETTE_SIDE', 'patches', 'spatial_score', 'PatchStore', 'orb_features', 'query_orb', 'geometric_match',
+           'geometric_score', 'colour_histogram', 'colour_similarity', 'silhouette', 'silhouette_similarity']
 
 # %% ../nbs/04_features.ipynb #d381619a
 def patches(fmap:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -145,3 +145,30 @@ def colour_histogram(img:np.ndarray, bins:int=6) -> np.ndarray:
 def colour_similarity(a:np.ndarray, b:np.ndarray, bins:int=6) -> float:
     "Histogram intersection of two logos' ink colours, in [0, 1]."
     return float(np.minimum(colour_histogram(a, bins), colour_histogram(b, bins)).sum())
+
+# %% ../nbs/04_features.ipynb #56baf713
+SILHOUETTE_SIDE = 64  # pixels a side of a stored silhouette
+
+def silhouette(img:np.ndarray, # RGB uint8 logo
+               side:int=SILHOUETTE_SIDE) -> np.ndarray:
+    "The filled shape of a logo's ink, cropped to it and centred in a `side`×`side` square (bool); all False without ink."
+    import cv2
+    from logo_similarity.preprocess import structure
+    ink = structure(img).astype(np.uint8)
+    cs, _ = cv2.findContours(ink, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not cs: return np.zeros((side, side), bool)
+    filled = cv2.drawContours(np.zeros_like(ink), cs, -1, 1, cv2.FILLED)
+    x, y, w, h = cv2.boundingRect(filled)
+    s = max(w, h); sq = np.zeros((s, s), np.uint8)
+    sq[(s - h)//2:(s - h)//2 + h, (s - w)//2:(s - w)//2 + w] = filled[y:y + h, x:x + w]
+    return cv2.resize(sq*255, (side, side), interpolation=cv2.INTER_AREA) > 127
+
+# %% ../nbs/04_features.ipynb #2ab33ed8
+def silhouette_similarity(q:np.ndarray, # the query's silhouette (side×side bool)
+                          marks:np.ndarray, # marks' silhouettes packed by `np.packbits` (n, side*side/8) uint8
+                         ) -> np.ndarray:
+    "Intersection over union of the query's silhouette with each mark's, in [0, 1] (0 where both are empty)."
+    m = np.unpackbits(marks, axis=1, count=q.size).astype(bool)
+    qq = q.reshape(-1)
+    inter, union = (m & qq).sum(1), (m | qq).sum(1)
+    return np.where(union > 0, inter/np.maximum(union, 1), 0.0).astype(np.float32)
