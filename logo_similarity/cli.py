@@ -6,7 +6,7 @@
 from __future__ import annotations
 import argparse, logging, shutil, sys
 from pathlib import Path
-from .core import existing_file, load_json, log, path_text, save_json
+from .core import existing_file, load_json, log, path_text, save_json, shown
 from .preprocess import crop, decode_image, parse_box
 from .embed import Embedder
 from .index import WHITEN_DIM, build_index, results_grid, vienna_key, years_filter
@@ -15,7 +15,7 @@ from .rerank import STAGE2, build_stage2, found, has_stage2, load_searcher
 # %% auto #0
 __all__ = ['box_arg', 'whiten_arg', 'index_parser', 'search_parser', 'add_parser', 'remove_parser', 'model_args', 'parser',
            'serve_parser', 'result_line', 'no_match_line', 'print_results', 'index_cmd', 'query_problem', 'filters',
-           'search_cmd', 'add_cmd', 'remove_cmd', 'serve_cmd', 'export_cmd', 'main']
+           'search_cmd', 'words_cmd', 'add_cmd', 'remove_cmd', 'serve_cmd', 'export_cmd', 'main']
 
 # %% ../nbs/10_cli.ipynb #bf380582
 def box_arg(s:str) -> tuple:
@@ -49,7 +49,7 @@ def index_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
 # %% ../nbs/10_cli.ipynb #eb42626f
 def search_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
     "The arguments of `logo-sim search`: the queries, the index, what to write, and what the score counts."
-    q.add_argument('queries', nargs='+', help='query images')
+    q.add_argument('queries', nargs='*', help='query images (none: search by the words of --text alone)')
     q.add_argument('--index', required=True, help='index folder made by `logo-sim index`')
     q.add_argument('--k', type=int, default=10, help='results per query')
     q.add_argument('--json', default=None, help='write the results to this JSON file')
@@ -57,7 +57,7 @@ def search_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
     q.add_argument('--model', default=None, help='exported .onnx model to embed queries with (must match the index)')
     q.add_argument('--device', default='auto', help="PyTorch device without --model: auto (CUDA when present), cpu, cuda (default: auto)")
     q.add_argument('--no-rerank', dest='rerank', action='store_false', help='stage 1 alone: rank by the global descriptor only')
-    q.add_argument('--text', default=None, metavar='WORDS', help="the query's words as typed, instead of what OCR reads (every query)")
+    q.add_argument('--text', default=None, metavar='WORDS', help="the query's words as typed, instead of what OCR reads (every query); without images, the words searched alone")
     q.add_argument('--colour', action=argparse.BooleanOptionalAction, default=None,
                     help='let colour count in the score, or not (default: not; colour is shown either way)')
     q.add_argument('--why', default=None, metavar='PNG', help="write why the first query's top mark matched to this PNG file")
@@ -137,6 +137,9 @@ def result_line(i:int, # rank, from 1
                ) -> str:
     "One printed result: rank, id and score, then (re-ranked) each component, the text's driver and the sources, then the mark's words."
     c = m['components']
+    if 'global' not in c:  # a search by words alone (`Reranker.search_words`)
+        how = f" ({m['text_how']})" if m.get('text_how') else ''
+        return f"  {i:>3}. {m['id']:<{width}} {m['score']:.2f}  text {c['text_score']:.2f}{how}  [{m['found_by']}]  {m['text']}"
     if 'spatial' not in c: return f"  {i:>3}. {m['id']:<{width}} {m['score']:.3f}  {m['text']}"
     how = f" ({m['text_how']})" if m.get('text_how') else ''
     parts = ' '.join(f'{name} {c[k]:.2f}' for name, k in [('global', 'global'), ('spatial', 'spatial'), ('geometric', 'geometric'),
@@ -237,6 +240,7 @@ def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     "`logo-sim search`: search the index `a.index` with `a.queries`, print the results, write what was asked for; 1 if a query failed."
     say = _say(a)
     if not Path(a.index).is_dir(): raise FileNotFoundError(f'{a.index}: no such index folder (`logo-sim index` makes one)')
+    if not a.queries: return words_cmd(a, p)
     stage2 = a.rerank and has_stage2(a.index)
     only2 = [o for o, given in [('--text', a.text is not None), ('--colour', a.colour is not None), ('--why', a.why)] if given]
     if only2 and not stage2:
@@ -265,6 +269,21 @@ def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
         say(f'wrote {a.why}: why {res[0].id[0]} matched {qs[0]}')
     elif a.why: say(f'{a.why} not written: {qs[0]} found no marks')
     return 1 if bad else 0
+
+# %% ../nbs/10_cli.ipynb #2e5a139a
+def words_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
+    "`logo-sim search --text WORDS` without images: the marks spelled or sounding like the words (`Reranker.search_words`)."
+    if a.text is None: p.error('give query images, or --text WORDS to search by words alone')
+    if given := [o for o, g in [('--why', a.why), ('--grid', a.grid), ('--crop', a.crop), ('--no-rerank', not a.rerank)] if g]:
+        p.error(f"{', '.join(given)}: a search by words alone has no picture")
+    if not has_stage2(a.index): p.error(f'a search by words needs the text index of stage 2, and {a.index} has none ({STAGE2}/): run `logo-sim index` without --no-rerank')
+    f = found(load_searcher(a.index, a.model, a.device).search_words(a.text, a.k, **filters(a)), paths=True)
+    print(f'\n"{shown(a.text, 80)}"  (words alone)')
+    width = max([len(m['id']) for m in f['results']], default=1)
+    for i, m in enumerate(f['results'], 1): print(result_line(i, m, width))
+    if not f['results']: print('  no mark is spelled or sounds like these words')
+    if a.json: save_json([{'query': None, **f}], a.json); _say(a)(f'\nwrote {a.json}')
+    return 0
 
 # %% ../nbs/10_cli.ipynb #62690d79
 def add_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:

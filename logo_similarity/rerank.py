@@ -527,3 +527,23 @@ def why(self:Reranker, src, # the query logo
     pts, what = _keypoint_pairs(q['image'], m, size)
     if len(pts) < 4: pts, what = _patch_pairs(q, self._stage2_rows([mark_id])[1][0], n_patches, size)
     return _why_figure(q['image'], m, pts, _why_title(c.iloc[0], mark_id, what), size)
+
+# %% ../nbs/04_reranking.ipynb #d3a77234
+@patch
+def search_words(self:Reranker, text:str, # the words of a mark, as typed
+                 k:int=10, # results
+                 vienna=None, years=None, # filters, as `VectorStore.allowed`
+                ) -> pd.DataFrame:
+    "The `k` marks whose verbal element is spelled or sounds most like `text`: the text score is the score."
+    if not isinstance(text, str) or not spelled(text): raise ValueError(f'text {shown(str(text))!r}: no letters or digits to search by')
+    s, mask = self.store, self.store.allowed_mask(vienna, years)
+    t = text_search(self.text_index, text, max(self.n_text, k))
+    t = t[np.array([i in s and (mask is None or bool(mask[s.int_of[i]])) for i in t.id], bool)]  # live, and passing the filters
+    t = t[t.text_score > 0].head(k).reset_index(drop=True)
+    r = pd.DataFrame({'id': t.id, 'score': t.text_score, 'text_score': t.text_score, 'text_both': 1.0,
+                      'text_how': t.text_how, 'found_by': t.found_by})
+    m = pd.DataFrame([s.meta[i] for i in r.id], index=r.index).drop(columns=['text_boxes'], errors='ignore')
+    r = pd.concat([r, m.rename(columns={c: f'mark_{c}' for c in m if c in r})], axis=1)
+    if 'year' in r: r['year'] = r.year.astype('Int64')
+    r.attrs.update(reranked=True, query_text=text, ocr_text='', model='words', no_similar_mark=bool(len(r) == 0))
+    return r
