@@ -161,6 +161,18 @@ def search(self:SearchService, data:bytes, # the query image
     return {**found(r), 'took_ms': round(1e3*(time.perf_counter() - t), 1)}
 
 
+# %% ../nbs/08_app.ipynb #2bd8ece6
+@patch
+def search_words(self:SearchService, text:str, # the words of a mark, at most `max_text` characters
+                 k:int=10, vienna=None, years=None) -> dict:
+    "Search by words alone (`Reranker.search_words`): its answer as `found` gives it, and the time it took (`took_ms`)."
+    t, k = time.perf_counter(), self.limits.results(k)
+    if not self.limits.words(text): raise ValueError('give an image, or text to search by words alone')
+    if not self.stage2: raise NoStage2(f'{self.index.name} has no stage 2: no text index to search words in')
+    vienna = [vienna_key(v) for v in vienna] if vienna else None
+    with self.lock.reader: r = self.searcher.search_words(text, k, vienna=vienna, years=years)
+    return {**found(r), 'took_ms': round(1e3*(time.perf_counter() - t), 1)}
+
 # %% ../nbs/08_app.ipynb #a8000012
 @patch
 def get(self:SearchService, i:str) -> dict:
@@ -379,11 +391,12 @@ async def health(request:Request):
 
 # %% ../nbs/08_app.ipynb #a80000b2
 @api.post('/search', dependencies=[Depends(reads)])
-async def search(request:Request, image:UploadFile=File(...), k:int=10, rerank:bool|None=None, vienna:list[str]=Query([]),
+async def search(request:Request, image:UploadFile|None=File(None), k:int=10, rerank:bool|None=None, vienna:list[str]=Query([]),
                  year_from:int|None=None, year_to:int|None=None, crop:str|None=None, text:str|None=None):
-    "Search with one image: the ranked marks, each with its score, components and metadata."
+    "Search with one image (or, without one, by the words of `text` alone): the ranked marks, each with its score, components and metadata."
     await _one_image(request)
     svc = _service(request)
+    if image is None: return await _work(request, lambda: svc.search_words(text, k, vienna, years_filter(year_from, year_to)))
     return await _work(request, _searched(svc, image, k, rerank, vienna, years_filter(year_from, year_to), crop, text))
 
 

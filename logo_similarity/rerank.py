@@ -543,7 +543,7 @@ def search_words(self:Reranker, text:str, # the words of a mark, as typed
     r = pd.DataFrame({'id': t.id, 'score': t.text_score, 'text_score': t.text_score, 'text_both': 1.0,
                       'text_how': t.text_how, 'found_by': t.found_by})
     m = pd.DataFrame([s.meta[i] for i in r.id], index=r.index).drop(columns=['text_boxes'], errors='ignore')
-    r = pd.concat([r, m.rename(columns={c: f'mark_{c}' for c in m if c in r})], axis=1)
+    r = pd.concat([r, m.rename(columns={c: f'mark_{c}' for c in m if c in RESULT})], axis=1)  # a field named like a component: `mark_colour`
     if 'year' in r: r['year'] = r.year.astype('Int64')
     r.attrs.update(reranked=True, query_text=text, ocr_text='', model='words', no_similar_mark=bool(len(r) == 0))
     return r
