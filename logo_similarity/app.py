@@ -624,27 +624,32 @@ class SearchWidget:
             f = self.upload.value[0] if isinstance(self.upload.value, (list, tuple)) else next(iter(self.upload.value.values()))
             return bytes(f['content']), f.get('name', 'upload')
         if self.pick.value: return Path(self.corpus[self.pick.value]).read_bytes(), self.pick.value
-        raise ValueError('upload a logo or pick one first')
+        raise ValueError('upload a logo, pick one, or type words to search by')
 
 # %% ../nbs/08_app.ipynb #a8000073
 @patch
 def search(self:SearchWidget) -> dict|None:
     "Run the search the form describes and show the grid (or the error, in one line)."
-    import ipywidgets as W
+    import html, ipywidgets as W
     self.why_out.clear_output()
     try:
-        data, self.name = self.query()
         vienna = [v for v in re.split(r'[\s,;]+', self.vienna.value) if v]
         years = None if self.years.value == (self.years.min, self.years.max) else self.years.value
-        r = self.service.search(data, self.name, self.k.value, self.rerank.value, vienna, years,
-                                text=self.text.value.strip() or None if self.rerank.value else None)
+        text = self.text.value.strip() or None
+        if text and not self.upload.value and not self.pick.value:  # no logo: the words alone
+            (data, self.name), r = (None, None), self.service.search_words(text, self.k.value, vienna, years)
+        else:
+            data, self.name = self.query()
+            r = self.service.search(data, self.name, self.k.value, self.rerank.value, vienna, years, text=text if self.rerank.value else None)
     except (ValueError, LookupError, OSError) as e:
         self.status.value = f'<span style="color:#a00">{e}</span>'; self.grid.children = (); return None
     self.data, self.result = data, r
-    self.status.value = (f"{len(r['results'])} marks in {r['took_ms']} ms; words read: {r['query_text'] or '-'}"
+    words = r.get('model') == 'words'
+    self.status.value = (f"{len(r['results'])} marks spelled or sounding like &ldquo;{html.escape(r['query_text'])}&rdquo; in {r['took_ms']} ms" if words else
+                         f"{len(r['results'])} marks in {r['took_ms']} ms; words read: {r['query_text'] or '-'}"
                          + (' &mdash; no similar mark found above the threshold' if r['no_similar_mark'] else ''))
     def cell(m):
-        b = W.Button(description='why?', layout=W.Layout(width='70px'), disabled=not r['reranked'])
+        b = W.Button(description='why?', layout=W.Layout(width='70px'), disabled=not r['reranked'] or words)
         b.on_click(lambda _, i=m['id']: self.why(i))
         return W.VBox([W.HTML(card_html(m, self.service.thumbnail(m['id']))), b])
     self.grid.children = [cell(m) for m in r['results']]
