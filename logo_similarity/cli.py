@@ -139,7 +139,8 @@ def result_line(i:int, # rank, from 1
     c = m['components']
     if 'global' not in c:  # a search by words alone (`Reranker.search_words`)
         how = f" ({m['text_how']})" if m.get('text_how') else ''
-        return f"  {i:>3}. {m['id']:<{width}} {m['score']:.2f}  text {c['text_score']:.2f}{how}  [{m['found_by']}]  {m['text']}"
+        shared = f" ({m['words_matched']})" if m.get('words_matched') else ''
+        return f"  {i:>3}. {m['id']:<{width}} {m['score']:.2f}  text {c['text_score']:.2f}{how}{shared}  [{m['found_by']}]  {m['text']}"
     if 'spatial' not in c: return f"  {i:>3}. {m['id']:<{width}} {m['score']:.3f}  {m['text']}"
     how = f" ({m['text_how']})" if m.get('text_how') else ''
     parts = ' '.join(f'{name} {c[k]:.2f}' for name, k in [('global', 'global'), ('spatial', 'spatial'), ('geometric', 'geometric'),

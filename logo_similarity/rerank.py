@@ -12,7 +12,7 @@ from fastprogress.fastprogress import progress_bar
 import logo_similarity
 from .core import atomic_path, existing_file, load_json, load_npy, plain, save_json, shown
 from .embed import Whitening, blas_threads
-from .text import TextIndex, indexed_text, mark_text, spelled, text_search, text_similarity
+from .text import TextIndex, indexed_text, mark_text, shared_words, spelled, text_search, text_similarity
 from .features import PatchStore, colour_histogram, geometric_match, geometric_score, orb_features
 from .features import patches, query_orb
 
@@ -414,7 +414,7 @@ def search(self:Reranker, queries, # paths, bytes or arrays of query logos (or o
     return out[0] if one else out
 
 # %% ../nbs/04_reranking.ipynb #e69a7883
-RESULT = {'id', 'score', *COMPONENTS, 'text_how', 'found_by', 'inliers'}  # a re-ranked row's own columns
+RESULT = {'id', 'score', *COMPONENTS, 'text_how', 'words_matched', 'found_by', 'inliers'}  # a re-ranked row's own columns
 HIDDEN = {'path', 'ocr_words', 'text_boxes'}  # never shown: server paths, and bulk no interface shows
 
 def _metadata(m:dict, reranked:bool, hidden:set) -> dict:
@@ -429,7 +429,7 @@ def result_item(m:dict, # one row of a search's table
                ) -> dict:
     "One result as every interface shows it: id, score, components (numbers), what found it, words, codes, year, metadata."
     comp = {c: float(m[c]) for c in COMPONENTS if c in m} if reranked else {'global': float(m['score'])}
-    explain = {c: m[c] for c in ('text_how', 'found_by', 'inliers') if c in m}
+    explain = {c: m[c] for c in ('text_how', 'words_matched', 'found_by', 'inliers') if c in m}
     meta = _metadata(m, reranked, HIDDEN - {'path'} if paths else HIDDEN)
     codes, year = meta.pop('vienna_codes', None), meta.pop('year', None)
     return plain({'id': m['id'], 'score': m['score'], 'components': comp, **explain, 'text': shown(mark_text(meta), 500),
@@ -534,14 +534,17 @@ def search_words(self:Reranker, text:str, # the words of a mark, as typed
                  k:int=10, # results
                  vienna=None, years=None, # filters, as `VectorStore.allowed`
                 ) -> pd.DataFrame:
-    "The `k` marks whose verbal element is spelled or sounds most like `text`: the text score is the score."
+    "The `k` marks whose verbal element contains the words of `text` (or is within them), then those spelled or sounding most like them."
     if not isinstance(text, str) or not spelled(text): raise ValueError(f'text {shown(str(text))!r}: no letters or digits to search by')
     s, mask = self.store, self.store.allowed_mask(vienna, years)
     t = text_search(self.text_index, text, max(self.n_text, k))
     t = t[np.array([i in s and (mask is None or bool(mask[s.int_of[i]])) for i in t.id], bool)]  # live, and passing the filters
-    t = t[t.text_score > 0].head(k).reset_index(drop=True)
+    shared = [shared_words(text, x) for x in t.text]  # whole words in common: a mark containing the query's, or within them
+    t = t.assign(words_matched=[' '.join(w) for w, _ in shared], whole=[bool(h) for _, h in shared],
+                 text_how=[h or how for (_, h), how in zip(shared, t.text_how)])
+    t = t[(t.text_score > 0) | t.whole].sort_values(['whole', 'text_score'], ascending=False, kind='stable').head(k).reset_index(drop=True)
     r = pd.DataFrame({'id': t.id, 'score': t.text_score, 'text_score': t.text_score, 'text_both': 1.0,
-                      'text_how': t.text_how, 'found_by': t.found_by})
+                      'text_how': t.text_how, 'words_matched': t.words_matched, 'found_by': t.found_by})
     m = pd.DataFrame([s.meta[i] for i in r.id], index=r.index).drop(columns=['text_boxes'], errors='ignore')
     r = pd.concat([r, m.rename(columns={c: f'mark_{c}' for c in m if c in RESULT})], axis=1)  # a field named like a component: `mark_colour`
     if 'year' in r: r['year'] = r.year.astype('Int64')

@@ -11,7 +11,7 @@ import numpy as np, pandas as pd
 __all__ = ['SOUND_CHARS', 'SPELLING_CHARS', 'ARPA_IPA', 'LTS', 'SOUND_CHANCE', 'SPELLING_CHANCE', 'normalise_text',
            'verbal_element', 'letter_to_sound', 'phonemes', 'aline_score', 'aline_ratio', 'above_chance',
            'sound_similarity', 'spelled', 'spelling_similarity', 'text_similarity', 'sound_key', 'mark_text',
-           'indexed_text', 'TextIndex', 'text_search']
+           'indexed_text', 'TextIndex', 'text_search', 'shared_words']
 
 # %% ../nbs/04_text.ipynb #1fda2a39
 def normalise_text(s:str|None) -> str:
@@ -195,3 +195,13 @@ def text_search(ti:TextIndex, query:str, # the query's words (OCR or typed)
         rows.append({'id': ti.ids[i], 'text': ti.texts[i], 'text_score': s, 'text_how': how, 'found_by': '+'.join(sorted(ways))})
     cols = ['id', 'text', 'text_score', 'text_how', 'found_by']
     return pd.DataFrame(rows, columns=cols).sort_values('text_score', ascending=False, kind='stable').reset_index(drop=True)
+
+# %% ../nbs/04_text.ipynb #b09f5ea7
+def shared_words(query:str|None, text:str|None) -> tuple[list, str]:
+    "The query's words that `text` holds as whole words, in the query's order; and 'contains the words' (all of them), 'within the words' (all of `text`'s are the query's) or ''."
+    q, t = verbal_element(query, 8*SPELLING_CHARS).split(), verbal_element(text, 8*SPELLING_CHARS).split()
+    held = [w for w in dict.fromkeys(q) if w in set(t)]
+    if not held: return [], ''
+    if len(held) == len(set(q)): return held, 'contains the words'
+    return held, 'within the words' if set(t) <= set(q) else ''
+
