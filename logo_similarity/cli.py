@@ -9,7 +9,7 @@ from pathlib import Path
 from .core import existing_file, load_json, log, path_text, save_json, shown
 from .preprocess import crop, decode_image, parse_box
 from .embed import Embedder
-from .index import WHITEN_DIM, build_index, results_grid, vienna_key, years_filter
+from .index import WHITEN_DIM, build_index, results_grid, suggest_vienna, vienna_key, years_filter
 from .rerank import STAGE2, build_stage2, found, has_stage2, load_searcher
 
 # %% auto #0
@@ -65,6 +65,7 @@ def search_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
     q.add_argument('--year-from', type=int, default=None, help='only marks filed in this year or later')
     q.add_argument('--year-to', type=int, default=None, help='only marks filed in this year or earlier')
     q.add_argument('--crop', type=box_arg, default=None, metavar='X,Y,W,H', help="search with this region of each query (pixels)")
+    q.add_argument('--suggest-vienna', action='store_true', help='suggest Vienna codes for each query from the codes of the marks found (their similarity weighs)')
     return q
 
 # %% ../nbs/10_cli.ipynb #fbb69d15
@@ -169,6 +170,7 @@ def print_results(queries, # the query logos, as given
         width = max([len(m['id']) for m in f['results']], default=1)
         for i, m in enumerate(f['results'], 1): print(result_line(i, m, width))
         if line := no_match_line(f): print(line)
+        if 'vienna_suggested' in f: print('  Vienna codes suggested: ' + (', '.join(f"{v['code']} ({v['support']:.2f})" for v in f['vienna_suggested']) or 'none'))
 
 
 # %% ../nbs/10_cli.ipynb #89d0b5cb
@@ -262,6 +264,8 @@ def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     res = s.search(inputs, k=a.k, text=a.text, **filters(a))
     say(f'queries embedded on {s.embedder.device}')
     answers = dict(zip(qs, (found(r, paths=True) for r in res)))  # this machine's user: the marks' image files are theirs to open
+    if a.suggest_vienna:
+        for q, r in zip(qs, res): answers[q]['vienna_suggested'] = suggest_vienna(r).to_dict('records')
     print_results(qs, answers.values(), typed=a.text is not None)
     if a.json: save_json([{'query': path_text(q), **answers[q]} if q in answers else error(q) for q in a.queries], a.json); say(f'\nwrote {a.json}')
     if a.grid: _save(results_grid(qs, res, s.store), a.grid); say(f'wrote {a.grid}')

@@ -17,8 +17,8 @@ from .embed import Embedder, EmbedderConfig, Whitening, blas_threads
 # %% auto #0
 __all__ = ['EXACT_FILE', 'STORE_FORMAT', 'SHARDS_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'db_error',
            'MarkMeta', 'repeated_ids', 'MarkTable', 'VectorStore', 'train_index', 'meta_rows', 'vienna_key',
-           'MarkFilters', 'years_filter', 'search_params', 'graph_rows', 'index_cosines', 'open_db', 'read_db',
-           'read_faiss', 'StoreFolder', 'empty_like', 'merge_stores', 'auto_spec', 'marks_from_folder',
+           'MarkFilters', 'years_filter', 'suggest_vienna', 'search_params', 'graph_rows', 'index_cosines', 'open_db',
+           'read_db', 'read_faiss', 'StoreFolder', 'empty_like', 'merge_stores', 'auto_spec', 'marks_from_folder',
            'listing_chunks', 'mark_runs', 'marks_from', 'shard_name', 'plan_shards', 'write_shard', 'read_shard',
            'shard_files', 'ocr_info', 'shards_folder', 'mark_info', 'InProcess', 'embed_marks', 'gallery_whitening',
            'shard_sample', 'add_shard', 'add_shards', 'build_from_shards', 'build_index', 'embedder_from_config',
@@ -405,6 +405,21 @@ def years_filter(year_from:int|None=None, year_to:int|None=None) -> tuple|None:
     if year_from is None and year_to is None: return None
     if year_from is not None and year_to is not None and year_from > year_to: raise ValueError(f'year_from {year_from} is after year_to {year_to}')
     return (year_from if year_from is not None else -9999, year_to if year_to is not None else 9999)
+
+# %% ../nbs/03_indexing.ipynb #783008ae
+def suggest_vienna(results:pd.DataFrame, # one query's results: `vienna_codes`, and `global` (stage 2) or `score` (stage 1)
+                   level:int=2, # 1: category, 2: division, 3: section
+                   top:int=5, # codes suggested at most
+                  ) -> pd.DataFrame:
+    "Vienna codes for the query, from its results' codes weighted by their similarity: code and support (share of the votes), best first."
+    w = results['global' if 'global' in results else 'score'].clip(lower=0).to_numpy(float) if len(results) else np.zeros(0)
+    votes = {}
+    for s, codes in zip(w, results.get('vienna_codes', pd.Series([[]]*len(results)))):
+        for k in {parse_vienna(c).key(level) for c in (codes if isinstance(codes, (list, tuple, np.ndarray)) else [])} - {None}:
+            votes[k] = votes.get(k, 0.0) + s
+    out = pd.DataFrame(sorted(votes.items(), key=lambda kv: -kv[1])[:top], columns=['code', 'support'])
+    out['support'] = (out.support/w.sum()).round(3) if w.sum() > 0 else 0.0
+    return out
 
 # %% ../nbs/03_indexing.ipynb #a8a4a4c4
 @patch
