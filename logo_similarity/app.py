@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 from .core import atomic_write, plain, shown, usable_cores, log
 from .data import parse_vienna
 from .preprocess import decode_image, crop, shrink, ImageTooLargeError, NotAnImageError
-from .index import vienna_key, years_filter
+from .index import suggest_vienna, vienna_key, years_filter
 from .text import mark_text
 from .rerank import Reranker, found, load_searcher
 
@@ -148,7 +148,9 @@ def search(self:SearchService, data:bytes, # the query image
            years=None, # (first, last) filing years
            box=None, # search with this region of the query: (x, y, w, h) or 'x,y,w,h'
            text:str|None=None, # the query's words as typed (default: what OCR reads), at most `max_text` characters
-           content_type:str|None=None) -> dict:
+           content_type:str|None=None,
+           suggest:bool=False, # also suggest Vienna codes from the marks found (`vienna_suggested`, see `suggest_vienna`)
+          ) -> dict:
     "Search the index with one query image: its answer as `found` gives it, and the time it took (`took_ms`)."
     t = time.perf_counter()
     k = self.limits.results(k)
@@ -158,7 +160,8 @@ def search(self:SearchService, data:bytes, # the query image
     if self.limits.words(text) is not None and not rerank: raise ValueError('typed words (text) need re-ranking')
     img = self.limits.image(data, name, box, content_type)
     with self.lock.reader: r = (self.searcher if rerank else self.stage1).search(img, k, text=text, vienna=vienna, years=years)
-    return {**found(r), 'took_ms': round(1e3*(time.perf_counter() - t), 1)}
+    extra = {'vienna_suggested': suggest_vienna(r).to_dict('records')} if suggest else {}
+    return {**found(r), **extra, 'took_ms': round(1e3*(time.perf_counter() - t), 1)}
 
 
 # %% ../nbs/08_app.ipynb #2bd8ece6
@@ -359,9 +362,9 @@ def writes(request:Request, x_api_key:str|None=Header(None)):
     "A route's dependency: the API key, when the service has one."
     _check_key(request.app.state.key, x_api_key)
 
-def _searched(svc:SearchService, f:UploadFile, *a):
+def _searched(svc:SearchService, f:UploadFile, *a, **kw):
     "The search of the upload `f`, to run in a worker thread (its bytes are read there)."
-    return lambda: svc.search(_upload(f, svc.max_bytes), f.filename or 'image', *a, content_type=f.content_type)
+    return lambda: svc.search(_upload(f, svc.max_bytes), f.filename or 'image', *a, content_type=f.content_type, **kw)
 
 
 # %% ../nbs/08_app.ipynb #a8000025
@@ -392,12 +395,13 @@ async def health(request:Request):
 # %% ../nbs/08_app.ipynb #a80000b2
 @api.post('/search', dependencies=[Depends(reads)])
 async def search(request:Request, image:UploadFile|None=File(None), k:int=10, rerank:bool|None=None, vienna:list[str]=Query([]),
-                 year_from:int|None=None, year_to:int|None=None, crop:str|None=None, text:str|None=None):
+                 year_from:int|None=None, year_to:int|None=None, crop:str|None=None, text:str|None=None,
+                 suggest_vienna:bool=False):
     "Search with one image (or, without one, by the words of `text` alone): the ranked marks, each with its score, components and metadata."
     await _one_image(request)
     svc = _service(request)
     if image is None: return await _work(request, lambda: svc.search_words(text, k, vienna, years_filter(year_from, year_to)))
-    return await _work(request, _searched(svc, image, k, rerank, vienna, years_filter(year_from, year_to), crop, text))
+    return await _work(request, _searched(svc, image, k, rerank, vienna, years_filter(year_from, year_to), crop, text, suggest=suggest_vienna))
 
 
 # %% ../nbs/08_app.ipynb #a80000b3
