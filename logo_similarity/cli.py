@@ -14,8 +14,8 @@ from .rerank import STAGE2, build_stage2, found, has_stage2, load_searcher
 
 # %% auto #0
 __all__ = ['box_arg', 'whiten_arg', 'index_parser', 'search_parser', 'add_parser', 'remove_parser', 'model_args', 'parser',
-           'serve_parser', 'result_line', 'no_match_line', 'print_results', 'index_cmd', 'query_problem', 'filters',
-           'search_cmd', 'words_cmd', 'add_cmd', 'remove_cmd', 'serve_cmd', 'export_cmd', 'main']
+           'serve_parser', 'result_line', 'no_match_line', 'print_marks', 'print_results', 'index_cmd', 'query_problem',
+           'filters', 'search_cmd', 'words_cmd', 'add_cmd', 'remove_cmd', 'serve_cmd', 'export_cmd', 'main']
 
 # %% ../nbs/10_cli.ipynb #bf380582
 def box_arg(s:str) -> tuple:
@@ -159,6 +159,12 @@ def no_match_line(f:dict, # one query's answer, as `found` gives it
 
 
 # %% ../nbs/10_cli.ipynb #9fed1023
+def print_marks(results:list, # one query's results, as `found` gives them
+               ):
+    "Print the ranked marks of one answer, a `result_line` each, their ids in one column."
+    width = max([len(m['id']) for m in results], default=1)
+    for i, m in enumerate(results, 1): print(result_line(i, m, width))
+
 def print_results(queries, # the query logos, as given
                   answers:list, # one answer per query, as `found` gives it
                   typed:bool=False, # the query words were typed (`--text`), not read by OCR
@@ -167,8 +173,7 @@ def print_results(queries, # the query logos, as given
     for q, f in zip(queries, answers):
         words, q = f.get('query_text') or '-', path_text(q)
         print(f'\n{q}  (words typed: {words}; read: {f.get("ocr_text") or "-"})' if typed else f'\n{q}  (words read: {words})')
-        width = max([len(m['id']) for m in f['results']], default=1)
-        for i, m in enumerate(f['results'], 1): print(result_line(i, m, width))
+        print_marks(f['results'])
         if line := no_match_line(f): print(line)
         if 'vienna_suggested' in f: print('  Vienna codes suggested: ' + (', '.join(f"{v['code']} ({v['support']:.2f})" for v in f['vienna_suggested']) or 'none'))
 
@@ -284,8 +289,7 @@ def words_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     if not has_stage2(a.index): p.error(f'a search by words needs the text index of stage 2, and {a.index} has none ({STAGE2}/): run `logo-sim index` without --no-rerank')
     f = found(load_searcher(a.index, a.model, a.device).search_words(a.text, a.k, **filters(a)), paths=True)
     print(f'\n"{shown(a.text, 80)}"  (words alone)')
-    width = max([len(m['id']) for m in f['results']], default=1)
-    for i, m in enumerate(f['results'], 1): print(result_line(i, m, width))
+    print_marks(f['results'])
     if not f['results']: print('  no mark is spelled or sounds like these words')
     if a.json: save_json([{'query': None, **f}], a.json); _say(a)(f'\nwrote {a.json}')
     return 0

@@ -375,6 +375,15 @@ def _stage2_rows(self:Reranker, ids) -> tuple:
     return have, G, C
 
 # %% ../nbs/04_reranking.ipynb #4ae0001d
+def _with_metadata(r:pd.DataFrame, # one query's ranked marks, with their own columns (see `RESULT`)
+                   meta, # the store's metadata by id
+                  ) -> pd.DataFrame:
+    "The marks `r` with their metadata as columns; a field named like a result's own column is kept as `mark_<name>` (`mark_colour`)."
+    m = pd.DataFrame([meta[i] for i in r.id], index=r.index).drop(columns=['text_boxes'], errors='ignore')
+    r = pd.concat([r, m.rename(columns={c: f'mark_{c}' for c in m if c in RESULT})], axis=1)
+    if 'year' in r: r['year'] = r.year.astype('Int64')  # as stage 1 gives it
+    return r
+
 def _answer(r:pd.DataFrame, # one query's candidates with their components
             composite:Composite, model:str, # the model of `composite` that scores them
             k:int, meta, # the store's metadata by id
@@ -384,9 +393,7 @@ def _answer(r:pd.DataFrame, # one query's candidates with their components
     r, t = r.assign(score=composite(r, model)), composite.thresholds[model]
     r = r.sort_values(['score', 'global'], ascending=False, kind='stable').head(k).reset_index(drop=True)
     r = r[['id', 'score', *COMPONENTS, 'text_how', 'found_by', 'inliers']]
-    m = pd.DataFrame([meta[i] for i in r.id], index=r.index).drop(columns=['text_boxes'], errors='ignore')
-    r = pd.concat([r, m.rename(columns={c: f'mark_{c}' for c in m if c in r})], axis=1)  # a field named like a component: `mark_colour`
-    if 'year' in r: r['year'] = r.year.astype('Int64')  # as stage 1 gives it
+    r = _with_metadata(r, meta)
     r.attrs.update(reranked=True, query_text=q['text'], ocr_text=q['ocr_text'], model=model, threshold=t, ms=dict(q['ms']),
                    no_similar_mark=bool(len(r) == 0 or r.score.iloc[0] < t))
     return r
@@ -545,8 +552,6 @@ def search_words(self:Reranker, text:str, # the words of a mark, as typed
     t = t[(t.text_score > 0) | t.whole].sort_values(['whole', 'text_score'], ascending=False, kind='stable').head(k).reset_index(drop=True)
     r = pd.DataFrame({'id': t.id, 'score': t.text_score, 'text_score': t.text_score, 'text_both': 1.0,
                       'text_how': t.text_how, 'words_matched': t.words_matched, 'found_by': t.found_by})
-    m = pd.DataFrame([s.meta[i] for i in r.id], index=r.index).drop(columns=['text_boxes'], errors='ignore')
-    r = pd.concat([r, m.rename(columns={c: f'mark_{c}' for c in m if c in RESULT})], axis=1)  # a field named like a component: `mark_colour`
-    if 'year' in r: r['year'] = r.year.astype('Int64')
+    r = _with_metadata(r, s.meta)
     r.attrs.update(reranked=True, query_text=text, ocr_text='', model='words', no_similar_mark=bool(len(r) == 0))
     return r
