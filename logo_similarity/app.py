@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_app.ipynb #a8000002
 from __future__ import annotations
-import contextlib, datetime, functools, importlib.resources, io, os, re, secrets, shutil, socket, threading, time
+import contextlib, datetime, functools, importlib.resources, io, os, re, secrets, socket, tempfile, threading, time
 from pathlib import Path
 import numpy as np
 import anyio
@@ -14,18 +14,21 @@ from fastapi import APIRouter, Depends, FastAPI, File, Form, Header, Query, Requ
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
-from .core import atomic_write, plain, shown, usable_cores, log
+from .core import atomic_write, mark_id, plain, shown, usable_cores, log
 from .data import parse_vienna
 from .preprocess import decode_image, crop, shrink, ImageTooLargeError, NotAnImageError
-from .index import suggest_vienna, vienna_key, years_filter
+from .index import suggest_vienna, vienna_filter, where_filter, years_filter
 from .text import mark_text
-from .rerank import Reranker, found, load_searcher
+from .rerank import Reranker, describe, found, load_searcher, png_of
+from .watch import WATCH, WatchList
+from .report import clearance_report, print_pdf
 
 # %% auto #0
-__all__ = ['MARK_ID', 'api', 'PayloadTooLarge', 'UnsupportedMedia', 'UnknownMark', 'MarkExists', 'NoStage2', 'status_of',
-           'RWLock', 'Limits', 'SearchService', 'RateLimit', 'Guard', 'reads', 'writes', 'page', 'health', 'search',
-           'search_batch', 'add', 'remove', 'get', 'image', 'why', 'api_key_for', 'create_app', 'deadlined',
-           'server_config', 'running', 'serve', 'page_html', 'browser', 'card_html', 'SearchWidget', 'load_test']
+__all__ = ['api', 'PayloadTooLarge', 'UnsupportedMedia', 'UnknownMark', 'MarkExists', 'NoStage2', 'Unavailable', 'status_of',
+           'RWLock', 'Limits', 'Compactor', 'SearchService', 'RateLimit', 'Guard', 'reads', 'writes', 'report_bytes',
+           'page', 'health', 'search', 'search_batch', 'add', 'remove', 'get', 'image', 'why', 'watch_add', 'watches',
+           'watch_remove', 'alerts', 'report', 'report_words', 'api_key_for', 'create_app', 'deadlined',
+           'server_config', 'running', 'serve', 'page_html', 'card_html', 'SearchWidget', 'load_test']
 
 # %% ../nbs/08_app.ipynb #a8000007
 class PayloadTooLarge(ImageTooLargeError): "More bytes, or more images, than the service accepts."
@@ -35,10 +38,11 @@ class UnknownMark(KeyError):
     def __str__(self): return str(self.args[0])
 class MarkExists(ValueError): "A mark with this id is already in the index."
 class NoStage2(ValueError): "The index has no stage 2 for what was asked."
+class Unavailable(RuntimeError): "What this server cannot do as it is set up (e.g. print a PDF without Chromium)."
 
 def status_of(e:Exception) -> int:
-    "The HTTP status for a problem: 413 too large, 415 not an image, 404 unknown mark, 409 id taken, 422 any other bad input, 500 a bug."
-    for cls, code in [(ImageTooLargeError, 413), (NotAnImageError, 415), (UnknownMark, 404), (MarkExists, 409), (ValueError, 422)]:
+    "The HTTP status for a problem: 413 too large, 415 not an image, 404 unknown mark, 409 id taken, 422 any other bad input, 503 not set up for it, 500 a bug."
+    for cls, code in [(ImageTooLargeError, 413), (NotAnImageError, 415), (UnknownMark, 404), (MarkExists, 409), (ValueError, 422), (Unavailable, 503)]:
         if isinstance(e, cls): return code
     return 500
 
@@ -109,9 +113,29 @@ def results(self:Limits, k:int) -> int:
     if not 1 <= k <= self.max_k: raise ValueError(f'k must be between 1 and {self.max_k}, not {k}')
     return k
 
-# %% ../nbs/08_app.ipynb #a800000d
-MARK_ID = re.compile(r'[A-Za-z0-9][A-Za-z0-9._-]{0,127}')
+@patch
+def new_mark(self:Limits, i:str, # a new mark's id
+             vienna_codes=(), year:int|None=None) -> list[str]:
+    "The Vienna codes of a new mark as the store keeps them, or an error naming its bad id, code or year."
+    mark_id(i)
+    if year is not None and not 1800 <= year <= 2200: raise ValueError(f'year {year}: not a filing year')
+    return [str(parse_vienna(c)) for c in vienna_codes]
 
+# %% ../nbs/08_app.ipynb #104b08b0
+class Compactor:
+    "Compact a store in the background once its log holds `at` changes: one compaction at a time, switched over under the writer lock."
+    def __init__(self, store, lock:RWLock, at:int=1000): store_attr(); self.thread = None
+    def __call__(self):
+        "Start a compaction when the log is long enough and none is running."
+        if self.store.log_size() < self.at or (self.thread and self.thread.is_alive()): return
+        def run():
+            try: self.store.compact(lock=self.lock.writer)
+            except Exception: log.exception('compacting the store failed (the log stays, nothing is lost)')
+        self.thread = threading.Thread(target=run, name='compact', daemon=True); self.thread.start()
+    def join(self):
+        if self.thread: self.thread.join()
+
+# %% ../nbs/08_app.ipynb #a800000d
 class SearchService(GetAttr):
     "Search, add and remove the marks of one index folder, from many threads at once: what the HTTP service and the widget call."
     def __init__(self, index, # index folder made by `logo-sim index`
@@ -122,12 +146,14 @@ class SearchService(GetAttr):
                  colour:bool|None=None, # let colour count in the re-ranked score (default: as fitted, not)
                  **limits, # what a request may ask: see `Limits`
                 ):
-        self.limits, self.compact_at = Limits(**limits), compact_at
+        self.limits = Limits(**limits)
         self.index, self.searcher = Path(index), load_searcher(index, model, device, write, colour=colour)
         self.stage2, self.stage1 = isinstance(self.searcher, Reranker), self.searcher.stage1
-        self.store, self.lock, self._compacting = self.searcher.store, RWLock(), None
+        self.store, self.lock = self.searcher.store, RWLock()
+        self.compact = Compactor(self.store, self.lock, compact_at)  # called after each add and remove
         self.model = Path(model).name if model else self.store.config['model']['name']
         self.images = self.index/'images'  # marks added live
+        self.watch = WatchList(self.searcher) if write and self.stage2 and (self.index/WATCH/'watch.sqlite').exists() else None  # see `watching`
 
     _default, _xtra = 'limits', ['max_bytes', 'max_pixels', 'max_k', 'max_text', 'max_batch', 'work_side']
     def __repr__(self): return f"SearchService({self.index}, {len(self.store)} marks, {'two stages' if self.stage2 else 'stage 1 only'})"
@@ -135,7 +161,8 @@ class SearchService(GetAttr):
         "An `UnknownMark` error unless mark `i` is in the index (call it holding the lock)."
         if i not in self.store: raise UnknownMark(f'{shown(i)}: no such mark')
     def close(self):
-        if self._compacting: self._compacting.join()
+        self.compact.join()
+        if self.watch is not None: self.watch.close()
         self.store.close()
 
 
@@ -150,16 +177,17 @@ def search(self:SearchService, data:bytes, # the query image
            text:str|None=None, # the query's words as typed (default: what OCR reads), at most `max_text` characters
            content_type:str|None=None,
            suggest:bool=False, # also suggest Vienna codes from the marks found (`vienna_suggested`, see `suggest_vienna`)
+           where=None, # declared fields' values: a dict, or 'FIELD=VALUE[,VALUE...]' items (see `where_filter`)
           ) -> dict:
     "Search the index with one query image: its answer as `found` gives it, and the time it took (`took_ms`)."
     t = time.perf_counter()
     k = self.limits.results(k)
-    vienna = [vienna_key(v) for v in vienna] if vienna else None  # a bad code is an error naming it
+    vienna = vienna_filter(vienna)  # a bad code is an error naming it
     rerank = self.stage2 if rerank is None else rerank
     if rerank and not self.stage2: raise NoStage2(f'{self.index.name} has no stage 2: rerank is not available')
     if self.limits.words(text) is not None and not rerank: raise ValueError('typed words (text) need re-ranking')
     img = self.limits.image(data, name, box, content_type)
-    with self.lock.reader: r = (self.searcher if rerank else self.stage1).search(img, k, text=text, vienna=vienna, years=years)
+    with self.lock.reader: r = (self.searcher if rerank else self.stage1).search(img, k, text=text, vienna=vienna, years=years, where=where_filter(where))
     extra = {'vienna_suggested': suggest_vienna(r).to_dict('records')} if suggest else {}
     return {**found(r), **extra, 'took_ms': round(1e3*(time.perf_counter() - t), 1)}
 
@@ -167,13 +195,13 @@ def search(self:SearchService, data:bytes, # the query image
 # %% ../nbs/08_app.ipynb #2bd8ece6
 @patch
 def search_words(self:SearchService, text:str, # the words of a mark, at most `max_text` characters
-                 k:int=10, vienna=None, years=None) -> dict:
+                 k:int=10, vienna=None, years=None, where=None) -> dict:
     "Search by words alone (`Reranker.search_words`): its answer as `found` gives it, and the time it took (`took_ms`)."
     t, k = time.perf_counter(), self.limits.results(k)
     if not self.limits.words(text): raise ValueError('give an image, or text to search by words alone')
     if not self.stage2: raise NoStage2(f'{self.index.name} has no stage 2: no text index to search words in')
-    vienna = [vienna_key(v) for v in vienna] if vienna else None
-    with self.lock.reader: r = self.searcher.search_words(text, k, vienna=vienna, years=years)
+    vienna = vienna_filter(vienna)
+    with self.lock.reader: r = self.searcher.search_words(text, k, vienna=vienna, years=years, where=where_filter(where))
     return {**found(r), 'took_ms': round(1e3*(time.perf_counter() - t), 1)}
 
 # %% ../nbs/08_app.ipynb #a8000012
@@ -211,26 +239,21 @@ def add(self:SearchService, i:str, # the new mark's id: letters, digits, '.', '_
         vienna_codes=(), # its Vienna codes
         year:int|None=None, # its filing year
         name:str='image', content_type:str|None=None) -> dict:
-    "Add a mark; it is searchable, and durable, when this returns. Its whole `text` is kept; searches compare its first words."
-    if not MARK_ID.fullmatch(i or ''): raise ValueError(f'id {shown(i)!r}: use 1 to 128 letters, digits, ".", "_" or "-", starting with a letter or digit')
-    codes = [str(parse_vienna(c)) for c in vienna_codes]
-    if year is not None and not 1800 <= year <= 2200: raise ValueError(f'year {year}: not a filing year')
+    "Add a mark; it is searchable, and durable, when this returns, with the alerts it raised against a watch list. Its whole `text` is kept; searches compare its first words."
+    codes = self.limits.new_mark(i, vienna_codes, year)
     if i in self.store: raise MarkExists(f'{i}: a mark with this id exists (remove it first)')
-    img = self.limits.image(data, name, content_type=content_type)
-    text = text.strip() if text and text.strip() else None
-    if self.stage2: q = self.searcher.query(img, text); x, ocr = q['x'], q['ocr_text']
-    else: x, (p,) = self.stage1.embedder([img], workers=0); ocr = p.text
-    path = self.images/f'{i}.png'
-    meta = {'text': text, 'vienna_codes': codes, 'year': year, 'path': str(path), 'ocr_text': ocr,
+    img, text = self.limits.image(data, name, content_type=content_type), text.strip() if text and text.strip() else None
+    q, path, png = describe(self.searcher, img, text), self.images/f'{i}.png', _png(img)
+    meta = {'text': text, 'vienna_codes': codes, 'year': year, 'path': str(path), 'ocr_text': q['ocr_text'],
             'added': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')}
-    png = _png(img)
     with self.lock.writer:
         if i in self.store: raise MarkExists(f'{i}: a mark with this id exists (remove it first)')
         atomic_write(path, png)
         if self.stage2: self.searcher.add_mark(i, q, mark_text(meta))
-        self.store.add([i], x, [meta])
-    self._maybe_compact()
-    return self.get(i)
+        self.store.add([i], q['x'], [meta])
+        alerts = self.watch.check(i, q) if self.watch is not None else []  # the new mark against every watched one
+    self.compact()
+    return {**self.get(i), 'alerts': alerts}
 
 # %% ../nbs/08_app.ipynb #0c143956
 @patch
@@ -242,16 +265,7 @@ def remove(self:SearchService, i:str):
         self.store.remove([i])
         if self.stage2: self.searcher.remove_mark(i)
     if p.parent == self.images: p.unlink(missing_ok=True)  # only images the service wrote
-    self._maybe_compact()
-
-@patch
-def _maybe_compact(self:SearchService):
-    "Start a background compaction when the log is long enough and none is running."
-    if self.store.log_size() < self.compact_at or (self._compacting and self._compacting.is_alive()): return
-    def run():
-        try: self.store.compact(lock=self.lock.writer)
-        except Exception: log.exception('compacting the store failed (the log stays, nothing is lost)')
-    self._compacting = threading.Thread(target=run, name='compact', daemon=True); self._compacting.start()
+    self.compact()
 
 # %% ../nbs/08_app.ipynb #a8000021
 class RateLimit:
@@ -304,15 +318,9 @@ class Guard:
         store_attr()
     async def __call__(self, scope, receive, send):
         if scope['type'] != 'http': return await self.app(scope, receive, send)
-        peer = (scope.get('client') or ('?',))[0]
-        if self.limit and scope['path'] not in self.open_paths and (wait := self.limit(peer)):
-            r = JSONResponse({'detail': 'too many requests: slow down'}, 429, headers={'Retry-After': str(max(1, round(wait)))})
-            return await r(scope, receive, send)
+        if r := self.refusal(scope): return await r(scope, receive, send)
         h = dict(scope['headers'])
         n = h.get(b'content-length', b'')
-        if self.max_body and n.isdigit() and int(n) > self.max_body:
-            r = JSONResponse({'detail': f'request of {int(n):,} bytes is over the limit of {self.max_body:,}'}, 413, headers={'Connection': 'close'})
-            return await r(scope, receive, send)
         done = n in (b'', b'0') and b'transfer-encoding' not in h  # no body to wait for
         got, deadline = 0, time.monotonic() + self.seconds
         async def timed():
@@ -329,6 +337,17 @@ class Guard:
             await send(m)
         await self.app(scope, timed, closing)
 
+
+# %% ../nbs/08_app.ipynb #f6d4ada4
+@patch
+def refusal(self:Guard, scope) -> JSONResponse|None:
+    "The answer to a request refused before its body is read: too many from its peer (429), or a declared body too large (413)."
+    peer = (scope.get('client') or ('?',))[0]
+    if self.limit and scope['path'] not in self.open_paths and (wait := self.limit(peer)):
+        return JSONResponse({'detail': 'too many requests: slow down'}, 429, headers={'Retry-After': str(max(1, round(wait)))})
+    n = dict(scope['headers']).get(b'content-length', b'')
+    if self.max_body and n.isdigit() and int(n) > self.max_body:
+        return JSONResponse({'detail': f'request of {int(n):,} bytes is over the limit of {self.max_body:,}'}, 413, headers={'Connection': 'close'})
 
 # %% ../nbs/08_app.ipynb #a800002a
 def _json_errors(app:FastAPI):
@@ -372,15 +391,32 @@ def _searched(svc:SearchService, f:UploadFile, *a, **kw):
 def why(self:SearchService, data:bytes, i:str, name:str='image', box=None, text:str|None=None, content_type:str|None=None) -> bytes:
     "The side-by-side picture of why mark `i` matches the query, as PNG (re-ranking only)."
     import matplotlib; matplotlib.use('Agg')
-    import matplotlib.pyplot as plt
     if not self.stage2: raise NoStage2(f'{self.index.name} has no stage 2: no "why" picture')
     self.limits.words(text)
     img = self.limits.image(data, name, box, content_type)
     with self.lock.reader:
         self._known(i)
         fig = self.searcher.why(img, i, text=text)
-    b = io.BytesIO(); fig.savefig(b, format='png', dpi=80); plt.close(fig)
-    return b.getvalue()
+    return png_of(fig)
+
+# %% ../nbs/08_app.ipynb #40c00a1b
+def report_bytes(self:SearchService, data:bytes|None=None, # the query image; None: a report on the words of `text` alone
+           name:str='image', k:int=10, rerank:bool|None=None, vienna=None, years=None, box=None, text:str|None=None,
+           content_type:str|None=None, where=None, # as `search` takes them
+           pdf:bool=True, # the PDF; False: the self-contained HTML
+          ) -> bytes:
+    "The clearance report of one search of the service (`clearance_report`), as PDF or HTML bytes; the search holds the lock, the printing does not."
+    import matplotlib; matplotlib.use('Agg')
+    k, rerank = self.limits.results(k), self.stage2 if rerank is None else rerank
+    if rerank and not self.stage2: raise NoStage2(f'{self.index.name} has no stage 2: rerank is not available')
+    img = None if data is None else self.limits.image(data, name, box, content_type)
+    with tempfile.TemporaryDirectory(prefix='logo-sim-report-') as tmp:
+        with self.lock.reader:
+            r = clearance_report(self.searcher if rerank else self.stage1, img, Path(tmp)/'report', k, self.limits.words(text),
+                                 vienna_filter(vienna), years, where=where_filter(where), pdf=False, index=self.index)
+        if not pdf: return r['html'].read_bytes()
+        try: return print_pdf(r['html'], Path(tmp)/'report.pdf').read_bytes()
+        except (OSError, RuntimeError) as e: raise Unavailable(f'the report could not be printed to PDF: {e}') from None
 
 # %% ../nbs/08_app.ipynb #a80000b1
 @api.get('/', response_class=HTMLResponse, include_in_schema=False)
@@ -396,19 +432,19 @@ async def health(request:Request):
 @api.post('/search', dependencies=[Depends(reads)])
 async def search(request:Request, image:UploadFile|None=File(None), k:int=10, rerank:bool|None=None, vienna:list[str]=Query([]),
                  year_from:int|None=None, year_to:int|None=None, crop:str|None=None, text:str|None=None,
-                 suggest_vienna:bool=False):
-    "Search with one image (or, without one, by the words of `text` alone): the ranked marks, each with its score, components and metadata."
+                 suggest_vienna:bool=False, where:list[str]=Query([])):
+    "Search with one image (or, without one, by the words of `text` alone): the ranked marks, each with its score, components and metadata. `where=FIELD=VALUE,...` filters on a field the index declared filterable."
     await _one_image(request)
     svc = _service(request)
-    if image is None: return await _work(request, lambda: svc.search_words(text, k, vienna, years_filter(year_from, year_to)))
-    return await _work(request, _searched(svc, image, k, rerank, vienna, years_filter(year_from, year_to), crop, text, suggest=suggest_vienna))
+    if image is None: return await _work(request, lambda: svc.search_words(text, k, vienna, years_filter(year_from, year_to), where))
+    return await _work(request, _searched(svc, image, k, rerank, vienna, years_filter(year_from, year_to), crop, text, suggest=suggest_vienna, where=where))
 
 
 # %% ../nbs/08_app.ipynb #a80000b3
 @api.post('/search/batch', dependencies=[Depends(reads)])
 async def search_batch(request:Request, image:list[UploadFile]=File(...), k:int=10, rerank:bool|None=None,
                        vienna:list[str]=Query([]), year_from:int|None=None, year_to:int|None=None,
-                       crop:str|None=None, text:str|None=None):
+                       crop:str|None=None, text:str|None=None, where:list[str]=Query([])):
     "Search with several images, one after the other; a bad one is its error in place; stops when the client goes."
     svc, limit = _service(request), request.app.state.limit
     if len(image) > svc.max_batch: raise PayloadTooLarge(f'{len(image)} images in one batch, over the limit of {svc.max_batch}')
@@ -417,7 +453,7 @@ async def search_batch(request:Request, image:list[UploadFile]=File(...), k:int=
     years, out = years_filter(year_from, year_to), []
     for f in image:
         if await request.is_disconnected(): log.info('batch stopped: the client has gone'); return Response(status_code=499)
-        try: out.append({'image': f.filename, **await _work(request, _searched(svc, f, k, rerank, vienna, years, crop, text))})
+        try: out.append({'image': f.filename, **await _work(request, _searched(svc, f, k, rerank, vienna, years, crop, text, where=where))})
         except (ValueError, LookupError) as e: out.append({'image': f.filename, 'error': shown(e, 500), 'status': status_of(e)})
     return out
 
@@ -460,6 +496,80 @@ async def why(request:Request, image:UploadFile=File(...), id:str=Form(...), cro
     png = await _work(request, lambda: svc.why(_upload(image, svc.max_bytes), id, image.filename or 'image', crop, text, image.content_type))
     return Response(png, media_type='image/png')
 
+
+# %% ../nbs/08_app.ipynb #0a264988
+def _new_watch(svc:SearchService) -> WatchList:
+    "A watch list for the service's index, made by its first watched mark: it watches the marks added afterwards."
+    if not svc.stage2: raise NoStage2(f'{svc.index.name} has no stage 2: a watch list compares marks by it')
+    if svc.store.folder is None or svc.store.folder.lock is None: raise ValueError(f'{svc.index.name} is served read-only: no watch list')
+    return WatchList(svc.searcher)
+
+def _watch_work(svc:SearchService, fn, write:bool=False):
+    "Run `fn` on the service's watch list (None before it has one) under its lock, in a worker thread; a mark not watched is a 404."
+    with svc.lock.writer if write else svc.lock.reader:
+        if write and svc.watch is None: svc.watch = _new_watch(svc)
+        try: return fn(svc.watch)
+        except KeyError as e: raise UnknownMark(e.args[0]) from None
+
+# %% ../nbs/08_app.ipynb #baca2561
+@api.post('/watches', status_code=201, dependencies=[Depends(writes)])
+async def watch_add(request:Request, response:Response, id:str=Form(...), text:str|None=Form(None), image:UploadFile|None=File(None)):
+    "Watch a mark of yours (its logo, its words, or both): each mark added afterwards is compared with it, close pairs are alerts."
+    svc = _service(request)
+    def add(w):
+        if id in w: raise MarkExists(f'{shown(id)}: already watched (remove it first)')
+        return w.add(id, img, svc.limits.words(text))
+    img = None
+    if image is not None:
+        await _one_image(request)
+        img = await _work(request, lambda: svc.limits.image(_upload(image, svc.max_bytes), image.filename or 'image', content_type=image.content_type))
+    m = await _work(request, lambda: _watch_work(svc, add, write=True))
+    response.headers['Location'] = f'/watches/{id}'
+    return m
+
+# %% ../nbs/08_app.ipynb #1e182e25
+@api.get('/watches', dependencies=[Depends(writes)])
+async def watches(request:Request):
+    "The marks watched, in the order they were added (a watch list is its owner's: its routes need the key whenever the service has one)."
+    return await _work(request, lambda: _watch_work(_service(request), lambda w: w.list() if w is not None else []))
+
+@api.delete('/watches/{i}', status_code=204, dependencies=[Depends(writes)])
+async def watch_remove(request:Request, i:str):
+    "Stop watching a mark (its alerts stay)."
+    await _work(request, lambda: _watch_work(_service(request), lambda w: w.remove(i), write=True))
+    return Response(status_code=204)
+
+@api.get('/alerts', dependencies=[Depends(writes)])
+async def alerts(request:Request, since:str|None=None, mark:str|None=None):
+    "The alerts raised against the watch list, oldest first: since an ISO date or time, or of one new mark."
+    return await _work(request, lambda: _watch_work(_service(request), lambda w: w.alerts(since, mark) if w is not None else []))
+
+# %% ../nbs/08_app.ipynb #7c872295
+async def _report(request:Request, image:UploadFile|None, k:int, rerank, vienna, years, crop, text, where, format:str) -> Response:
+    "The clearance report of a search, as a file to download: PDF, or with `format=html` one self-contained HTML file."
+    if format not in ('pdf', 'html'): raise ValueError(f'format {shown(format)!r}: pdf or html')
+    svc = _service(request)
+    def run():
+        data = None if image is None else _upload(image, svc.max_bytes)
+        return report_bytes(svc, data, image.filename or 'image' if image else 'image', k, rerank, vienna, years, crop, text,
+                          image.content_type if image else None, where, pdf=format == 'pdf')
+    body = await _work(request, run)
+    return Response(body, media_type='application/pdf' if format == 'pdf' else 'text/html; charset=utf-8',
+                    headers={'Content-Disposition': f'attachment; filename="clearance-report.{format}"'})
+
+@api.post('/report', dependencies=[Depends(reads)])
+async def report(request:Request, image:UploadFile|None=File(None), k:int=10, rerank:bool|None=None, vienna:list[str]=Query([]),
+                 year_from:int|None=None, year_to:int|None=None, crop:str|None=None, text:str|None=None,
+                 where:list[str]=Query([]), format:str='pdf'):
+    "The clearance report of a search, asked as `/search` is (an image, or without one the words of `text`): its PDF, or its HTML."
+    await _one_image(request)
+    return await _report(request, image, k, rerank, vienna, years_filter(year_from, year_to), crop, text, where, format)
+
+@api.get('/report', dependencies=[Depends(reads)])
+async def report_words(request:Request, text:str, k:int=10, vienna:list[str]=Query([]), year_from:int|None=None,
+                       year_to:int|None=None, where:list[str]=Query([]), format:str='pdf'):
+    "The clearance report of a search by words alone (a word mark): its PDF, or its HTML."
+    return await _report(request, None, k, None, vienna, years_filter(year_from, year_to), None, text, where, format)
 
 # %% ../nbs/08_app.ipynb #a80000b7
 def api_key_for(api_key:str|None=None, # the key; default: $LOGO_SIM_API_KEY (None or '' there: no key needed)
@@ -566,16 +676,6 @@ def page_html() -> str:
     return (importlib.resources.files('logo_similarity')/'page.html').read_text(encoding='utf-8')
 
 
-# %% ../nbs/08_app.ipynb #a8000061
-def browser(width:int=1280, height:int=900):
-    "Headless Chromium through Selenium and Debian's `chromium-driver` (no browser download)."
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    o = webdriver.ChromeOptions()
-    for a in ('--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', f'--window-size={width},{height}'): o.add_argument(a)
-    o.binary_location = shutil.which('chromium') or '/usr/bin/chromium'
-    return webdriver.Chrome(service=Service(shutil.which('chromedriver') or '/usr/bin/chromedriver'), options=o)
-
 # %% ../nbs/08_app.ipynb #a8000071
 def _bars(components:dict) -> str:
     "HTML bars, one per component."
@@ -609,28 +709,39 @@ class SearchWidget:
         self.pick = W.Dropdown(options=[''] + sorted(self.corpus), description='or pick')
         self.text = W.Text(description='Words', placeholder='blank: what OCR reads')
         self.vienna = W.Text(description='Vienna', placeholder='e.g. 26.01, 27')
+        self.where = W.Text(description='Fields', placeholder='e.g. nice_classes=9,35; owner=Acme')  # fields the index declared
         self.years = W.IntRangeSlider(value=(1900, 2100), min=1900, max=2100, description='Filed')
         self.k = W.BoundedIntText(value=8, min=1, max=service.max_k, description='Results')
         self.rerank = W.Checkbox(value=service.stage2, description='Re-rank', disabled=not service.stage2)
+        self.suggest = W.Checkbox(value=False, description='Suggest Vienna codes')
         self.go = W.Button(description='Search', button_style='primary')
         self.status, self.grid, self.why_out = W.HTML(), W.GridBox(layout=W.Layout(grid_template_columns=f'repeat({columns}, 1fr)', grid_gap='8px')), W.Output()
         self.go.on_click(lambda _: self.search())
-        form = W.VBox([W.HBox([self.upload, self.pick]), W.HBox([self.text, self.vienna]), W.HBox([self.years, self.k, self.rerank, self.go])])
+        form = W.VBox([W.HBox([self.upload, self.pick]), W.HBox([self.text, self.vienna, self.where]), W.HBox([self.years, self.k, self.rerank, self.suggest, self.go])])
         self.ui = W.VBox([form, self.status, self.why_out, self.grid])
 
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.ui)
+# %% ../nbs/08_app.ipynb #72770c0f
+@patch
+def _ipython_display_(self:SearchWidget):
+    from IPython.display import display
+    display(self.ui)
 
-    def query(self) -> tuple[bytes, str]:
-        "The query image's bytes and name: the upload, else the corpus pick."
-        if self.upload.value:
-            f = self.upload.value[0] if isinstance(self.upload.value, (list, tuple)) else next(iter(self.upload.value.values()))
-            return bytes(f['content']), f.get('name', 'upload')
-        if self.pick.value: return Path(self.corpus[self.pick.value]).read_bytes(), self.pick.value
-        raise ValueError('upload a logo, pick one, or type words to search by')
+@patch
+def query(self:SearchWidget) -> tuple[bytes, str]:
+    "The query image's bytes and name: the upload, else the corpus pick."
+    if self.upload.value:
+        f = self.upload.value[0] if isinstance(self.upload.value, (list, tuple)) else next(iter(self.upload.value.values()))
+        return bytes(f['content']), f.get('name', 'upload')
+    if self.pick.value: return Path(self.corpus[self.pick.value]).read_bytes(), self.pick.value
+    raise ValueError('upload a logo, pick one, or type words to search by')
 
 # %% ../nbs/08_app.ipynb #a8000073
+def _suggested(r:dict) -> str:
+    "The Vienna codes suggested for a query, with their support, as the widget's status line ends."
+    if not r.get('vienna_suggested'): return ''
+    return '; Vienna codes suggested: ' + ', '.join(f"{s['code']} ({s['support']:.2f})" for s in r['vienna_suggested'])
+
+# %% ../nbs/08_app.ipynb #767151c2
 @patch
 def search(self:SearchWidget) -> dict|None:
     "Run the search the form describes and show the grid (or the error, in one line)."
@@ -639,19 +750,21 @@ def search(self:SearchWidget) -> dict|None:
     try:
         vienna = [v for v in re.split(r'[\s,;]+', self.vienna.value) if v]
         years = None if self.years.value == (self.years.min, self.years.max) else self.years.value
+        where = [w for w in self.where.value.split(';') if w.strip()]
         text = self.text.value.strip() or None
         if text and not self.upload.value and not self.pick.value:  # no logo: the words alone
-            (data, self.name), r = (None, None), self.service.search_words(text, self.k.value, vienna, years)
+            (data, self.name), r = (None, None), self.service.search_words(text, self.k.value, vienna, years, where)
         else:
             data, self.name = self.query()
-            r = self.service.search(data, self.name, self.k.value, self.rerank.value, vienna, years, text=text if self.rerank.value else None)
+            r = self.service.search(data, self.name, self.k.value, self.rerank.value, vienna, years, text=text if self.rerank.value else None,
+                                    suggest=self.suggest.value, where=where)
     except (ValueError, LookupError, OSError) as e:
         self.status.value = f'<span style="color:#a00">{e}</span>'; self.grid.children = (); return None
     self.data, self.result = data, r
     words = r.get('model') == 'words'
     self.status.value = (f"{len(r['results'])} marks spelled or sounding like &ldquo;{html.escape(r['query_text'])}&rdquo; in {r['took_ms']} ms" if words else
                          f"{len(r['results'])} marks in {r['took_ms']} ms; words read: {r['query_text'] or '-'}"
-                         + (' &mdash; no similar mark found above the threshold' if r['no_similar_mark'] else ''))
+                         + (' &mdash; no similar mark found above the threshold' if r['no_similar_mark'] else '')) + _suggested(r)
     def cell(m):
         b = W.Button(description='why?', layout=W.Layout(width='70px'), disabled=not r['reranked'] or words)
         b.on_click(lambda _, i=m['id']: self.why(i))

@@ -6,16 +6,17 @@
 from __future__ import annotations
 import argparse, logging, shutil, sys
 from pathlib import Path
-from .core import existing_file, load_json, log, path_text, save_json, shown
+from .core import atomic_write, existing_file, load_json, log, path_text, save_json, shown
 from .preprocess import crop, decode_image, parse_box
 from .embed import Embedder
-from .index import WHITEN_DIM, build_index, results_grid, suggest_vienna, vienna_key, years_filter
-from .rerank import STAGE2, build_stage2, found, has_stage2, load_searcher
+from .index import WHITEN_DIM, build_index, results_grid, suggest_vienna, vienna_filter, where_filter, years_filter
+from .rerank import STAGE2, build_stage2, found, has_stage2, load_searcher, png_of
 
 # %% auto #0
-__all__ = ['box_arg', 'whiten_arg', 'index_parser', 'search_parser', 'add_parser', 'remove_parser', 'model_args', 'parser',
-           'serve_parser', 'result_line', 'no_match_line', 'print_marks', 'print_results', 'index_cmd', 'query_problem',
-           'filters', 'search_cmd', 'words_cmd', 'add_cmd', 'remove_cmd', 'serve_cmd', 'export_cmd', 'main']
+__all__ = ['box_arg', 'whiten_arg', 'index_parser', 'search_parser', 'add_parser', 'remove_parser', 'model_args', 'watch_parser',
+           'report_parser', 'parser', 'serve_parser', 'result_line', 'no_match_line', 'print_marks', 'print_results',
+           'index_cmd', 'query_problem', 'filters', 'search_cmd', 'words_cmd', 'add_cmd', 'remove_cmd', 'alert_line',
+           'watch_cmd', 'report_cmd', 'serve_cmd', 'export_cmd', 'main']
 
 # %% ../nbs/10_cli.ipynb #bf380582
 def box_arg(s:str) -> tuple:
@@ -43,6 +44,8 @@ def index_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
     q.add_argument('--ray', nargs='?', const='local', default=None, metavar='ADDRESS',
                     help='embed with Ray Data: a local Ray, or the cluster at ADDRESS (notebook 09)')
     q.add_argument('--shard', type=int, default=4096, help='marks per shard, the unit a killed build keeps (default: 4096)')
+    q.add_argument('--filter-field', action='append', default=[], metavar='FIELD', dest='filter_fields',
+                   help="a metadata field to filter searches on (list-valued or categorical, e.g. nice_classes, owner); repeatable")
     q.add_argument('--torch', action='store_true', help='embed with PyTorch on a CPU too (default there: the default model exported to ONNX once, the same descriptors, faster)')
     return q
 
@@ -65,6 +68,8 @@ def search_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
     q.add_argument('--year-from', type=int, default=None, help='only marks filed in this year or later')
     q.add_argument('--year-to', type=int, default=None, help='only marks filed in this year or earlier')
     q.add_argument('--crop', type=box_arg, default=None, metavar='X,Y,W,H', help="search with this region of each query (pixels)")
+    q.add_argument('--where', action='append', default=[], metavar='FIELD=VALUES',
+                   help="only marks with one of these values of a field the index declared filterable (`index --filter-field`), e.g. nice_classes=9,35; repeatable")
     q.add_argument('--suggest-vienna', action='store_true', help='suggest Vienna codes for each query from the codes of the marks found (their similarity weighs)')
     return q
 
@@ -91,9 +96,44 @@ def model_args(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
     q.add_argument('--device', default='auto', help='PyTorch device without --model: auto, cpu, cuda (default: auto)')
     return q
 
+# %% ../nbs/10_cli.ipynb #8e78c7b8
+def watch_parser(q:argparse.ArgumentParser, common:argparse.ArgumentParser) -> argparse.ArgumentParser:
+    "The arguments of `logo-sim watch`: add, list or remove the marks an index watches; its alerts; a scan after a re-index."
+    w = q.add_subparsers(dest='watch', required=True)
+    add = w.add_parser('add', parents=[common], help='watch a mark of yours: its logo, its words (--text), or both')
+    add.add_argument('id', help='its id, e.g. your registration number'); add.add_argument('image', nargs='?', help='its logo')
+    add.add_argument('--text', default=None, help='its words')
+    rm = w.add_parser('remove', parents=[common], help='stop watching marks (their alerts stay)'); rm.add_argument('ids', nargs='+')
+    al = w.add_parser('alerts', parents=[common], help='the alerts raised, oldest first')
+    al.add_argument('--since', default=None, help='only those raised since this ISO date or time, e.g. 2026-11-30')
+    subs = [add, rm, al, w.add_parser('list', parents=[common], help='the marks watched'),
+            w.add_parser('scan', parents=[common], help='check the marks the watch has not seen (added by a re-index)')]
+    for s in subs:
+        s.add_argument('--index', required=True, help='index folder made by `logo-sim index` (with stage 2)')
+        s.add_argument('--json', default=None, metavar='FILE', help='also write what is printed to this JSON file')
+        model_args(s)
+    return q
+
+# %% ../nbs/10_cli.ipynb #a41a5291
+def report_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
+    "The arguments of `logo-sim report`: the query (a logo, or words alone), the index, the files, and the search's filters."
+    q.add_argument('query', nargs='?', help='the query logo (none: a report on the words of --text alone)')
+    q.add_argument('--index', required=True, help='index folder made by `logo-sim index`')
+    q.add_argument('--out', default='report', help='the report files: OUT.html (self-contained) and OUT.pdf (default: report)')
+    q.add_argument('--k', type=int, default=10, help='marks listed (default: 10)')
+    q.add_argument('--text', default=None, metavar='WORDS', help="the query's words as typed (default: what OCR reads); without a logo, the words reported on")
+    q.add_argument('--why', type=int, default=3, metavar='N', help='why pictures of the top N marks (default: 3)')
+    q.add_argument('--no-pdf', dest='pdf', action='store_false', help='the HTML alone (no headless Chromium needed)')
+    q.add_argument('--no-rerank', dest='rerank', action='store_false', help='stage 1 alone: rank by the global descriptor only')
+    q.add_argument('--vienna', default='', metavar='CODES', help="only marks with one of these Vienna codes, any level, comma-separated")
+    q.add_argument('--year-from', type=int, default=None, help='only marks filed in this year or later')
+    q.add_argument('--year-to', type=int, default=None, help='only marks filed in this year or earlier')
+    q.add_argument('--where', action='append', default=[], metavar='FIELD=VALUES', help='only marks with one of these values of a declared field; repeatable')
+    return model_args(q)
+
 # %% ../nbs/10_cli.ipynb #6d805130
 def parser() -> argparse.ArgumentParser:
-    "The `logo-sim` argument parser and its sub-commands: `index`, `search`, `add`, `remove`, `serve`, `export`."
+    "The `logo-sim` argument parser and its sub-commands: `index`, `search`, `add`, `remove`, `serve`, `report`, `watch`, `export`."
     p = argparse.ArgumentParser(prog='logo-sim', description='Find registered trademarks that look like a query logo.')
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument('--debug', action='store_true', help='show the traceback of an error (for developers)')
@@ -104,6 +144,8 @@ def parser() -> argparse.ArgumentParser:
     add_parser(sub.add_parser('add', parents=[common], help='add image files as marks of an index: searchable and durable at once'))
     remove_parser(sub.add_parser('remove', parents=[common], help='remove marks from an index by id'))
     serve_parser(sub.add_parser('serve', parents=[common], help='serve an index over HTTP: the API, and a web page at /'))
+    report_parser(sub.add_parser('report', parents=[common], help='write a clearance report of a search: one HTML file and its PDF'))
+    watch_parser(sub.add_parser('watch', help="watch your marks against every mark added to an index afterwards"), common)
     sub.add_parser('export', parents=[common], add_help=False,
                    help='export the embedding model to ONNX (`logo-sim export --help`; the same as `logo-sim-export`)')
     return p
@@ -198,7 +240,7 @@ def index_cmd(a:argparse.Namespace):
         say(f'embedding with the exported default model {model} (ONNX Runtime; --torch for PyTorch)')
     emb = Embedder(model) if model else Embedder(device=a.device)
     say(f'embedding on {emb.device}')
-    kw = dict(nprobe=a.nprobe, shortlist=a.shortlist)
+    kw = dict(nprobe=a.nprobe, shortlist=a.shortlist, filter_fields=a.filter_fields)
     runner = None
     if a.ray is not None:
         from logo_similarity.scale import RayRunner  # Ray, only when asked for
@@ -233,15 +275,23 @@ def query_problem(q, box=None, # the region of `q` to search, (x, y, w, h)
 
 # %% ../nbs/10_cli.ipynb #697a3d41
 def _save(fig, fn):
-    "Write the figure `fig` to the PNG file `fn` and close it (a command leaves no figure open behind it)."
-    import matplotlib.pyplot as plt
-    fig.savefig(fn, dpi=80); plt.close(fig)
+    "Write the figure `fig` to the PNG file `fn`, whole or not at all, and close it (a command leaves no figure open behind it)."
+    atomic_write(fn, png_of(fig))
 
 # %% ../nbs/10_cli.ipynb #8f2d4f3b
 def filters(a:argparse.Namespace) -> dict:
-    "The filters of `logo-sim search` as a search takes them (`vienna`, `years`): codes checked, years in order."
-    vienna = [vienna_key(c) for c in a.vienna.split(',') if c.strip()] or None  # a bad code is an error naming it
-    return {'vienna': vienna, 'years': years_filter(a.year_from, a.year_to)}
+    "The filters of `logo-sim search` as a search takes them (`vienna`, `years`, `where`): codes checked, years in order, fields' values gathered."
+    return {'vienna': vienna_filter(a.vienna), 'years': years_filter(a.year_from, a.year_to), 'where': where_filter(a.where)}
+
+# %% ../nbs/10_cli.ipynb #6cb2dc68
+def _check_stage(a:argparse.Namespace, p:argparse.ArgumentParser, say):
+    "Stop when options that need re-ranking are given without it; say when the index has no stage 2 to re-rank with."
+    stage2 = a.rerank and has_stage2(a.index)
+    only2 = [o for o, given in [('--text', a.text is not None), ('--colour', a.colour is not None), ('--why', a.why)] if given]
+    if only2 and not stage2:
+        p.error(f"{', '.join(only2)} need{'s' if len(only2) == 1 else ''} re-ranking, " +
+                ('which --no-rerank turns off' if not a.rerank else f'and {a.index} has no stage 2 ({STAGE2}/): run `logo-sim index` without --no-rerank'))
+    if a.rerank and not stage2: say(f'{a.index} has no stage 2 ({STAGE2}/): searching with stage 1 alone')
 
 # %% ../nbs/10_cli.ipynb #23a4250f
 def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
@@ -249,12 +299,7 @@ def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     say = _say(a)
     if not Path(a.index).is_dir(): raise FileNotFoundError(f'{a.index}: no such index folder (`logo-sim index` makes one)')
     if not a.queries: return words_cmd(a, p)
-    stage2 = a.rerank and has_stage2(a.index)
-    only2 = [o for o, given in [('--text', a.text is not None), ('--colour', a.colour is not None), ('--why', a.why)] if given]
-    if only2 and not stage2:
-        p.error(f"{', '.join(only2)} need{'s' if len(only2) == 1 else ''} re-ranking, " +
-                ('which --no-rerank turns off' if not a.rerank else f'and {a.index} has no stage 2 ({STAGE2}/): run `logo-sim index` without --no-rerank'))
-    if a.rerank and not stage2: say(f'{a.index} has no stage 2 ({STAGE2}/): searching with stage 1 alone')
+    _check_stage(a, p, say)
     bad = {q: why for q in a.queries if (why := query_problem(q, a.crop))}
     for why in bad.values(): print(f'logo-sim: {why}', file=sys.stderr)
     error = lambda q: {'query': path_text(q), 'error': bad[q]}  # a failed query's entry in the JSON
@@ -262,8 +307,7 @@ def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     if not qs:
         if a.json: save_json([error(q) for q in a.queries], a.json); say(f'wrote {a.json}')
         return 1
-    # the search decodes the files again rather than keeping them from the check, so a large batch's images need not
-    # all sit in memory at once (with --crop only the regions are kept)
+    # decoded again, not kept from the check: a large batch's images need not all sit in memory (--crop keeps the regions)
     inputs = [crop(decode_image(q), a.crop, str(q)) for q in qs] if a.crop else qs
     s = load_searcher(a.index, a.model, a.device, rerank=a.rerank, colour=a.colour)
     res = s.search(inputs, k=a.k, text=a.text, **filters(a))
@@ -304,8 +348,9 @@ def add_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     try:
         for f in a.images:
             i = a.id or Path(f).stem
-            try: svc.add(i, existing_file(f).read_bytes(), a.text, vienna, a.year, name=str(f)); say(f'added {i}')
+            try: m = svc.add(i, existing_file(f).read_bytes(), a.text, vienna, a.year, name=str(f)); say(f'added {i}')
             except (ValueError, LookupError, OSError) as e: print(f'logo-sim: {_problem(f, e)}', file=sys.stderr); bad += 1
+            else: print(*map(alert_line, m['alerts']), sep='\n') if m['alerts'] else None
     finally: svc.close()
     return 1 if bad else 0
 
@@ -320,6 +365,57 @@ def remove_cmd(a:argparse.Namespace) -> int:
             except LookupError as e: print(f'logo-sim: {e}', file=sys.stderr); bad += 1
     finally: svc.close()
     return 1 if bad else 0
+
+# %% ../nbs/10_cli.ipynb #8442cc99
+def _removed(w, ids) -> tuple[list, int]:
+    "Stop watching each of `ids`: those removed, and how many were not watched (each named on stderr)."
+    out, bad = [], 0
+    for i in ids:
+        try: out.append(w.get(i)); w.remove(i)
+        except KeyError as e: print(f'logo-sim: {e.args[0]}', file=sys.stderr); bad += 1
+    return out, bad
+
+def _watched_line(x:dict, op:str) -> str:
+    "A watched mark as a line: what is watched of it, and since when."
+    what = ' and '.join(k for k, v in (('its logo', x['logo']), (f"the words {x['text']!r}", x['text'])) if v)
+    return f"{ {'add': 'watching', 'remove': 'no longer watching'}.get(op, 'watching')} {x['id']}: {what} (since {x['added']})"
+
+# %% ../nbs/10_cli.ipynb #e0b255c1
+def alert_line(x:dict) -> str:
+    "One alert as a line: when, the new mark, the watched mark it comes close to, the score and what found the pair."
+    how = ', '.join(h for h in (x['found_by'], x['text_how']) if h)
+    return f"alert {x['raised']}: {x['mark']} is close to your {x['watched']} (score {x['score']:.3f}; {how})"
+
+def watch_cmd(a:argparse.Namespace) -> int:
+    "`logo-sim watch`: change or read an index's watch list; 1 if a watched mark named was not there."
+    from logo_similarity.watch import WatchList
+    change = a.watch in ('add', 'remove', 'scan')  # the index's writer lock: no service may hold it meanwhile
+    w, bad = WatchList(load_searcher(a.index, a.model, a.device, write=change)), 0
+    try:
+        if a.watch == 'add': out = [w.add(a.id, existing_file(a.image) if a.image else None, a.text)]
+        elif a.watch == 'list': out = w.list()
+        elif a.watch == 'alerts': out = w.alerts(a.since)
+        elif a.watch == 'scan': out = w.scan()
+        else: out, bad = _removed(w, a.ids)
+    finally: w.close(); w.rr.store.close()
+    lines = [alert_line(x) for x in out] if a.watch in ('alerts', 'scan') else [_watched_line(x, a.watch) for x in out]
+    if lines: print(*lines, sep='\n')
+    if a.json: save_json(out, a.json)
+    return 1 if bad else 0
+
+# %% ../nbs/10_cli.ipynb #1d992460
+def report_cmd(a:argparse.Namespace) -> int:
+    "`logo-sim report`: search once and write the clearance report (`clearance_report`), OUT.html and OUT.pdf; say what was written."
+    from logo_similarity.report import clearance_report
+    if a.query is None and not a.text: raise ValueError('give a query logo, or --text for a report on the words alone')
+    s = load_searcher(a.index, a.model, a.device, rerank=a.rerank)
+    f = filters(a)
+    r = clearance_report(s, existing_file(a.query) if a.query else None, a.out, a.k, a.text, f['vienna'], f['years'], f['where'], a.why, a.pdf)
+    ans = r['answer']
+    print(f"{len(ans['results'])} marks; " + ('no similar mark found above the threshold' if ans.get('no_similar_mark') else
+                                              f"best {ans['results'][0]['id']} ({ans['results'][0]['score']:.3f})" if ans['results'] else 'none'))
+    _say(a)(f"wrote {r['html']}" + (f" and {r['pdf']}" if r['pdf'] else ''))
+    return 0
 
 # %% ../nbs/10_cli.ipynb #b80dd4d8
 def serve_cmd(a:argparse.Namespace) -> int:
@@ -339,7 +435,7 @@ def export_cmd(args:list) -> int:
 
 # %% ../nbs/10_cli.ipynb #dc02ec3c
 def main(argv=None) -> int:
-    "The `logo-sim` command: `index`, `search`, `add`, `remove`, `serve`, `export`. Exit 0, 1 on an error (one line, no traceback unless --debug), 2 on a usage error."
+    "The `logo-sim` command: `index`, `search`, `add`, `remove`, `serve`, `report`, `watch`, `export`. Exit 0, 1 on an error (one line, no traceback unless --debug), 2 on a usage error."
     p = parser()
     a, rest = p.parse_known_args(argv)
     if rest and a.cmd != 'export': p.error(f"unrecognized arguments: {' '.join(rest)}")
@@ -347,7 +443,7 @@ def main(argv=None) -> int:
     try:
         if a.cmd == 'export': return export_cmd(rest)  # its own arguments; --debug and --quiet are parsed above
         cmds = {'index': lambda: index_cmd(a), 'search': lambda: search_cmd(a, p), 'add': lambda: add_cmd(a, p),
-                'remove': lambda: remove_cmd(a), 'serve': lambda: serve_cmd(a)}
+                'remove': lambda: remove_cmd(a), 'serve': lambda: serve_cmd(a), 'watch': lambda: watch_cmd(a), 'report': lambda: report_cmd(a)}
         return cmds[a.cmd]() or 0
     except KeyboardInterrupt:
         print('logo-sim: interrupted', file=sys.stderr); return 130

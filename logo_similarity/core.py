@@ -4,14 +4,14 @@
 
 # %% ../nbs/00_core.ipynb #c3ae63a8
 from __future__ import annotations
-import contextlib, hashlib, json, logging, os, stat, sys, tempfile, zipfile
+import contextlib, hashlib, json, logging, os, re, stat, sys, tempfile, zipfile
 from pathlib import Path
 import numpy as np
 from fastcore.foundation import L
 
 # %% auto #0
-__all__ = ['log', 'atomic_path', 'atomic_write', 'save_json', 'load_json', 'plain', 'existing_file', 'path_text', 'shown',
-           'save_npz', 'load_npz', 'load_npy', 'sha256', 'data_home', 'usable_cores', 'n_workers']
+__all__ = ['MARK_ID', 'log', 'atomic_path', 'atomic_write', 'save_json', 'load_json', 'plain', 'existing_file', 'path_text',
+           'shown', 'mark_id', 'save_npz', 'load_npz', 'load_npy', 'sha256', 'data_home', 'usable_cores', 'n_workers']
 
 # %% ../nbs/00_core.ipynb #5c132e7d
 @contextlib.contextmanager
@@ -86,6 +86,15 @@ def shown(s, # what a message echoes
     s = str(s)
     return s if len(s) <= n else f'{s[:n]}... ({len(s):,} characters)'
 
+
+# %% ../nbs/00_core.ipynb #eb3a7f0a
+MARK_ID = re.compile(r'[A-Za-z0-9][A-Za-z0-9._-]{0,127}')
+
+def mark_id(i) -> str:
+    "`i` if it can name a mark and its image file (1 to 128 letters, digits, '.', '_' or '-', the first a letter or digit); else an error naming it."
+    if not isinstance(i, str) or not MARK_ID.fullmatch(i):
+        raise ValueError(f'id {shown(i)!r}: use 1 to 128 letters, digits, ".", "_" or "-", starting with a letter or digit')
+    return i
 
 # %% ../nbs/00_core.ipynb #2955ce66
 def save_npz(path, # the `.npz` file to write

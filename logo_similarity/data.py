@@ -168,6 +168,17 @@ def _normalise(e:dict, where:str, rep:LoadReport) -> dict:
         if how: rep.note('fixed', how, where)
     return e
 
+# %% ../nbs/00_data.ipynb #736aafca
+def _taken(sid:str, rel:str, where:str, # an entry's id, image file and place in the metadata
+           seen:dict, # id -> (place, image file) of the entries kept so far
+           rep:LoadReport) -> bool:
+    "Whether the id `sid` is already kept (the entry is then dropped, and the report says why)."
+    if sid not in seen: return False
+    first, frel = seen[sid]
+    if frel == rel: rep.note('dropped', 'same file named again', f'{where} (first: {first})')
+    else: rep.note('dropped', 'id taken: another image has the same file stem', f'{where} (kept: {first})')
+    return True
+
 # %% ../nbs/00_data.ipynb #3e484199
 def load_l3d(path, # L3D folder: `output_YYYY.json` files or one `results.json`, with the images
              layout:str='auto', # 'yearly', 'single', or 'auto' (yearly files if there are any)
@@ -188,11 +199,7 @@ def load_l3d(path, # L3D folder: `output_YYYY.json` files or one `results.json`,
             if rel is None: rep.note('dropped', 'image missing', where); continue
             if by_case: rep.note('fixed', 'file: name case differs from disk', where)
             sid = Path(rel).stem
-            if sid in seen:
-                first, frel = seen[sid]
-                if frel == rel: rep.note('dropped', 'same file named again', f'{where} (first: {first})')
-                else: rep.note('dropped', 'id taken: another image has the same file stem', f'{where} (kept: {first})')
-                continue
+            if _taken(sid, rel, where, seen, rep): continue
             seen[sid] = where, rel
             rows.append({'id': sid, **_normalise(e, where, rep), 'path': str(root/rel), 'source': fn.name})
     rep.n_kept, rep.n_unreferenced = len(rows), len(set(find.exact.values()) - {r for _, r in seen.values()})

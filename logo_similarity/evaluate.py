@@ -7,7 +7,9 @@ from __future__ import annotations
 import copy, hashlib, math, random, re, time
 from pathlib import Path
 import numpy as np, pandas as pd, cv2, faiss
+from fastcore.basics import chunked
 from faiss.contrib.evaluation import knn_intersection_measure
+from faiss.contrib.inspect_tools import get_invlist
 from faiss.contrib.exhaustive_search import knn_ground_truth
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 from .core import atomic_write, save_json, data_home
@@ -15,7 +17,7 @@ from .data import vienna_keys
 from .sample import font_file, render_suite, STYLES_VERSION
 from .preprocess import Preprocessor, decode_image
 from .embed import Embedder, Whitening, blas_threads
-from .index import VectorStore
+from .index import VectorStore, index_search, suggest_vienna
 from .rerank import COMPONENTS
 
 # %% auto #0
@@ -25,7 +27,8 @@ __all__ = ['KS', 'TRANSFORMS', 'UNUSED_FONTS', 'RESPELL', 'STYLE_METRICS', 'reca
            'crop_part', 'add_text', 'remove_text', 'occlude', 'glare', 'jpeg', 'noisy_background', 'transform_queries',
            'cross_rendition_queries', 'respell', 'word_image', 'word_mark_queries', 'vienna_queries', 'benchmark',
            'plot_recall', 'plot_per_transform', 'plot_hits', 'brand_half', 'stage2_rows', 'rankings', 'style_queries',
-           'style_table', 'leave_one_style_out', 'weights_searcher', 'score_weights', 'lowdim_vectors', 'ann_benchmark']
+           'style_table', 'leave_one_style_out', 'weights_searcher', 'score_weights', 'lowdim_vectors', 'ann_benchmark',
+           'stored_vectors', 'loo_results', 'vienna_suggestions_loo']
 
 # %% ../nbs/06_evaluation.ipynb #62d39ae8
 def recall_at_k(ranked, relevant:set, k:int) -> float:
@@ -460,3 +463,57 @@ def ann_benchmark(x:np.ndarray, # gallery vectors
                      f'recall@{k}': knn_intersection_measure(truth, found),
                      'p50_ms': 1e3*np.percentile(lat, 50), 'p99_ms': 1e3*np.percentile(lat, 99), 'build_s': build_s})
     return pd.DataFrame(rows)
+
+# %% ../nbs/06_evaluation.ipynb #0b659bb0
+def stored_vectors(store:VectorStore, ints, # integers of marks in the store, sorted
+                   size:int=4096, # marks a chunk
+                  ):
+    "Chunks of (integers, their vectors as `store` holds them): exact rows, the id map's, or an IVF index's lists."
+    ints = np.asarray(ints, np.int64)
+    if store.exact is None and (ivf := faiss.try_extract_index_ivf(store.index)) is not None:
+        want = np.zeros(store.next_int, bool); want[ints] = True
+        for lst in range(ivf.nlist):  # in the order of the lists
+            ids, codes = get_invlist(ivf.invlists, lst)
+            sel = want[ids]; ids, x = ids[sel], codes[sel].view(np.float32)
+            for i in range(0, len(ids), size): yield ids[i:i + size], x[i:i + size]
+        return
+    read = store.exact.rows if store.exact is not None else store.index.reconstruct_batch
+    for part in map(np.array, chunked(ints, size)): yield part, read(part)
+
+# %% ../nbs/06_evaluation.ipynb #74c0591b
+def loo_results(store:VectorStore, ints, # integers of the marks that query, sorted
+                k:int=10, # neighbours a mark
+                rows:int=65_536, # query × result rows a chunk searches (bounds memory)
+               ):
+    "Each mark's `k` nearest other marks for its stored vector, as `VectorStore.search` finds them: (integer, table)."
+    rescore = store.exact is not None and store.shortlist > 0
+    kk = min(max(k + 1, store.shortlist) if rescore else k + 1, max(len(store), 1))
+    for part, q in stored_vectors(store, ints, max(1, rows//kk)):
+        D, I = index_search(store.index, q, kk, None, store.removed, store.ef_search, store.nprobe,
+                            store.exact_filtered)
+        if rescore: D, I = store.exact.rescore(q, I, k + 1)
+        keep = np.argsort(I == part[:, None], axis=1, kind='stable')[:, :min(k, I.shape[1] - 1)]  # itself last: cut
+        res = store.marks.results(np.take_along_axis(D, keep, 1), np.take_along_axis(I, keep, 1))
+        yield from zip(part.tolist(), res)
+
+# %% ../nbs/06_evaluation.ipynb #e914bb72
+def _codes(m:dict) -> list: return c if isinstance(c := m.get('vienna_codes'), (list, tuple)) else []
+
+def vienna_suggestions_loo(store:VectorStore, # a store whose marks have `vienna_codes` in their metadata
+                           k:int=10, # neighbours that vote
+                           levels=(2, 3), # Vienna levels: 2 division, 3 section
+                           n:int|None=None, # marks measured, a seeded sample; None: every mark with a code
+                           seed:int=0) -> pd.DataFrame:
+    "Leave-one-out P@1, P@3 and hit@3 of `suggest_vienna` at each level, against each mark's own codes; marks measured."
+    coded = [store.int_of[i] for i, m in store.meta.items() if i in store and vienna_keys(_codes(m), 1)]
+    ints = np.sort(np.array(coded, np.int64))
+    if n is not None and n < len(ints): ints = np.sort(np.random.default_rng(seed).choice(ints, n, replace=False))
+    tot = np.zeros((len(levels), 4))
+    for m, r in loo_results(store, ints, k):
+        own = _codes(store.meta[store.str_of[m]])
+        for j, lv in enumerate(levels):
+            if not (truth := set(vienna_keys(own, lv))): continue
+            s = suggest_vienna(r, lv, 3).code.tolist()
+            tot[j] += precision_at_k(s, truth, 1), precision_at_k(s, truth, 3), bool(set(s) & truth), 1
+    out = pd.DataFrame(tot[:, :3], columns=['P@1', 'P@3', 'hit@3'], index=pd.Index(levels, name='level'))
+    return out.div(tot[:, 3], axis=0).assign(marks=tot[:, 3].astype(int))

@@ -8,7 +8,7 @@ import contextlib, csv, hashlib, json, os, re, shutil, sqlite3
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
 from fastcore.basics import store_attr, patch, chunked, GetAttr
-from .core import save_json, load_json, plain, atomic_path, existing_file
+from .core import save_json, load_json, plain, atomic_path, existing_file, shown
 from .data import parse_vienna, load_l3d, IMAGE_EXTS
 from .preprocess import Preprocessor, decode_image
 from fastprogress.fastprogress import progress_bar
@@ -17,12 +17,12 @@ from .embed import Embedder, EmbedderConfig, Whitening, blas_threads
 # %% auto #0
 __all__ = ['EXACT_FILE', 'STORE_FORMAT', 'SHARDS_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'db_error',
            'MarkMeta', 'repeated_ids', 'MarkTable', 'VectorStore', 'train_index', 'meta_rows', 'vienna_key',
-           'MarkFilters', 'years_filter', 'suggest_vienna', 'search_params', 'graph_rows', 'index_cosines', 'open_db',
-           'read_db', 'read_faiss', 'StoreFolder', 'empty_like', 'merge_stores', 'auto_spec', 'marks_from_folder',
-           'listing_chunks', 'mark_runs', 'marks_from', 'shard_name', 'plan_shards', 'write_shard', 'read_shard',
-           'shard_files', 'ocr_info', 'shards_folder', 'mark_info', 'InProcess', 'embed_marks', 'gallery_whitening',
-           'shard_sample', 'add_shard', 'add_shards', 'build_from_shards', 'build_index', 'embedder_from_config',
-           'LogoSearcher', 'results_grid']
+           'vienna_filter', 'where_filter', 'field_values', 'MarkFilters', 'years_filter', 'suggest_vienna',
+           'search_params', 'graph_rows', 'index_search', 'index_cosines', 'open_db', 'read_db', 'read_faiss',
+           'StoreFolder', 'empty_like', 'merge_stores', 'auto_spec', 'marks_from_folder', 'listing_chunks', 'mark_runs',
+           'marks_from', 'shard_name', 'plan_shards', 'write_shard', 'read_shard', 'shard_files', 'ocr_info',
+           'shards_folder', 'mark_info', 'InProcess', 'embed_marks', 'gallery_whitening', 'shard_sample', 'add_shard',
+           'add_shards', 'build_from_shards', 'build_index', 'embedder_from_config', 'LogoSearcher', 'results_grid']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
 def as_unit_vectors(x, # array (n, dim) or (dim,)
@@ -195,14 +195,16 @@ def repeated_ids(ids) -> list:
     s = pd.Series(list(ids))
     return s[s.duplicated()].tolist()[:5]
 
+# %% ../nbs/03_indexing.ipynb #7cc9118a
 class MarkTable:
     "The marks of a store: the integer of each string id and the id of each integer, their metadata, their filters."
     def __init__(self, ids:dict|None=None, # id -> integer of each live mark
                  meta=None, # id -> metadata, a dict or a `MarkMeta`; None: none yet
                  next_int:int=0, # the next integer to give out (never one given out before)
                  removed=(), # integers of removed marks that a graph index still holds
+                 fields=(), # metadata fields declared filterable (see `MarkFilters`)
                 ):
-        self.int_of, self.meta = ids if ids is not None else {}, meta if meta is not None else {}
+        self.int_of, self.meta, self.fields = ids if ids is not None else {}, meta if meta is not None else {}, tuple(fields)
         self.str_of = {n: i for i, n in self.int_of.items()}
         self.next_int, self.removed, self._filters = next_int, set(removed), None
     def __len__(self): return len(self.int_of)
@@ -229,7 +231,7 @@ def keep(self:MarkTable, ids:list, ints:np.ndarray, # new marks and their intege
     if isinstance(self.meta, MarkMeta): self.meta.put(ids, ints, rows)
     else: self.meta.update(zip(ids, rows))
     if len(ints): self.next_int = max(self.next_int, int(ints.max()) + 1)
-    self._filters = None
+    if self._filters is not None: self._filters.added(ints, rows, self.next_int)  # built once, then kept in step
 
 @patch
 def drop(self:MarkTable, ids:list, graph:bool=False, # the index is a graph: it keeps removed marks, which are tombstoned
@@ -241,7 +243,7 @@ def drop(self:MarkTable, ids:list, graph:bool=False, # the index is a graph: it 
     else:
         for i in ids: del self.meta[i]
     if graph: self.removed.update(ints.tolist())
-    self._filters = None
+    if self._filters is not None: self._filters.dropped(ints)
     return ints
 
 # %% ../nbs/03_indexing.ipynb #f20cd04c
@@ -273,15 +275,16 @@ class VectorStore(GetAttr):
                  whitening:Whitening|None=None, # applied to every vector on the way in (add, train, search)
                  exact_filtered:int=50_000, # a graph index searches filters allowing at most this many marks exactly
                  shortlist:int=1000, # a compressed index: candidates re-scored by their exact vectors (0: none)
+                 filter_fields=(), # metadata fields declared filterable (e.g. 'nice_classes', 'owner'): see `MarkFilters`
                 ):
-        store_attr('dim,spec,ef_search,nprobe,whitening,exact_filtered,shortlist')
+        store_attr('dim,spec,ef_search,nprobe,whitening,exact_filtered,shortlist'); self.filter_fields = tuple(filter_fields)
         if whitening and whitening.dim != dim:
             raise ValueError(f'the whitening gives vectors of width {whitening.dim}, the store holds {dim}')
         self.config = config or {}
         base = faiss.IndexFlatIP(dim) if spec == 'Flat' else faiss.index_factory(dim, spec, faiss.METRIC_INNER_PRODUCT)
         self.index = base if faiss.try_extract_index_ivf(base) else faiss.IndexIDMap2(base)  # IVF takes ids itself
         self.exact = ExactVectors(dim) if lossy(spec) else None  # kept for a compressed index (in a file once saved)
-        self.marks = MarkTable()  # ids, integers, metadata and filters (read through the store: `store.meta`, `store.int_of`, ...)
+        self.marks = MarkTable(fields=self.filter_fields)  # ids, integers, metadata and filters (read through the store: `store.meta`, `store.int_of`, ...)
         self.folder = None  # a store loaded from its folder: the `StoreFolder` that its changes are committed to
 
     _default, _xtra = 'marks', ['int_of', 'str_of', 'meta', 'next_int', 'removed', 'allowed_mask']
@@ -295,7 +298,7 @@ class VectorStore(GetAttr):
 @patch(as_prop=True)
 def settings(self:VectorStore) -> dict:
     "What the store was made with: the arguments of `VectorStore`."
-    keys = 'dim', 'spec', 'config', 'ef_search', 'nprobe', 'whitening', 'exact_filtered', 'shortlist'
+    keys = 'dim', 'spec', 'config', 'ef_search', 'nprobe', 'whitening', 'exact_filtered', 'shortlist', 'filter_fields'
     return {k: getattr(self, k) for k in keys}
 
 @patch
@@ -368,36 +371,91 @@ def vienna_key(k) -> str:
     if k.isdigit() and len(k) <= 2 and 1 <= int(k) <= 29: return f'{int(k):02d}'
     return parse_vienna(k).key(len(k.split('.')))
 
+def vienna_filter(codes) -> list|None:
+    "The Vienna keys a filter names, from codes in a list or a comma-separated string (None: no filter); an error naming a bad one."
+    if isinstance(codes, str): codes = codes.split(',')
+    return [vienna_key(c) for c in codes or () if str(c).strip()] or None
+
+def where_filter(items) -> dict|None:
+    "Filters on declared fields, from 'FIELD=VALUE[,VALUE...]' items (as the command and the API take them) or a dict; None for none."
+    if not items: return None
+    if isinstance(items, dict): return dict(items)
+    out = {}
+    for it in [items] if isinstance(items, str) else items:
+        f, sep, vals = str(it).partition('=')
+        if not (sep and f.strip() and vals.strip()): raise ValueError(f'filter {shown(it)!r}: write FIELD=VALUE[,VALUE...], e.g. nice_classes=9,35')
+        out.setdefault(f.strip(), []).extend(v for v in vals.split(',') if v.strip())
+    return out
+
 # %% ../nbs/03_indexing.ipynb #dd1700ba
+def field_values(v) -> list[str]:
+    "The values a filter field holds or asks for, as they are compared: each item of a list, as text without case or outer spaces."
+    items = list(v) if isinstance(v, (list, tuple, set, np.ndarray)) else [v]
+    return [str(x).strip().casefold() for x in items if x is not None and not (isinstance(x, float) and np.isnan(x)) and str(x).strip()]
+
+# %% ../nbs/03_indexing.ipynb #e9f63df6
+def _merged(old:dict, new:dict) -> dict:
+    "Postings `old` (key -> sorted integers) with the integers of `new` (key -> list) added."
+    return {**old, **{k: np.union1d(old.get(k, np.zeros(0, np.int64)), np.asarray(v, np.int64)) for k, v in new.items()}}
+
 class MarkFilters:
-    "What a filter reads: the live integers, the integers of each Vienna key (all levels), the year of each integer."
+    "What a filter reads: the live integers, those of each Vienna key (all levels) and of each value of a declared field, the year of each."
     def __init__(self, int_of:dict, # id -> integer of each live mark
-                 meta, # id -> metadata, a dict or a `MarkMeta` (`vienna_codes`, `year`)
+                 meta, # id -> metadata, a dict or a `MarkMeta` (`vienna_codes`, `year`, the declared fields)
                  n:int, # integers given out
+                 fields=(), # metadata fields declared filterable: a value, or a list of them, a mark
                 ):
-        keys, self.year, self.live = {}, np.full(n, np.nan), np.zeros(n, bool)
-        self.live[np.fromiter(int_of.values(), np.int64, len(int_of))] = True
-        for s, m in meta.items():
-            if s not in int_of: continue  # added by another process after this one loaded the store
+        self.fields, self.year, self.live, self.vienna, self.values = tuple(fields), np.full(n, np.nan), np.zeros(n, bool), {}, {f: {} for f in fields}
+        self._read((int_of[s], m) for s, m in meta.items() if s in int_of)  # not those another process added since the store was loaded
+
+    def _read(self, pairs):
+        "Read the marks given as (integer, metadata) pairs into the filters: live, their Vienna keys at every level, year, declared fields."
+        keys, values = {}, {f: {} for f in self.fields}
+        for n, m in pairs:
+            self.live[n] = True
             for c in m.get('vienna_codes') or []:
                 code = parse_vienna(c)
-                for lvl in (1, 2, 3):
-                    if (k := code.key(lvl)): keys.setdefault(k, set()).add(int_of[s])
-            if m.get('year') is not None: self.year[int_of[s]] = m['year']
-        self.vienna = {k: np.fromiter(v, np.int64) for k, v in keys.items()}
+                for k in {code.key(lvl) for lvl in (1, 2, 3)} - {None}: keys.setdefault(k, []).append(n)
+            if m.get('year') is not None: self.year[n] = m['year']
+            for f in self.fields:
+                for v in field_values(m.get(f)): values[f].setdefault(v, []).append(n)
+        self.vienna = _merged(self.vienna, keys)
+        self.values = {f: _merged(self.values[f], values[f]) for f in self.fields}
 
-    def mask(self, vienna=None, # Vienna key(s) at any level, e.g. '26.01' or ['26.01.03', '27']
-             years=None, # (first, last) filing years, inclusive; marks with no year are left out
-            ) -> np.ndarray:
-        "A boolean mask over the integers: True for the live marks that pass the filters."
-        ok = self.live.copy()
-        if vienna is not None:
-            hit = np.zeros(len(ok), bool)
-            for k in [vienna] if isinstance(vienna, str) else vienna: hit[self.vienna.get(vienna_key(k), [])] = True
-            ok &= hit
-        if years is not None:
-            with np.errstate(invalid='ignore'): ok &= (self.year >= years[0]) & (self.year <= years[1])  # NaN: never
-        return ok
+# %% ../nbs/03_indexing.ipynb #a9757482
+@patch
+def added(self:MarkFilters, ints:np.ndarray, rows:list[dict], # new marks' integers and metadata
+          n:int): # integers given out now
+    "Follow an add: read the new marks alone, not every mark again."
+    if (grow := n - len(self.live)) > 0:
+        self.live, self.year = np.concatenate([self.live, np.zeros(grow, bool)]), np.concatenate([self.year, np.full(grow, np.nan)])
+    self._read(zip(ints.tolist(), rows))
+
+@patch
+def dropped(self:MarkFilters, ints:np.ndarray):
+    "Follow a remove: the marks are no longer live (every mask starts from the live marks)."
+    self.live[ints] = False
+
+# %% ../nbs/03_indexing.ipynb #0b8ffa32
+@patch
+def mask(self:MarkFilters, vienna=None, # Vienna key(s) at any level, e.g. '26.01' or ['26.01.03', '27']
+         years=None, # (first, last) filing years, inclusive; marks with no year are left out
+         where=None, # declared field -> value(s): marks with one of them in each field, e.g. {'nice_classes': ['9', '35']}
+        ) -> np.ndarray:
+    "A boolean mask over the integers: True for the live marks that pass the filters."
+    ok = self.live.copy()
+    if vienna is not None:
+        hit = np.zeros(len(ok), bool)
+        for k in [vienna] if isinstance(vienna, str) else vienna: hit[self.vienna.get(vienna_key(k), [])] = True
+        ok &= hit
+    if years is not None:
+        with np.errstate(invalid='ignore'): ok &= (self.year >= years[0]) & (self.year <= years[1])  # NaN: never
+    for f, vals in (where or {}).items():
+        if f not in self.values: raise ValueError(f'{shown(f)}: not a filter field of this index (declared: {", ".join(self.values) or "none"})')
+        hit = np.zeros(len(ok), bool)
+        for v in field_values(vals): hit[self.values[f].get(v, [])] = True
+        ok &= hit
+    return ok
 
 # %% ../nbs/03_indexing.ipynb #8a167de5
 def years_filter(year_from:int|None=None, year_to:int|None=None) -> tuple|None:
@@ -417,18 +475,18 @@ def suggest_vienna(results:pd.DataFrame, # one query's results: `vienna_codes`, 
     for s, codes in zip(w, results.get('vienna_codes', pd.Series([[]]*len(results)))):
         for k in {parse_vienna(c).key(level) for c in (codes if isinstance(codes, (list, tuple, np.ndarray)) else [])} - {None}:
             votes[k] = votes.get(k, 0.0) + s
-    out = pd.DataFrame(sorted(votes.items(), key=lambda kv: -kv[1])[:top], columns=['code', 'support'])
+    out = pd.DataFrame(sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:top], columns=['code', 'support'])
     out['support'] = (out.support/w.sum()).round(3) if w.sum() > 0 else 0.0
     return out
 
 # %% ../nbs/03_indexing.ipynb #a8a4a4c4
 @patch
-def allowed_mask(self:MarkTable, vienna=None, years=None, # see `MarkFilters.mask`
+def allowed_mask(self:MarkTable, vienna=None, years=None, where=None, # see `MarkFilters.mask`
                 ) -> np.ndarray|None:
     "A boolean mask over the integer ids: True for live marks that pass the filters; None when there are no filters."
-    if vienna is None and years is None: return None
-    if self._filters is None: self._filters = MarkFilters(self.int_of, self.meta, self.next_int)  # dropped on add and remove
-    return self._filters.mask(vienna, years)
+    if vienna is None and years is None and not where: return None
+    if self._filters is None: self._filters = MarkFilters(self.int_of, self.meta, self.next_int, self.fields)  # then kept in step by adds and removes
+    return self._filters.mask(vienna, years, where)
 
 
 # %% ../nbs/03_indexing.ipynb #913ee8b1
@@ -461,6 +519,19 @@ def graph_rows(index:faiss.Index, mask:np.ndarray):
     p = faiss.SearchParameters(sel=sel); p._keep = sel, keep
     return faiss.downcast_index(_inner(index).storage), p, rows
 
+def index_search(index:faiss.Index, q:np.ndarray, k:int, # a store's index, queries as it holds them, results per query
+                 mask:np.ndarray|None, removed=(), # as `search_params` takes them
+                 ef_search:int=512, nprobe:int=32, exact_filtered:int=50_000, # as `VectorStore` takes them
+                ) -> tuple[np.ndarray, np.ndarray]:
+    "Cosines and integers (-1: none) of each query's `k` nearest marks that `mask` allows: a selective filter on a graph index of flat vectors is searched exactly."
+    inner = _inner(index)
+    if mask is not None and isinstance(inner, faiss.IndexHNSW) and isinstance(faiss.downcast_index(inner.storage), faiss.IndexFlat) \
+            and mask.sum() <= exact_filtered:
+        flat, params, rows = graph_rows(index, mask)
+        D, I = flat.search(q, k, params=params)
+        return D, (np.where(I >= 0, rows[np.maximum(I, 0)], -1) if len(rows) else np.full_like(I, -1))
+    return index.search(q, k, params=search_params(index, k, mask, removed, ef_search, nprobe, exact_filtered))
+
 
 # %% ../nbs/03_indexing.ipynb #64425615
 @patch
@@ -468,17 +539,13 @@ def search(self:VectorStore, q, # query vectors (n, dim) or one (dim,)
            k:int=10, # results per query
            vienna=None, # only marks with these Vienna keys (see `allowed`)
            years=None, # only marks filed in these years, inclusive
+           where=None, # only marks with one of these values in each declared field, e.g. {'nice_classes': ['9', '35']}
           ) -> list[pd.DataFrame]:
     "The `k` nearest marks to each query: id, score (cosine) and metadata, best first."
-    q, mask = self.vectors_in(q), self.allowed_mask(vienna, years)
+    q, mask = self.vectors_in(q), self.allowed_mask(vienna, years, where)
     rescore = self.exact is not None and self.shortlist > 0
-    kk, rows = min(max(k, self.shortlist) if rescore else k, max(len(self), 1)), None
-    if mask is not None and isinstance(self.inner, faiss.IndexHNSW) and isinstance(faiss.downcast_index(self.inner.storage), faiss.IndexFlat) \
-            and mask.sum() <= self.exact_filtered:
-        index, params, rows = graph_rows(self.index, mask)
-    else: index, params = self.index, search_params(self.index, kk, mask, self.removed, self.ef_search, self.nprobe, self.exact_filtered)
-    D, I = index.search(q, kk, params=params)
-    if rows is not None: I = np.where(I >= 0, rows[np.maximum(I, 0)], -1) if len(rows) else np.full_like(I, -1)
+    kk = min(max(k, self.shortlist) if rescore else k, max(len(self), 1))
+    D, I = index_search(self.index, q, kk, mask, self.removed, self.ef_search, self.nprobe, self.exact_filtered)
     if rescore: D, I = self.exact.rescore(q, I, k)
     return self.marks.results(D, I)
 
@@ -542,13 +609,18 @@ def from_parts(cls:VectorStore, settings:dict, # what the store is made with (`V
     s, where = cls(**settings), f'{folder.path}: ' if folder is not None else ''
     if index is not None: s.index = index
     if exact is not None: s.exact = exact
-    s.marks, s.folder = MarkTable(ids, meta, next_int, removed), folder
+    s.marks, s.folder = MarkTable(ids, meta, next_int, removed, s.filter_fields), folder
+    return _agreeing(s, where)
+
+# %% ../nbs/03_indexing.ipynb #27006dc6
+def _agreeing(s:VectorStore, where:str='') -> VectorStore:
+    "The store `s`, if its index, ids and exact vectors agree with one another; else an error saying where they differ."
     if s.index.d != s.dim: raise ValueError(f'{where}an index of width {s.index.d} for a store of width {s.dim}')
     if (live := s.index.ntotal - len(s.removed)) != len(s.int_of):
         raise ValueError(f'{where}the index holds {live} live vectors but the ids name {len(s.int_of)} marks')
-    if s.exact is not None and len(s.exact) < next_int:
+    if s.exact is not None and len(s.exact) < s.next_int:
         raise ValueError(f'{s.exact.fn or "exact vectors"}: {len(s.exact)} vectors, '
-                         f'but the store has given out {next_int} integers')
+                         f'but the store has given out {s.next_int} integers')
     return s
 
 # %% ../nbs/03_indexing.ipynb #decc726f
@@ -666,6 +738,20 @@ def _write_db(fn:Path, p:dict):
         db.executemany('insert into state values (?, ?)', state)
     db.close()
 
+# %% ../nbs/03_indexing.ipynb #010853b4
+def _write_files(new:Path, p:dict):
+    "Write a store of parts `p` into the new folder `new`: snapshot 0, exact vectors, whitening, settings and database, synced."
+    new.mkdir(parents=True)
+    faiss.write_index(p['index'], str(new/'snapshot-0.faiss'))
+    if p['exact'] is not None:
+        with open(new/EXACT_FILE, 'wb') as f:
+            for x in p['exact'].chunks(p['next_int']): f.write(x.tobytes())
+    if w := p['settings']['whitening']: w.save(new/'whitening.npz')
+    save_json({'format': STORE_FORMAT, **{k: v for k, v in p['settings'].items() if k != 'whitening'}}, new/'store.json')
+    _write_db(new/'marks.sqlite', p)
+    for f in new.iterdir():
+        with open(f, 'rb') as h: os.fsync(h.fileno())
+
 # %% ../nbs/03_indexing.ipynb #aec9784e
 @patch(cls_method=True)
 def write(cls:StoreFolder, store:VectorStore, path) -> Path:
@@ -673,18 +759,8 @@ def write(cls:StoreFolder, store:VectorStore, path) -> Path:
     path, p = Path(path), store.parts()
     new, old = path.with_name(path.name + '.new'), path.with_name(path.name + '.old')
     shutil.rmtree(new, ignore_errors=True)
-    new.mkdir(parents=True)
-    faiss.write_index(p['index'], str(new/'snapshot-0.faiss'))
-    if p['exact'] is not None:
-        with open(new/EXACT_FILE, 'wb') as f:
-            for x in p['exact'].chunks(p['next_int']): f.write(x.tobytes())
-    if w := p['settings']['whitening']: w.save(new/'whitening.npz')
-    settings = {k: v for k, v in p['settings'].items() if k != 'whitening'}
-    save_json({'format': STORE_FORMAT, **settings}, new/'store.json')
-    try: _write_db(new/'marks.sqlite', p)
+    try: _write_files(new, p)
     except ValueError: shutil.rmtree(new); raise
-    for f in new.iterdir():
-        with open(f, 'rb') as h: os.fsync(h.fileno())
     if path.exists(): os.replace(path, old)
     os.replace(new, path)
     shutil.rmtree(old, ignore_errors=True)
@@ -698,6 +774,12 @@ def load(self:StoreFolder, cls=None, # the class of store to make; default `Vect
     try: return self._read(cls or VectorStore)
     except sqlite3.DatabaseError as e: self.close(); raise db_error(self.path/'marks.sqlite', e) from None
     except BaseException: self.close(); raise
+
+# %% ../nbs/03_indexing.ipynb #3c071f90
+def _drop_snapshots(path:Path, keep:str):
+    "Delete the snapshots in the folder `path` but `keep`, and those a compaction was writing when it was cut off."
+    for f in [*path.glob('snapshot-*.faiss'), *path.glob('.snapshot-*.tmp')]:
+        if f.name != keep: f.unlink()
 
 @patch
 def _read(self:StoreFolder, cls) -> VectorStore:
@@ -715,9 +797,7 @@ def _read(self:StoreFolder, cls) -> VectorStore:
     self.logged = db.execute('select count(*) from log').fetchone()[0]
     graph = isinstance(_inner(index), faiss.IndexHNSW)
     removed = {m for (m,) in db.execute('select n from tombstones')} if graph else ()
-    if self.lock is not None:  # a writer deletes what a compaction cut off left
-        for f in [*path.glob('snapshot-*.faiss'), *path.glob('.snapshot-*.tmp')]:
-            if f.name != state['snapshot']: f.unlink()
+    if self.lock is not None: _drop_snapshots(path, state['snapshot'])  # a writer deletes what a compaction cut off left
     ids = dict(db.execute('select id, n from marks'))
     return cls.from_parts(settings, index, ids, MarkMeta(db), n, exact, removed, folder=self)
 
@@ -1139,14 +1219,14 @@ def stage1(self:LogoSearcher): return self  # the global search (a `Reranker` ha
 def search(self:LogoSearcher, queries, # paths, bytes or arrays of query logos (or one of them)
            k:int=10, # results per query
            text=None, # typed words: stage 1 compares figures only, so giving them is an error (see `Reranker`)
-           vienna=None, years=None, # filters: see `VectorStore.allowed_mask`
+           vienna=None, years=None, where=None, # filters: see `VectorStore.allowed_mask`
           ) -> list[pd.DataFrame]|pd.DataFrame:
     "The `k` most similar marks to each query, best first."
     if text is not None: raise ValueError('typed words (text) need re-ranking: this index has stage 1 only')
     one = not isinstance(queries, (list, tuple))
     with blas_threads(self.blas_threads):
         X, pres = self.embedder([queries] if one else queries, workers=0)
-        res = self.store.search(X, k, vienna=vienna, years=years)
+        res = self.store.search(X, k, vienna=vienna, years=years, where=where)
     for r, p in zip(res, pres): r.attrs['query_text'] = p.text
     return res[0] if one else res
 

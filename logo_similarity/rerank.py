@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_reranking.ipynb #782247b2
 from __future__ import annotations
-import contextlib, sqlite3, time
+import contextlib, io, sqlite3, time
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.basics import chunked, patch, store_attr
@@ -18,7 +18,8 @@ from .features import patches, query_orb
 
 # %% auto #0
 __all__ = ['STAGE2', 'COMPONENTS', 'DEFAULT_COMPOSITE', 'RESULT', 'HIDDEN', 'has_stage2', 'build_stage2', 'Composite',
-           'fit_logistic', 'Timings', 'Reranker', 'AddedMarks', 'result_item', 'found', 'load_searcher']
+           'fit_logistic', 'Timings', 'Reranker', 'text_candidates', 'mark_components', 'AddedMarks', 'MarkFeatures',
+           'result_item', 'found', 'load_searcher', 'describe', 'png_of']
 
 # %% ../nbs/04_reranking.ipynb #9f01a18c
 STAGE2 = 'rerank'  # the stage-2 folder inside an index folder
@@ -190,14 +191,13 @@ class Reranker:
                 ):
         store_attr('searcher,n_visual,n_text,n_geometric,colour')
         self.path, self.store = Path(path), searcher.store
-        self.patches = PatchStore(self.path/'patches')
-        self.colours = load_npy(self.path/'colours.npy', 'colours file')
-        if len(self.colours) != len(self.patches): raise ValueError(f'{self.path}: {len(self.colours)} colour rows for {len(self.patches)} marks')
+        self.features = MarkFeatures(self.path, keep=self.store)  # patches and colours, built and added live
         self.composite = composite or Composite.load(self.path/'composite.json')
         ids = list(self.store.int_of)
         self.text_index = TextIndex(ids, [mark_text(self.store.meta[i]) for i in ids])
-        self.added = AddedMarks(self.path, self.patches.array.shape[2], keep=self.store)  # stage 2 of marks added live
     def __repr__(self): return f'Reranker({len(self.store)} marks, {self.composite})'
+    embedder = property(lambda self: self.searcher.embedder, doc="the query's embedder, as a `LogoSearcher` has it")
+    stage1 = property(lambda self: self.searcher, doc='the global search alone')
 
 # %% ../nbs/04_reranking.ipynb #4ae00008
 @patch(cls_method=True)
@@ -220,23 +220,32 @@ def query(self:Reranker, src, # a query logo: path, bytes or array
     emb, ms = self.searcher.embedder, Timings()
     with ms('stage 1'): x, (p,) = emb([src], workers=0)
     view = emb.view(p)
-    with ms('spatial'): qp, qw = patches(emb.backbone.features(view[None])); qp = self.patches.query(qp[0])
+    with ms('spatial'): qp, qw = patches(emb.backbone.features(view[None])); qp = self.features.patches.query(qp[0])
     with ms('colour'): hist = colour_histogram(view)
     with ms('geometric'): img = decode_image(src)
     return {'image': img, 'x': x, 'patches': qp, 'weights': qw[0], 'colour': hist,
             'text': text if text is not None else p.text, 'ocr_text': p.text, 'ms': ms}
 
+# %% ../nbs/04_reranking.ipynb #30575edf
+def text_candidates(ti:TextIndex, store, # the text index of the marks of `store` (a `VectorStore`)
+                    text:str, n:int, # the query's words, and candidates from each way of the text search
+                    vienna=None, years=None, where=None, # filters, as `VectorStore.allowed_mask`
+                   ) -> pd.DataFrame:
+    "`text_search`'s candidates that are live in `store` and pass the filters."
+    t, mask = text_search(ti, text, n), store.allowed_mask(vienna, years, where)
+    keep = [i in store and (mask is None or bool(mask[store.int_of[i]])) for i in t.id]
+    return t[np.array(keep, bool)].reset_index(drop=True)
+
 # %% ../nbs/04_reranking.ipynb #36384c80
 @patch
-def candidates(self:Reranker, q:dict, vienna=None, years=None) -> pd.DataFrame:
+def candidates(self:Reranker, q:dict, vienna=None, years=None, where=None) -> pd.DataFrame:
     "The union of the visual and the text candidates of a query (see `query`): id, global score, sources."
     s, ms = self.store, q.setdefault('ms', Timings())
-    with ms('stage 1'): vis = s.search(q['x'], self.n_visual, vienna=vienna, years=years)[0]
+    with ms('stage 1'): vis = s.search(q['x'], self.n_visual, vienna=vienna, years=years, where=where)[0]
     found = {i: {'image'} for i in vis.id}
     with ms('text'):
-        mask = s.allowed_mask(vienna, years)
-        for r in text_search(self.text_index, q['text'], self.n_text).itertuples():
-            if r.id in s and (mask is None or mask[s.int_of[r.id]]): found.setdefault(r.id, set()).update(r.found_by.split('+'))
+        for i, by in text_candidates(self.text_index, s, q['text'], self.n_text, vienna, years, where)[['id', 'found_by']].values:
+            found.setdefault(i, set()).update(by.split('+'))
         g = dict(zip(vis.id, vis.score))
         if rest := [i for i in found if i not in g]: g.update(zip(rest, s.cosines(q['x'], rest)))
     ids = list(found)
@@ -268,22 +277,31 @@ def _verified(fq:tuple, # `query_orb` of the query
     return g, len(pts)
 
 # %% ../nbs/04_reranking.ipynb #4ae00012
-@patch
-def components(self:Reranker, q:dict, c:pd.DataFrame) -> pd.DataFrame:
+def mark_components(q:dict, # a query (see `Reranker.query`)
+                    c:pd.DataFrame, # its candidates: `id` and `global`
+                    features, # the candidates' stage-2 features: `rows(ids)` gives which have them, their patches and colours (`MarkFeatures`)
+                    meta, # id -> the candidates' metadata (their `text` and image `path`)
+                    n_geometric:int=30, # candidates verified with keypoints, best global scores first
+                   ) -> pd.DataFrame:
     "The candidates `c` with every component (see `COMPONENTS`), the text's driver, and the inliers of those verified."
     c, ms = c.assign(spatial=0.0, colour=0.0), q.setdefault('ms', Timings())
     with ms('spatial'):
-        have, G, C = self._stage2_rows(list(c.id))
+        have, G, C = features.rows(list(c.id))
         if have.any(): c.loc[have, 'spatial'] = _spatial_many(q['patches'], q['weights'], G)
     with ms('colour'):
         if have.any(): c.loc[have, 'colour'] = np.minimum(C, q['colour']).sum(1).clip(0, 1)
-    with ms('text'): c = c.assign(**_text_columns(q['text'], [indexed_text(mark_text(self.store.meta[i])) for i in c.id]))
+    with ms('text'): c = c.assign(**_text_columns(q['text'], [indexed_text(mark_text(meta[i])) for i in c.id]))
     c['geometric'], c['inliers'] = 0.0, 0
     with ms('geometric'):
-        fq = query_orb(q['image'])
-        for j in c.nlargest(self.n_geometric, 'global').index:
-            c.loc[j, 'geometric'], c.loc[j, 'inliers'] = _verified(fq, self.store.meta[c.id[j]].get('path'))
+        if n_geometric and len(c): fq = query_orb(q['image'])
+        for j in c.nlargest(n_geometric, 'global').index:
+            c.loc[j, 'geometric'], c.loc[j, 'inliers'] = _verified(fq, meta[c.id[j]].get('path'))
     return c
+
+@patch
+def components(self:Reranker, q:dict, c:pd.DataFrame) -> pd.DataFrame:
+    "`mark_components` of the candidates `c`, marks of this index."
+    return mark_components(q, c, self.features, self.store.meta, self.n_geometric)
 
 # %% ../nbs/04_reranking.ipynb #7b1e0c01
 class AddedMarks:
@@ -339,6 +357,13 @@ def remove(self:AddedMarks, i:str):
     self._write('delete from added where id = ?', i)
     del self.features[i]
 
+@patch
+def rows(self:AddedMarks, ids) -> tuple:
+    "Which of `ids` are kept here, and their patches (n, k, dim) and colours (n, bins³): what `mark_components` reads."
+    have = np.array([i in self for i in ids], bool)
+    got = [self[i] for i in np.asarray(ids, object)[have]]
+    return have, np.array([g for g, _ in got], np.float32), np.array([c for _, c in got], np.float32)
+
 # %% ../nbs/04_reranking.ipynb #4ae00015
 @patch(cls_method=True)
 def clear(cls:AddedMarks, path):
@@ -352,18 +377,28 @@ def add_mark(self:Reranker, i:str, # the mark's id in the store
              text:str='', # its verbal element
             ):
     "Stage 2 of a mark added live: patches and colours committed to `added.sqlite`, words indexed."
-    self.added.add(i, q['patches'], q['colour'])
+    self.features.added.add(i, q['patches'], q['colour'])
     self.text_index.add(i, text)
 
 @patch
 def remove_mark(self:Reranker, i:str):
     "Forget the stage 2 of a removed mark: its words, and its live features if it had them."
-    self.added.remove(i)
+    self.features.added.remove(i)
     if i in self.text_index.pos: self.text_index.remove(i)
 
 # %% ../nbs/04_reranking.ipynb #4ae0001b
+class MarkFeatures:
+    "The stage-2 features of an index's marks by id: those built (a `PatchStore` and colours) and those added live (`AddedMarks`)."
+    def __init__(self, path, # the stage-2 folder
+                 keep=None): # see `AddedMarks`
+        path = Path(path)
+        self.patches, self.colours = PatchStore(path/'patches'), load_npy(path/'colours.npy', 'colours file')
+        if len(self.colours) != len(self.patches): raise ValueError(f'{path}: {len(self.colours)} colour rows for {len(self.patches)} marks')
+        self.added = AddedMarks(path, self.patches.array.shape[2], keep=keep)
+    def __repr__(self): return f'MarkFeatures({len(self.patches)} built, {len(self.added)} added live)'
+
 @patch
-def _stage2_rows(self:Reranker, ids) -> tuple:
+def rows(self:MarkFeatures, ids) -> tuple:
     "Which of `ids` have stage-2 features (built or added live), and their patches (n, k, d) and colours (n, bins³)."
     rows = np.array([self.patches.row.get(i, -1) for i in ids], int)
     have = (rows >= 0) | np.array([i in self.added for i in ids], bool)
@@ -405,10 +440,10 @@ def search(self:Reranker, queries, # paths, bytes or arrays of query logos (or o
            text=None, # the query's words as typed (one string, or one per query); default: what OCR reads
            rerank:bool=True, # False: stage 1 alone (the global search)
            colour:bool|None=None, # let colour count; default: as the searcher was made
-           vienna=None, years=None, # filters, as `VectorStore.allowed`
+           vienna=None, years=None, where=None, # filters, as `VectorStore.allowed_mask`
           ) -> list[pd.DataFrame]|pd.DataFrame:
     "The `k` most similar marks to each query: composite `score`, each component, sources, metadata."
-    if not rerank: return self.searcher.search(queries, k, vienna=vienna, years=years)
+    if not rerank: return self.searcher.search(queries, k, vienna=vienna, years=years, where=where)
     one = not isinstance(queries, (list, tuple))
     qs = [queries] if one else list(queries)
     texts = text if isinstance(text, (list, tuple)) else [text]*len(qs)
@@ -416,7 +451,7 @@ def search(self:Reranker, queries, # paths, bytes or arrays of query logos (or o
     for src, t in zip(qs, texts):
         with blas_threads(self.searcher.blas_threads):
             q = self.query(src, t)
-            r = self.components(q, self.candidates(q, vienna, years))
+            r = self.components(q, self.candidates(q, vienna, years, where))
         out.append(_answer(r, self.composite, model, k, self.store.meta, q))
     return out[0] if one else out
 
@@ -468,10 +503,12 @@ def load_searcher(index, # index folder made by `logo-sim index`
     if not (rerank and has_stage2(index)): return _stage1(index, model, device=device, write=write)
     return Reranker.load(index, model, device=device, write=write, **({} if colour is None else {'colour': colour}))
 
-@patch(as_prop=True)
-def embedder(self:Reranker): return self.searcher.embedder  # the query's embedder, as a `LogoSearcher` has it
-@patch(as_prop=True)
-def stage1(self:Reranker): return self.searcher  # the global search alone
+def describe(searcher, # a `Reranker` or a `LogoSearcher`
+             img:np.ndarray, text:str|None=None) -> dict:
+    "What `searcher` keeps of a new mark's image: its descriptor `x` and the words OCR read (`ocr_text`); for stage 2 all `Reranker.query` gives."
+    if isinstance(searcher, Reranker): return searcher.query(img, text)
+    x, (p,) = searcher.embedder([img], workers=0)
+    return {'x': x, 'ocr_text': p.text}
 
 
 # %% ../nbs/04_reranking.ipynb #e772082e
@@ -520,6 +557,12 @@ def _why_figure(a:np.ndarray, b:np.ndarray, # the query and the mark, RGB
     fig.tight_layout()
     return fig
 
+def png_of(fig, dpi:int=80) -> bytes:
+    "The figure `fig` as PNG bytes, and closed: a service or a command leaves no figure open behind it."
+    import matplotlib.pyplot as plt
+    b = io.BytesIO(); fig.savefig(b, format='png', dpi=dpi); plt.close(fig)
+    return b.getvalue()
+
 # %% ../nbs/04_reranking.ipynb #4ae00022
 @patch
 def why(self:Reranker, src, # the query logo
@@ -532,26 +575,29 @@ def why(self:Reranker, src, # the query logo
     c['score'] = self.composite(c, self.composite.model(self.colour))
     m = decode_image(self.store.meta[mark_id]['path'])
     pts, what = _keypoint_pairs(q['image'], m, size)
-    if len(pts) < 4: pts, what = _patch_pairs(q, self._stage2_rows([mark_id])[1][0], n_patches, size)
+    if len(pts) < 4: pts, what = _patch_pairs(q, self.features.rows([mark_id])[1][0], n_patches, size)
     return _why_figure(q['image'], m, pts, _why_title(c.iloc[0], mark_id, what), size)
+
+# %% ../nbs/04_reranking.ipynb #c0dad20c
+def _by_words(t:pd.DataFrame, # text candidates (see `text_candidates`)
+              text:str, k:int) -> pd.DataFrame:
+    "The `k` best of `t` for the words `text` as result rows: marks containing them whole (or within them) first, then by text score."
+    shared = [shared_words(text, x) for x in t.text]  # whole words in common: a mark containing the query's, or within them
+    t = t.assign(words_matched=[' '.join(w) for w, _ in shared], whole=[bool(h) for _, h in shared],
+                 text_how=[h or how for (_, h), how in zip(shared, t.text_how)])
+    t = t[(t.text_score > 0) | t.whole].sort_values(['whole', 'text_score'], ascending=False, kind='stable').head(k).reset_index(drop=True)
+    return pd.DataFrame({'id': t.id, 'score': t.text_score, 'text_score': t.text_score, 'text_both': 1.0,
+                         'text_how': t.text_how, 'words_matched': t.words_matched, 'found_by': t.found_by})
 
 # %% ../nbs/04_reranking.ipynb #d3a77234
 @patch
 def search_words(self:Reranker, text:str, # the words of a mark, as typed
                  k:int=10, # results
-                 vienna=None, years=None, # filters, as `VectorStore.allowed`
+                 vienna=None, years=None, where=None, # filters, as `VectorStore.allowed_mask`
                 ) -> pd.DataFrame:
     "The `k` marks whose verbal element contains the words of `text` (or is within them), then those spelled or sounding most like them."
     if not isinstance(text, str) or not spelled(text): raise ValueError(f'text {shown(str(text))!r}: no letters or digits to search by')
-    s, mask = self.store, self.store.allowed_mask(vienna, years)
-    t = text_search(self.text_index, text, max(self.n_text, k))
-    t = t[np.array([i in s and (mask is None or bool(mask[s.int_of[i]])) for i in t.id], bool)]  # live, and passing the filters
-    shared = [shared_words(text, x) for x in t.text]  # whole words in common: a mark containing the query's, or within them
-    t = t.assign(words_matched=[' '.join(w) for w, _ in shared], whole=[bool(h) for _, h in shared],
-                 text_how=[h or how for (_, h), how in zip(shared, t.text_how)])
-    t = t[(t.text_score > 0) | t.whole].sort_values(['whole', 'text_score'], ascending=False, kind='stable').head(k).reset_index(drop=True)
-    r = pd.DataFrame({'id': t.id, 'score': t.text_score, 'text_score': t.text_score, 'text_both': 1.0,
-                      'text_how': t.text_how, 'words_matched': t.words_matched, 'found_by': t.found_by})
-    r = _with_metadata(r, s.meta)
+    t = text_candidates(self.text_index, self.store, text, max(self.n_text, k), vienna, years, where)
+    r = _with_metadata(_by_words(t, text, k), self.store.meta)
     r.attrs.update(reranked=True, query_text=text, ocr_text='', model='words', no_similar_mark=bool(len(r) == 0))
     return r

@@ -68,6 +68,7 @@ def _ray(address=None, # a running cluster's head, host:port (its GCS port, 6379
     if quiet: _hush_ray()
     return ray
 
+# %% ../nbs/09_scale.ipynb #ad7f941d
 def _token_auth():
     "Send the cluster's token when one is found, as `ray start --address` does (a cluster without authentication ignores it)."
     try: from ray._private.authentication.authentication_token_setup import maybe_enable_token_auth_if_token_available as enable
@@ -80,6 +81,7 @@ def _hush_ray():
     for name in ('ray', 'ray.data'): logging.getLogger(name).setLevel(logging.ERROR)
     warnings.filterwarnings('ignore', module=r'ray\.')
 
+# %% ../nbs/09_scale.ipynb #925d412c
 @functools.cache
 def _default_model() -> dict: return Embedder(device='cpu').config.model  # built once a process, not once a wave
 
@@ -89,7 +91,6 @@ def actor_model(embedder:Embedder) -> str|None:
     if embedder.config.model != _default_model():
         raise ValueError('Ray indexing embeds with an exported .onnx model or the default PyTorch backbone: export this one (notebook 07)')
     return None
-
 
 # %% ../nbs/09_scale.ipynb #b900001a
 def placement(resources:dict, # `ray.cluster_resources()`
@@ -176,6 +177,7 @@ def _processes_in(folder:str) -> list[int]:
         except OSError: pass
     return out
 
+# %% ../nbs/09_scale.ipynb #a3ec1022
 @contextlib.contextmanager
 def ray_cluster(nodes:int=2, # Ray nodes: a head and `nodes - 1` that join it
                 cpus:int=1, # cores each node offers

@@ -252,6 +252,7 @@ class MoCoCallback(Callback):
         return self.augment(x[:, :3], x[:, 3:]/255) if x.shape[1] == 4 else self.augment(x)
     def after_step(self): momentum_update(self.model, self.momentum)
 
+# %% ../nbs/05_moco.ipynb #972f72df
 class StopOnNaN(Callback):
     "Stop training with a clear error when the loss is not finite (the last checkpoint is left as it was)."
     order = -4
@@ -260,6 +261,7 @@ class StopOnNaN(Callback):
             raise FloatingPointError(f'the loss diverged ({float(self.learn.loss_grad)}) at epoch {self.epoch}, batch {self.iter}: '
                                      'training stopped; the last checkpoint is intact (lower the learning rate and resume)')
 
+# %% ../nbs/05_moco.ipynb #ae7d182b
 class FrozenBN(Callback):
     "Keep the batch norms of frozen layers (`freeze_early`) in eval mode while training, so their ImageNet statistics stay."
     order = 1  # after fastai puts the model in train mode
@@ -361,6 +363,7 @@ def moco_learner(paths, # logo files to train on (no labels)
     log.info(f'MoCo on {device}{", mixed precision" if amp else ""}{", channels-last" if channels_last else ""}')
     return learn.to_fp16() if amp else learn
 
+# %% ../nbs/05_moco.ipynb #3bfdc2d8
 def fit_moco(learn:Learner, n_epoch:int, lr:float=2e-4, ckpt=None, # checkpoint file: resumed from when it exists
              wd:float=0.1, **kwargs) -> Learner:
     "Train with one-cycle LR (warm-up, then cosine) for `n_epoch` epochs in all, resuming from `ckpt` and saving it every epoch."
