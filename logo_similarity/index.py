@@ -389,8 +389,8 @@ def where_filter(items) -> dict|None:
 
 # %% ../nbs/03_indexing.ipynb #dd1700ba
 def field_values(v) -> list[str]:
-    "The values a filter field holds or asks for, as they are compared: each item of a list, as text without case or outer spaces."
-    items = list(v) if isinstance(v, (list, tuple, set, np.ndarray)) else [v]
+    "The values a filter field holds or asks for, as compared: each item of a list (in text, ';' between items, as a listing CSV writes them), without case or outer spaces."
+    items = list(v) if isinstance(v, (list, tuple, set, np.ndarray)) else v.split(';') if isinstance(v, str) else [v]
     return [str(x).strip().casefold() for x in items if x is not None and not (isinstance(x, float) and np.isnan(x)) and str(x).strip()]
 
 # %% ../nbs/03_indexing.ipynb #e9f63df6
