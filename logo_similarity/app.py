@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_app.ipynb #a8000002
 from __future__ import annotations
-import contextlib, datetime, functools, importlib.resources, io, os, re, secrets, socket, tempfile, threading, time
+import contextlib, datetime, functools, importlib.resources, io, os, queue, re, secrets, socket, tempfile, threading, time
 from pathlib import Path
 import numpy as np
 import anyio
@@ -21,14 +21,15 @@ from .index import suggest_vienna, vienna_filter, where_filter, years_filter
 from .text import mark_text
 from .rerank import Reranker, describe, found, load_searcher, png_of
 from .watch import WATCH, WatchList
-from .report import clearance_report, print_pdf
+from .report import clearance_report, find_chromium, print_pdf
 
 # %% auto #0
 __all__ = ['api', 'PayloadTooLarge', 'UnsupportedMedia', 'UnknownMark', 'MarkExists', 'NoStage2', 'Unavailable', 'status_of',
-           'RWLock', 'Limits', 'Compactor', 'SearchService', 'RateLimit', 'Guard', 'reads', 'writes', 'report_bytes',
-           'page', 'health', 'search', 'search_batch', 'add', 'remove', 'get', 'image', 'why', 'watch_add', 'watches',
-           'watch_remove', 'alerts', 'report', 'report_words', 'api_key_for', 'create_app', 'deadlined',
-           'server_config', 'running', 'serve', 'page_html', 'card_html', 'SearchWidget', 'load_test']
+           'RWLock', 'Limits', 'Compactor', 'Watcher', 'SearchService', 'RateLimit', 'Guard', 'reads', 'writes',
+           'report_bytes', 'page', 'health', 'search', 'search_batch', 'add', 'remove', 'get', 'image', 'why',
+           'watch_add', 'watches', 'watch_remove', 'watched', 'alerts', 'report', 'report_words', 'api_key_for',
+           'create_app', 'deadlined', 'server_config', 'running', 'serve', 'page_html', 'card_html', 'SearchWidget',
+           'load_test']
 
 # %% ../nbs/08_app.ipynb #a8000007
 class PayloadTooLarge(ImageTooLargeError): "More bytes, or more images, than the service accepts."
@@ -135,6 +136,34 @@ class Compactor:
     def join(self):
         if self.thread: self.thread.join()
 
+# %% ../nbs/08_app.ipynb #d38a6190
+class Watcher:
+    "Checks the marks added to a service against its watch list in a thread of its own: an add never waits for the check."
+    def __init__(self, svc, size:int=64): # new marks that may wait; beyond, they are left to the next scan
+        self.svc, self.queue, self.rescan, self.stopping = svc, queue.Queue(size), True, False  # first: the marks no check has seen (a kill, a re-index)
+        self.queue.put('scan')
+        self.thread = threading.Thread(target=self._run, name='watch', daemon=True); self.thread.start()
+    def submit(self, i:str, q:dict):
+        "Queue the new mark `i` (its description `q`) for a check; with the queue full, the next scan checks it."
+        try: self.queue.put_nowait((i, q))
+        except queue.Full: self.rescan = True
+    def _run(self):
+        while (item := self.queue.get()) is not None:
+            try:
+                if self.rescan: self.rescan = False; self.svc.watch.scan(self._unseen(), stop=lambda: self.stopping)
+                if item != 'scan': self.svc.watch.check(*item)
+            except Exception:
+                log.exception('checking new marks against the watch list failed (they stay unseen: the next scan checks them)'); self.rescan = True
+            finally: self.queue.task_done()
+        self.queue.task_done()
+    def _unseen(self) -> list:
+        "The index's marks that no check has seen, with their metadata, read under the service's lock."
+        with self.svc.lock.reader: ids = list(self.svc.store.int_of)
+        new = self.svc.watch.unseen(ids)
+        with self.svc.lock.reader: return [(i, dict(self.svc.store.meta[i])) for i in new if i in self.svc.store]
+    def drain(self): self.queue.join()  # until every mark queued so far is checked
+    def close(self): self.stopping = True; self.queue.put(None); self.thread.join()  # a scan under way stops at its next mark
+
 # %% ../nbs/08_app.ipynb #a800000d
 class SearchService(GetAttr):
     "Search, add and remove the marks of one index folder, from many threads at once: what the HTTP service and the widget call."
@@ -153,7 +182,7 @@ class SearchService(GetAttr):
         self.compact = Compactor(self.store, self.lock, compact_at)  # called after each add and remove
         self.model = Path(model).name if model else self.store.config['model']['name']
         self.images = self.index/'images'  # marks added live
-        self.watch = WatchList(self.searcher) if write and self.stage2 and (self.index/WATCH/'watch.sqlite').exists() else None  # see `watching`
+        self.watch, self.watcher = _open_watch(self, write)  # the index's watch list, and the thread that checks new marks against it
 
     _default, _xtra = 'limits', ['max_bytes', 'max_pixels', 'max_k', 'max_text', 'max_batch', 'work_side']
     def __repr__(self): return f"SearchService({self.index}, {len(self.store)} marks, {'two stages' if self.stage2 else 'stage 1 only'})"
@@ -162,6 +191,7 @@ class SearchService(GetAttr):
         if i not in self.store: raise UnknownMark(f'{shown(i)}: no such mark')
     def close(self):
         self.compact.join()
+        if self.watcher is not None: self.watcher.close()
         if self.watch is not None: self.watch.close()
         self.store.close()
 
@@ -228,6 +258,12 @@ def health(self:SearchService) -> dict:
     return {'status': 'ok', 'marks': len(self.store), 'model': self.model, 'index': self.index.name, 'rerank': self.stage2, 'log': self.store.log_size()}
 
 # %% ../nbs/08_app.ipynb #a8000014
+def _own_fields(fields:dict|None) -> dict:
+    "A new mark's other metadata fields, or an error naming one that would overwrite what the service writes itself."
+    if taken := {'text', 'vienna_codes', 'year', 'path', 'ocr_text', 'added', 'id'} & set(fields or {}):
+        raise ValueError(f'field {sorted(taken)[0]!r}: set by the service itself, not a field of your own')
+    return {f: list(v) if isinstance(v, (list, tuple)) else v for f, v in (fields or {}).items()}
+
 def _png(img:np.ndarray) -> bytes:
     b = io.BytesIO(); Image.fromarray(img).save(b, 'PNG'); return b.getvalue()
 
@@ -238,22 +274,24 @@ def add(self:SearchService, i:str, # the new mark's id: letters, digits, '.', '_
         text:str|None=None, # its verbal element as registered
         vienna_codes=(), # its Vienna codes
         year:int|None=None, # its filing year
-        name:str='image', content_type:str|None=None) -> dict:
-    "Add a mark; it is searchable, and durable, when this returns, with the alerts it raised against a watch list. Its whole `text` is kept; searches compare its first words."
+        name:str='image', content_type:str|None=None,
+        fields:dict|None=None, # other fields of its metadata, field -> value(s), e.g. {'nice_classes': ['9', '35']}
+       ) -> dict:
+    "Add a mark; it is searchable, and durable, when this returns (a watch list checks it meanwhile). Its whole `text` is kept; searches compare its first words."
     codes = self.limits.new_mark(i, vienna_codes, year)
     if i in self.store: raise MarkExists(f'{i}: a mark with this id exists (remove it first)')
     img, text = self.limits.image(data, name, content_type=content_type), text.strip() if text and text.strip() else None
     q, path, png = describe(self.searcher, img, text), self.images/f'{i}.png', _png(img)
     meta = {'text': text, 'vienna_codes': codes, 'year': year, 'path': str(path), 'ocr_text': q['ocr_text'],
-            'added': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')}
+            'added': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'), **_own_fields(fields)}
     with self.lock.writer:
         if i in self.store: raise MarkExists(f'{i}: a mark with this id exists (remove it first)')
         atomic_write(path, png)
         if self.stage2: self.searcher.add_mark(i, q, mark_text(meta))
         self.store.add([i], q['x'], [meta])
-        alerts = self.watch.check(i, q) if self.watch is not None else []  # the new mark against every watched one
+        if self.watch is not None: self.watcher.submit(i, q)  # checked against every watched mark, in the watcher's thread
     self.compact()
-    return {**self.get(i), 'alerts': alerts}
+    return self.get(i)
 
 # %% ../nbs/08_app.ipynb #0c143956
 @patch
@@ -405,9 +443,12 @@ def report_bytes(self:SearchService, data:bytes|None=None, # the query image; No
            content_type:str|None=None, where=None, # as `search` takes them
            pdf:bool=True, # the PDF; False: the self-contained HTML
           ) -> bytes:
-    "The clearance report of one search of the service (`clearance_report`), as PDF or HTML bytes; the search holds the lock, the printing does not."
+    "The clearance report of one search of the service (`clearance_report`), as PDF or HTML bytes; the search and the why pictures hold the reader lock, the printing does not."
     import matplotlib; matplotlib.use('Agg')
-    k, rerank = self.limits.results(k), self.stage2 if rerank is None else rerank
+    k, rerank = self.limits.results(k), self.stage2 if rerank is None or data is None else rerank  # words alone: stage 2's text index
+    if pdf:
+        try: find_chromium()  # no search for a report that cannot be printed
+        except FileNotFoundError as e: raise Unavailable(str(e)) from None
     if rerank and not self.stage2: raise NoStage2(f'{self.index.name} has no stage 2: rerank is not available')
     img = None if data is None else self.limits.image(data, name, box, content_type)
     with tempfile.TemporaryDirectory(prefix='logo-sim-report-') as tmp:
@@ -461,12 +502,12 @@ async def search_batch(request:Request, image:list[UploadFile]=File(...), k:int=
 # %% ../nbs/08_app.ipynb #a80000b4
 @api.post('/marks', status_code=201, dependencies=[Depends(writes)])
 async def add(request:Request, response:Response, image:UploadFile=File(...), id:str=Form(...), text:str|None=Form(None),
-              vienna_codes:str|None=Form(None), year:int|None=Form(None)):
-    "Add a mark: searchable by every component, and durable, when the answer comes."
+              vienna_codes:str|None=Form(None), year:int|None=Form(None), field:list[str]=Form([])):
+    "Add a mark: searchable by every component, and durable, when the answer comes. `field=FIELD=VALUE[,VALUE...]` (repeatable) sets another field of its metadata."
     await _one_image(request)
     svc, codes = _service(request), [c for c in re.split(r'[,;\s]+', vienna_codes or '') if c]
     m = await _work(request, lambda: svc.add(id, _upload(image, svc.max_bytes), text, codes, year, image.filename or 'image',
-                                             image.content_type))
+                                             image.content_type, where_filter(field)))
     response.headers['Location'] = f'/marks/{id}'
     return m
 
@@ -498,6 +539,12 @@ async def why(request:Request, image:UploadFile=File(...), id:str=Form(...), cro
 
 
 # %% ../nbs/08_app.ipynb #0a264988
+def _open_watch(svc:SearchService, write:bool) -> tuple:
+    "The watch list of the service's index and its `Watcher`, when the index has one and the service may write; else (None, None)."
+    if not (write and svc.stage2 and (svc.index/WATCH/'watch.sqlite').exists()): return None, None
+    svc.watch = WatchList(svc.searcher)
+    return svc.watch, Watcher(svc)
+
 def _new_watch(svc:SearchService) -> WatchList:
     "A watch list for the service's index, made by its first watched mark: it watches the marks added afterwards."
     if not svc.stage2: raise NoStage2(f'{svc.index.name} has no stage 2: a watch list compares marks by it')
@@ -505,17 +552,20 @@ def _new_watch(svc:SearchService) -> WatchList:
     return WatchList(svc.searcher)
 
 def _watch_work(svc:SearchService, fn, write:bool=False):
-    "Run `fn` on the service's watch list (None before it has one) under its lock, in a worker thread; a mark not watched is a 404."
-    with svc.lock.writer if write else svc.lock.reader:
-        if write and svc.watch is None: svc.watch = _new_watch(svc)
-        try: return fn(svc.watch)
-        except KeyError as e: raise UnknownMark(e.args[0]) from None
+    "Run `fn` on the service's watch list (None before it has one; made by the first watched mark) in a worker thread; a mark not watched is a 404."
+    if write and svc.watch is None:
+        with svc.lock.writer:
+            if svc.watch is None: svc.watch = _new_watch(svc); svc.watcher = Watcher(svc)
+    try: return fn(svc.watch)  # a watch list takes its own lock
+    except KeyError as e: raise UnknownMark(e.args[0]) from None
 
 # %% ../nbs/08_app.ipynb #baca2561
 @api.post('/watches', status_code=201, dependencies=[Depends(writes)])
 async def watch_add(request:Request, response:Response, id:str=Form(...), text:str|None=Form(None), image:UploadFile|None=File(None)):
     "Watch a mark of yours (its logo, its words, or both): each mark added afterwards is compared with it, close pairs are alerts."
     svc = _service(request)
+    mark_id(id)
+    if image is None and not (text and text.strip()): raise ValueError(f'{id}: watch a logo, words, or both')
     def add(w):
         if id in w: raise MarkExists(f'{shown(id)}: already watched (remove it first)')
         return w.add(id, img, svc.limits.words(text))
@@ -536,8 +586,15 @@ async def watches(request:Request):
 @api.delete('/watches/{i}', status_code=204, dependencies=[Depends(writes)])
 async def watch_remove(request:Request, i:str):
     "Stop watching a mark (its alerts stay)."
-    await _work(request, lambda: _watch_work(_service(request), lambda w: w.remove(i), write=True))
+    await _work(request, lambda: _watch_work(_service(request), lambda w: w.remove(i) if w is not None else _not_watched(i)))
     return Response(status_code=204)
+
+@api.get('/watches/{i}', dependencies=[Depends(writes)])
+async def watched(request:Request, i:str):
+    "A watched mark: its id, words, whether its logo is watched, since when."
+    return await _work(request, lambda: _watch_work(_service(request), lambda w: w.get(i) if w is not None else _not_watched(i)))
+
+def _not_watched(i:str): raise UnknownMark(f'{shown(i)}: not watched')
 
 @api.get('/alerts', dependencies=[Depends(writes)])
 async def alerts(request:Request, since:str|None=None, mark:str|None=None):

@@ -82,6 +82,8 @@ def add_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
     q.add_argument('--text', default=None, help="the mark's words as registered (default: none; OCR's are kept too)")
     q.add_argument('--vienna', default='', metavar='CODES', help="its Vienna codes, comma-separated, e.g. '26.04.02,27.05.01'")
     q.add_argument('--year', type=int, default=None, help='its filing year')
+    q.add_argument('--field', action='append', default=[], metavar='FIELD=VALUES',
+                   help="another field of its metadata, e.g. nice_classes=9,35 (searchable with --where when the index declares it); repeatable")
     return model_args(q)
 
 def remove_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -343,14 +345,16 @@ def add_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     "`logo-sim add`: add each image as a mark (durable at once); a bad one is named and the others go on; 1 if one failed."
     from logo_similarity.app import SearchService  # the service's module, only for the commands that need it
     if a.id and len(a.images) > 1: p.error('--id names one mark: give one image, or none and the file names are the ids')
-    say, bad, vienna = _say(a), 0, [c for c in a.vienna.split(',') if c.strip()]
+    say, bad, vienna, added = _say(a), 0, [c for c in a.vienna.split(',') if c.strip()], []
     svc = SearchService(a.index, a.model, a.device)
     try:
         for f in a.images:
             i = a.id or Path(f).stem
-            try: m = svc.add(i, existing_file(f).read_bytes(), a.text, vienna, a.year, name=str(f)); say(f'added {i}')
+            try: svc.add(i, existing_file(f).read_bytes(), a.text, vienna, a.year, name=str(f), fields=where_filter(a.field)); say(f'added {i}'); added.append(i)
             except (ValueError, LookupError, OSError) as e: print(f'logo-sim: {_problem(f, e)}', file=sys.stderr); bad += 1
-            else: print(*map(alert_line, m['alerts']), sep='\n') if m['alerts'] else None
+        if svc.watcher is not None:  # the alerts the marks raised against the index's watch list
+            svc.watcher.drain()
+            for x in (x for i in added for x in svc.watch.alerts(mark=i)): print(alert_line(x))
     finally: svc.close()
     return 1 if bad else 0
 
@@ -388,8 +392,11 @@ def alert_line(x:dict) -> str:
 
 def watch_cmd(a:argparse.Namespace) -> int:
     "`logo-sim watch`: change or read an index's watch list; 1 if a watched mark named was not there."
-    from logo_similarity.watch import WatchList
+    from logo_similarity.watch import WATCH, WatchList
     change = a.watch in ('add', 'remove', 'scan')  # the index's writer lock: no service may hold it meanwhile
+    if not change and not (Path(a.index)/WATCH/'watch.sqlite').exists():  # nothing watched yet: reading makes no watch list
+        if a.json: save_json([], a.json)
+        return 0
     w, bad = WatchList(load_searcher(a.index, a.model, a.device, write=change)), 0
     try:
         if a.watch == 'add': out = [w.add(a.id, existing_file(a.image) if a.image else None, a.text)]

@@ -284,7 +284,8 @@ def _answer(searcher, query, k:int, text:str|None, vienna, years, where=None) ->
 def _why_pngs(searcher, query, answer:dict, text:str|None, n:int) -> dict:
     "Why the top `n` marks matched, as PNGs by mark id: for a re-ranked image search; none for stage 1 or words alone."
     if query is None or n < 1 or not isinstance(searcher, Reranker) or not answer['reranked']: return {}
-    return {m['id']: png_of(searcher.why(query, m['id'], text=text)) for m in answer['results'][:n]}
+    here = [m['id'] for m in answer['results'][:n] if (f := searcher.store.meta[m['id']].get('path')) and Path(f).is_file()]  # images on this server
+    return {i: png_of(searcher.why(query, i, text=text)) for i in here}
 
 # %% ../nbs/07_report.ipynb #r700002d
 def _filters(k:int, vienna, years, where=None) -> dict:

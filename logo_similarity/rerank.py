@@ -231,10 +231,14 @@ def text_candidates(ti:TextIndex, store, # the text index of the marks of `store
                     text:str, n:int, # the query's words, and candidates from each way of the text search
                     vienna=None, years=None, where=None, # filters, as `VectorStore.allowed_mask`
                    ) -> pd.DataFrame:
-    "`text_search`'s candidates that are live in `store` and pass the filters."
-    t, mask = text_search(ti, text, n), store.allowed_mask(vienna, years, where)
-    keep = [i in store and (mask is None or bool(mask[store.int_of[i]])) for i in t.id]
-    return t[np.array(keep, bool)].reset_index(drop=True)
+    "`text_search`'s candidates that are live in `store` and pass the filters; a selective filter widens the search until `n` pass or none are left."
+    mask, m = store.allowed_mask(vienna, years, where), n
+    while True:
+        t = text_search(ti, text, m)
+        keep = np.array([i in store and (mask is None or bool(mask[store.int_of[i]])) for i in t.id], bool)
+        if mask is None or keep.sum() >= n or len(t) < m or m >= len(ti): break
+        m *= 4
+    return t[keep].reset_index(drop=True)
 
 # %% ../nbs/04_reranking.ipynb #36384c80
 @patch

@@ -4,23 +4,25 @@
 
 # %% ../nbs/07_watch.ipynb #1087808c
 from __future__ import annotations
-import datetime, io, json, sqlite3
+import datetime, functools, io, json, sqlite3, threading
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
 from PIL import Image
-from fastcore.basics import chunked, patch
-from .core import atomic_write, mark_id, plain, shown
+from fastcore.basics import GetAttr, patch
+from .core import atomic_write, log, mark_id, plain, sha256, shown
 from .index import db_error, open_db
 from .text import TextIndex, spelled, text_search
-from .rerank import COMPONENTS, AddedMarks, Composite, Reranker, mark_components
+from .rerank import COMPONENTS, DEFAULT_COMPOSITE, AddedMarks, Composite, Reranker, mark_components
 
 # %% auto #0
-__all__ = ['WATCH', 'alert_threshold', 'WatchList', 'Alerts']
+__all__ = ['WATCH', 'alert_threshold', 'WatchedMarks', 'WatchList', 'build_stamp', 'Alerts']
 
 # %% ../nbs/07_watch.ipynb #683c5dbf
 def alert_threshold(composite:Composite, model:str) -> float:
     "The composite score of `model` from which a watch raises an alert (chosen for precision, see `explanations/rendition_styles`)."
     t = composite.info.get('alert_thresholds', {}).get(model)
+    if t is None and (shipped := Composite.load(DEFAULT_COMPOSITE)).models == composite.models:  # an index built before alerts had one
+        t = shipped.info.get('alert_thresholds', {}).get(model)
     if t is None: raise ValueError(f'the composite has no alert threshold for {model!r}: give min_score')
     return float(t)
 
@@ -34,9 +36,27 @@ create table if not exists state (key text primary key, value text not null);'''
 
 def _now() -> str: return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')
 
+def _locked(f):
+    "A method run holding its object's lock: one thread at a time reads or changes a watch list (a service checks new marks in a thread of its own)."
+    @functools.wraps(f)
+    def g(self, *args, **kwargs):
+        with self.lock: return f(self, *args, **kwargs)
+    return g
+
 # %% ../nbs/07_watch.ipynb #09dc4410
-class WatchList:
-    "The marks a brand owner watches in an index: compared with every mark added to it afterwards, alerts kept on disk."
+class WatchedMarks:
+    "A brand owner's watched marks, kept with an index: their words and logos, the logos' descriptors (a FAISS index) and features, a text index."
+    def __init__(self, rr:Reranker, path:Path, db:sqlite3.Connection, lock): # the index's searcher; the watch list's folder, database and lock
+        self.rr, self.path, self.db, self.lock = rr, path, db, lock
+        self._load()
+    def __len__(self): return len(self.meta)
+    def __contains__(self, i): return i in self.meta
+    def __repr__(self): return f'WatchedMarks({len(self)} marks)'
+
+# %% ../nbs/07_watch.ipynb #0224524f
+class WatchList(GetAttr):
+    "The marks a brand owner watches in an index (`WatchedMarks`, read through it): compared with every mark added afterwards, alerts kept on disk."
+    _default = 'marks'
     def __init__(self, searcher:Reranker, # the index's re-ranking searcher: the watch scores pairs as its searches do
                  min_score:float|None=None, # the composite score that raises an alert (default: `alert_threshold`)
                  n:int=20, # watched candidates of a new mark from each of the global and the text search
@@ -48,26 +68,45 @@ class WatchList:
         self.min_score = alert_threshold(searcher.composite, self.model) if min_score is None else float(min_score)
         (self.path/'images').mkdir(parents=True, exist_ok=True)
         self.db = open_db(self.path/'watch.sqlite', _SCHEMA)
-        self.alerts = Alerts(self.db)  # `alerts(since=...)` lists them
-        self._begin(); self._load()
-    def __len__(self): return len(self.meta)
-    def __contains__(self, i): return i in self.meta
+        self.lock = threading.RLock()
+        self.alerts = Alerts(self.db, self.lock)  # `alerts(since=...)` lists them
+        self._begin(); self.marks = WatchedMarks(searcher, self.path, self.db, self.lock)
+    def __len__(self): return len(self.marks)
+    def __contains__(self, i): return i in self.marks
     def __repr__(self): return f'WatchList({len(self)} marks, alert at {self.min_score:.3g}, {self.path})'
     def close(self): self.db.close()
 
 # %% ../nbs/07_watch.ipynb #7fb7fa6f
+def build_stamp(rr:Reranker) -> str:
+    "What the descriptors and patches a watch keeps depend on: the index's whitening and stage 2's patch projection (their files' hash)."
+    files = [rr.path.parent/'store'/'whitening.npz', rr.path/'patches'/'patch_pca.npz']
+    return sha256(b''.join(f.read_bytes() for f in files if f.exists()) + str(rr.store.dim).encode())
+
+def _described_again(rr:Reranker, path:Path, db:sqlite3.Connection, stamp:str):
+    "Describe the watched logos in `path` again from their images: the index was built again (another whitening or patch projection)."
+    log.info(f'{path}: the index was built again: describing the watched logos again')
+    feats = AddedMarks(path, rr.features.patches.array.shape[2])
+    for i, t in db.execute('select id, text from watched where x is not null').fetchall():
+        q = rr.query(path/'images'/f'{i}.png', t or None)
+        feats.add(i, q['patches'], q['colour'])
+        with db: db.execute('update watched set x = ? where id = ?', (rr.store.vectors_in(q['x'])[0].tobytes(), i))
+    with db: db.execute("insert or replace into state values ('build', ?)", (stamp,))
+
+# %% ../nbs/07_watch.ipynb #b2cfd047
 @patch
 def _begin(self:WatchList):
     "On first use, note every mark of the index as seen, in one transaction with the watch's start."
     try:
-        if self.db.execute("select 1 from state where key = 'started'").fetchone(): return
-        with self.db:
-            self.db.executemany('insert or ignore into seen values (?)', ((i,) for i in self.rr.store.int_of))
-            self.db.execute("insert into state values ('started', ?)", (_now(),))
+        state, stamp = dict(self.db.execute('select key, value from state')), build_stamp(self.rr)
+        if 'started' not in state:
+            with self.db:
+                self.db.executemany('insert or ignore into seen values (?)', ((i,) for i in self.rr.store.int_of))
+                self.db.executemany('insert into state values (?, ?)', [('started', _now()), ('build', stamp)])
+        elif state.get('build') != stamp: _described_again(self.rr, self.path, self.db, stamp)
     except sqlite3.DatabaseError as e: raise db_error(self.path/'watch.sqlite', e) from None
 
 @patch
-def _load(self:WatchList):
+def _load(self:WatchedMarks):
     "The watched marks from the database: their metadata, features, descriptors (a FAISS index) and words (a text index)."
     rows = self.db.execute('select rowid, id, text, x, added from watched order by rowid').fetchall()
     self.meta = {i: {'text': t, 'added': a, 'path': str(self.path/'images'/f'{i}.png') if x else None} for _, i, t, x, a in rows}
@@ -80,18 +119,24 @@ def _load(self:WatchList):
 
 # %% ../nbs/07_watch.ipynb #48a6bf3a
 @patch
-def add(self:WatchList, i:str, # the watched mark's id (yours, e.g. your registration number)
+def add(self:WatchedMarks, i:str, # the watched mark's id (yours, e.g. your registration number)
         image=None, # its logo: a path, bytes or an RGB array; None: its words alone
         text:str|None=None, # its words
        ) -> dict:
-    "Watch a mark; durable when this returns."
+    "Watch a mark; durable when this returns. The logo is described first, without holding the lock."
     mark_id(i)
     if i in self: raise ValueError(f'{i}: already watched (remove it first)')
     if image is None and not spelled(text): raise ValueError(f'{i}: watch a logo, words, or both')
-    text, x = (text or '').strip(), None
-    if image is not None:
-        q = self.rr.query(image, text or None)
-        x = self.rr.store.vectors_in(q['x'])[0]
+    return self._keep(i, (text or '').strip(), None if image is None else self.rr.query(image, text or None))
+
+@patch
+@_locked
+def _keep(self:WatchedMarks, i:str, text:str, q:dict|None) -> dict:
+    "Keep the watched mark `i` (its words: as typed, else what OCR read): its image and features, then its row (so a watch killed part-way has not begun watching it)."
+    if i in self: raise ValueError(f'{i}: already watched (remove it first)')
+    text = text or (q['ocr_text'] or '' if q is not None else '')
+    x = None if q is None else self.rr.store.vectors_in(q['x'])[0]
+    if q is not None:
         b = io.BytesIO(); Image.fromarray(q['image']).save(b, 'PNG'); atomic_write(self.path/'images'/f'{i}.png', b.getvalue())
         self.features.add(i, q['patches'], q['colour'])
     with self.db: n = self.db.execute('insert into watched values (?, ?, ?, ?)', (i, text, None if x is None else x.tobytes(), _now())).lastrowid
@@ -103,19 +148,22 @@ def add(self:WatchList, i:str, # the watched mark's id (yours, e.g. your registr
 
 # %% ../nbs/07_watch.ipynb #47ded403
 @patch
-def get(self:WatchList, i:str) -> dict:
+@_locked
+def get(self:WatchedMarks, i:str) -> dict:
     "A watched mark: id, words, when it was watched, and whether its logo is watched."
     if i not in self: raise KeyError(f'{shown(i)}: not watched')
     m = self.meta[i]
     return {'id': i, 'text': m['text'], 'logo': m['path'] is not None, 'added': m['added']}
 
 @patch
-def list(self:WatchList) -> list[dict]:
+@_locked
+def list(self:WatchedMarks) -> list[dict]:
     "Every watched mark, in the order they were added."
     return [self.get(i) for i in self.meta]
 
 @patch
-def remove(self:WatchList, i:str):
+@_locked
+def remove(self:WatchedMarks, i:str):
     "Stop watching mark `i` (its alerts stay); durable when this returns."
     if i not in self: raise KeyError(f'{shown(i)}: not watched')
     with self.db: self.db.execute('delete from watched where id = ?', (i,))
@@ -140,6 +188,7 @@ def _candidates(self:WatchList, q:dict) -> pd.DataFrame:
 
 # %% ../nbs/07_watch.ipynb #ac675835
 @patch
+@_locked
 def score(self:WatchList, q:dict) -> pd.DataFrame:
     "Every component and the composite `score` of the new mark `q` against its watched candidates, best first."
     c = self._candidates(q)
@@ -154,6 +203,7 @@ def score(self:WatchList, q:dict) -> pd.DataFrame:
 
 # %% ../nbs/07_watch.ipynb #c5bee771
 @patch
+@_locked
 def check(self:WatchList, mark:str, # the id of a mark just added to the index
           q:dict, # its description, as `Reranker.query` (or `describe`) gives it
          ) -> list[dict]:
@@ -165,7 +215,8 @@ def check(self:WatchList, mark:str, # the id of a mark just added to the index
 # %% ../nbs/07_watch.ipynb #ff66c651
 class Alerts:
     "The alerts of a watch list, in its database: both marks, the score, its components, what found the pair, when it was raised."
-    def __init__(self, db:sqlite3.Connection): self.db = db
+    def __init__(self, db:sqlite3.Connection, lock): self.db, self.lock = db, lock  # the watch list's database and lock
+    @_locked
     def keep(self, mark:str, hits:pd.DataFrame):
         "Keep the watched marks `hits` (scored against the new `mark`) as alerts, and `mark` as seen, in one transaction."
         with self.db:
@@ -174,6 +225,7 @@ class Alerts:
                 self.db.execute('insert or ignore into alerts (watched, mark, score, details, raised) values (?, ?, ?, ?, ?)',
                                 (r['id'], mark, float(r['score']), json.dumps(details), _now()))
             self.db.execute('insert or ignore into seen values (?)', (mark,))
+    @_locked
     def __call__(self, since:str|None=None, # only those raised at or after this ISO date or time (UTC unless it says)
                  mark:str|None=None, # only those of this new mark
                 ) -> list[dict]:
@@ -193,15 +245,25 @@ def _utc(when:str) -> str:
 
 # %% ../nbs/07_watch.ipynb #f664b60f
 @patch
-def scan(self:WatchList, chunk:int=256, # marks described and checked between commits
+@_locked
+def unseen(self:WatchList, ids) -> list:
+    "Those of the marks `ids` that no check has seen."
+    return [i for i in ids if not self.db.execute('select 1 from seen where id = ?', (i,)).fetchone()]
+
+@patch
+def scan(self:WatchList, marks=None, # (id, metadata) pairs of the index's marks; default: all of them
+         stop=None, # a function: True when the scan is to stop (the marks not reached stay unseen)
         ) -> list[dict]:
-    "Check every mark of the index that the watch has not seen (added by a re-index), from its image file; the alerts raised."
+    "Check the marks the watch has not seen (a re-index, a kill before a check), each described from its image file; the alerts raised."
     s, out = self.rr.store, []
-    for ids in chunked([i for i in s.int_of if not self.db.execute('select 1 from seen where id = ?', (i,)).fetchone()], chunk):
-        for i in ids:
-            m = s.meta[i]
-            if not (m.get('path') and Path(m['path']).is_file()):
-                with self.db: self.db.execute('insert or ignore into seen values (?)', (i,))
-                continue
+    marks = list(marks) if marks is not None else [(i, s.meta[i]) for i in s.int_of]
+    todo = set(self.unseen([i for i, _ in marks]))
+    for i, m in marks:
+        if stop is not None and stop(): break
+        if i not in todo: continue
+        try:
+            if not (m.get('path') and Path(m['path']).is_file()): raise FileNotFoundError(f"{m.get('path')}: no image file here")
             out += self.check(i, self.rr.query(m['path'], m.get('text') or None))
+        except Exception as e:  # one mark that cannot be described must not stop the scan at it, now and at every start
+            log.warning(f'{i}: not checked against the watch list ({e})'); self.alerts.keep(i, pd.DataFrame(columns=['id']))
     return out
