@@ -139,7 +139,7 @@ class Compactor:
 # %% ../nbs/08_app.ipynb #d38a6190
 class Watcher:
     "Checks the marks added to a service against its watch list in a thread of its own: an add never waits for the check."
-    def __init__(self, svc, size:int=64): # new marks that may wait; beyond, they are left to the next scan
+    def __init__(self, svc, size:int=16): # new marks that may wait (each with its image); beyond, they are left to the next scan
         self.svc, self.queue, self.rescan, self.stopping = svc, queue.Queue(size), True, False  # first: the marks no check has seen (a kill, a re-index)
         self.queue.put('scan')
         self.thread = threading.Thread(target=self._run, name='watch', daemon=True); self.thread.start()
@@ -597,9 +597,10 @@ async def watched(request:Request, i:str):
 def _not_watched(i:str): raise UnknownMark(f'{shown(i)}: not watched')
 
 @api.get('/alerts', dependencies=[Depends(writes)])
-async def alerts(request:Request, since:str|None=None, mark:str|None=None):
-    "The alerts raised against the watch list, oldest first: since an ISO date or time, or of one new mark."
-    return await _work(request, lambda: _watch_work(_service(request), lambda w: w.alerts(since, mark) if w is not None else []))
+async def alerts(request:Request, since:str|None=None, mark:str|None=None, after:int=0, limit:int=1000):
+    "The alerts raised against the watch list, oldest first: since an ISO date or time, or of one new mark; a page at a time (`after` the last `seq` read, at most `limit`, 1 to 10,000)."
+    if not 1 <= limit <= 10_000: raise ValueError(f'limit must be between 1 and 10,000, not {limit}')
+    return await _work(request, lambda: _watch_work(_service(request), lambda w: w.alerts(since, mark, after, limit) if w is not None else []))
 
 # %% ../nbs/08_app.ipynb #7c872295
 async def _report(request:Request, image:UploadFile|None, k:int, rerank, vienna, years, crop, text, where, format:str) -> Response:

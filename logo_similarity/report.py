@@ -285,7 +285,8 @@ def _why_pngs(searcher, query, answer:dict, text:str|None, n:int) -> dict:
     "Why the top `n` marks matched, as PNGs by mark id: for a re-ranked image search; none for stage 1 or words alone."
     if query is None or n < 1 or not isinstance(searcher, Reranker) or not answer['reranked']: return {}
     here = [m['id'] for m in answer['results'][:n] if (f := searcher.store.meta[m['id']].get('path')) and Path(f).is_file()]  # images on this server
-    return {i: png_of(searcher.why(query, i, text=text)) for i in here}
+    q = searcher.query(query, text) if here else None  # described once for all the pictures
+    return {i: png_of(searcher.why(query, i, text=text, q=q)) for i in here}
 
 # %% ../nbs/07_report.ipynb #r700002d
 def _filters(k:int, vienna, years, where=None) -> dict:

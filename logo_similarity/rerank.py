@@ -571,10 +571,12 @@ def png_of(fig, dpi:int=80) -> bytes:
 @patch
 def why(self:Reranker, src, # the query logo
         mark_id:str, # a mark of the index
-        text:str|None=None, n_patches:int=10, size:int=320):
+        text:str|None=None, n_patches:int=10, size:int=320,
+        q:dict|None=None, # the query as `query` describes it, when it is at hand (several pictures of one query)
+       ):
     "A figure: the query and the mark side by side, the keypoints or patches that match drawn as lines, the components."
     from logo_similarity.preprocess import decode_image
-    q = self.query(src, text)
+    q = q or self.query(src, text)
     c = self.components(q, pd.DataFrame({'id': [mark_id], 'global': self.store.cosines(q['x'], [mark_id]).clip(0, 1), 'found_by': ['']}))
     c['score'] = self.composite(c, self.composite.model(self.colour))
     m = decode_image(self.store.meta[mark_id]['path'])

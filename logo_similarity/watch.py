@@ -228,14 +228,18 @@ class Alerts:
     @_locked
     def __call__(self, since:str|None=None, # only those raised at or after this ISO date or time (UTC unless it says)
                  mark:str|None=None, # only those of this new mark
+                 after:int=0, # only those after this `seq` (the last one a client has read)
+                 limit:int|None=None, # at most this many
                 ) -> list[dict]:
         "The alerts raised, oldest first."
-        sql, args = 'select seq, watched, mark, score, details, raised from alerts where 1', []
+        sql, args = 'select seq, watched, mark, score, details, raised from alerts where seq > ?', [int(after)]
         if since is not None: sql += ' and raised >= ?'; args.append(_utc(since))
         if mark is not None: sql += ' and mark = ?'; args.append(mark)
+        sql += ' order by seq' + (' limit ?' if limit is not None else '')
         return [plain({'seq': s, 'watched': w, 'mark': m, 'score': round(sc, 4), **json.loads(d), 'raised': t})
-                for s, w, m, sc, d, t in self.db.execute(sql + ' order by seq', args)]
+                for s, w, m, sc, d, t in self.db.execute(sql, args + ([int(limit)] if limit is not None else []))]
 
+# %% ../nbs/07_watch.ipynb #5e388c74
 def _utc(when:str) -> str:
     "An ISO date or date-time as the alerts store it (UTC, seconds), or an error naming it."
     try: t = datetime.datetime.fromisoformat(str(when))
