@@ -18,8 +18,8 @@ $(VENV)/.installed: settings.ini setup.py
 	@[ -x $(BIN)/python ] || $(PY) -m venv $(VENV)
 	@echo "installing the package and its dependencies into $(VENV) (log: $(VENV)/pip-install.log)"
 	@$(BIN)/pip install -q --upgrade pip uv > $(VENV)/pip-install.log 2>&1 || { cat $(VENV)/pip-install.log; exit 1; }
-	@# uv (from PyPI) installs the same pins as pip in a fraction of the time: torch's CUDA wheels are 6.6 GB to unpack
-	@$(BIN)/uv pip install -q --python $(BIN)/python -e ".[dev]" >> $(VENV)/pip-install.log 2>&1 || { tail -50 $(VENV)/pip-install.log; exit 1; }
+	@# uv (from PyPI) installs the same pins as pip in a fraction of the time (torch's CUDA wheels are 6.6 GB to unpack); compiled to bytecode, as pip does: with PYTHONDONTWRITEBYTECODE set, as here, every import would compile again
+	@$(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python -e ".[dev]" >> $(VENV)/pip-install.log 2>&1 || { tail -50 $(VENV)/pip-install.log; exit 1; }
 	@touch $@
 
 test: install  ## the test command: every notebook through nbdev_test; last line `N passed, N failed`
