@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_app.ipynb #a8000002
 from __future__ import annotations
-import contextlib, datetime, functools, importlib.resources, io, os, queue, re, secrets, socket, tempfile, threading, time
+import contextlib, datetime, functools, importlib.resources, os, queue, re, secrets, socket, tempfile, threading, time
 from pathlib import Path
 import numpy as np
 import anyio
@@ -16,7 +16,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 from .core import atomic_write, mark_id, plain, shown, usable_cores, log
 from .data import parse_vienna
-from .preprocess import decode_image, crop, shrink, ImageTooLargeError, NotAnImageError
+from .preprocess import decode_image, crop, png_bytes, shrink, ImageTooLargeError, NotAnImageError
 from .index import suggest_vienna, vienna_filter, where_filter, years_filter
 from .text import mark_text
 from .rerank import Reranker, describe, found, load_searcher, png_of
@@ -182,7 +182,7 @@ class SearchService(GetAttr):
         self.compact = Compactor(self.store, self.lock, compact_at)  # called after each add and remove
         self.model = Path(model).name if model else self.store.config['model']['name']
         self.images = self.index/'images'  # marks added live
-        self.watch, self.watcher = _open_watch(self, write)  # the index's watch list, and the thread that checks new marks against it
+        _open_watch(self, write)  # `watch`, the index's watch list, and `watcher`, the thread that checks new marks against it
 
     _default, _xtra = 'limits', ['max_bytes', 'max_pixels', 'max_k', 'max_text', 'max_batch', 'work_side']
     def __repr__(self): return f"SearchService({self.index}, {len(self.store)} marks, {'two stages' if self.stage2 else 'stage 1 only'})"
@@ -264,9 +264,6 @@ def _own_fields(fields:dict|None) -> dict:
         raise ValueError(f'field {sorted(taken)[0]!r}: set by the service itself, not a field of your own')
     return {f: list(v) if isinstance(v, (list, tuple)) else v for f, v in (fields or {}).items()}
 
-def _png(img:np.ndarray) -> bytes:
-    b = io.BytesIO(); Image.fromarray(img).save(b, 'PNG'); return b.getvalue()
-
 # %% ../nbs/08_app.ipynb #da64dc56
 @patch
 def add(self:SearchService, i:str, # the new mark's id: letters, digits, '.', '_', '-'
@@ -281,7 +278,7 @@ def add(self:SearchService, i:str, # the new mark's id: letters, digits, '.', '_
     codes = self.limits.new_mark(i, vienna_codes, year)
     if i in self.store: raise MarkExists(f'{i}: a mark with this id exists (remove it first)')
     img, text = self.limits.image(data, name, content_type=content_type), text.strip() if text and text.strip() else None
-    q, path, png = describe(self.searcher, img, text), self.images/f'{i}.png', _png(img)
+    q, path, png = describe(self.searcher, img, text), self.images/f'{i}.png', png_bytes(img)
     meta = {'text': text, 'vienna_codes': codes, 'year': year, 'path': str(path), 'ocr_text': q['ocr_text'],
             'added': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'), **_own_fields(fields)}
     with self.lock.writer:
@@ -438,23 +435,23 @@ def why(self:SearchService, data:bytes, i:str, name:str='image', box=None, text:
     return png_of(fig)
 
 # %% ../nbs/08_app.ipynb #40c00a1b
-def report_bytes(self:SearchService, data:bytes|None=None, # the query image; None: a report on the words of `text` alone
+def report_bytes(svc:SearchService, data:bytes|None=None, # the query image; None: a report on the words of `text` alone
            name:str='image', k:int=10, rerank:bool|None=None, vienna=None, years=None, box=None, text:str|None=None,
            content_type:str|None=None, where=None, # as `search` takes them
            pdf:bool=True, # the PDF; False: the self-contained HTML
           ) -> bytes:
     "The clearance report of one search of the service (`clearance_report`), as PDF or HTML bytes; the search and the why pictures hold the reader lock, the printing does not."
     import matplotlib; matplotlib.use('Agg')
-    k, rerank = self.limits.results(k), self.stage2 if rerank is None or data is None else rerank  # words alone: stage 2's text index
+    k, rerank = svc.limits.results(k), svc.stage2 if rerank is None or data is None else rerank  # words alone: stage 2's text index
     if pdf:
         try: find_chromium()  # no search for a report that cannot be printed
         except FileNotFoundError as e: raise Unavailable(str(e)) from None
-    if rerank and not self.stage2: raise NoStage2(f'{self.index.name} has no stage 2: rerank is not available')
-    img = None if data is None else self.limits.image(data, name, box, content_type)
+    if rerank and not svc.stage2: raise NoStage2(f'{svc.index.name} has no stage 2: rerank is not available')
+    img = None if data is None else svc.limits.image(data, name, box, content_type)
     with tempfile.TemporaryDirectory(prefix='logo-sim-report-') as tmp:
-        with self.lock.reader:
-            r = clearance_report(self.searcher if rerank else self.stage1, img, Path(tmp)/'report', k, self.limits.words(text),
-                                 vienna_filter(vienna), years, where=where_filter(where), pdf=False, index=self.index)
+        with svc.lock.reader:
+            r = clearance_report(svc.searcher if rerank else svc.stage1, img, Path(tmp)/'report', k, svc.limits.words(text),
+                                 vienna_filter(vienna), years, where=where_filter(where), pdf=False, index=svc.index)
         if not pdf: return r['html'].read_bytes()
         try: return print_pdf(r['html'], Path(tmp)/'report.pdf').read_bytes()
         except (OSError, RuntimeError) as e: raise Unavailable(f'the report could not be printed to PDF: {e}') from None
@@ -539,11 +536,14 @@ async def why(request:Request, image:UploadFile=File(...), id:str=Form(...), cro
 
 
 # %% ../nbs/08_app.ipynb #0a264988
-def _open_watch(svc:SearchService, write:bool) -> tuple:
-    "The watch list of the service's index and its `Watcher`, when the index has one and the service may write; else (None, None)."
-    if not (write and svc.stage2 and (svc.index/WATCH/'watch.sqlite').exists()): return None, None
-    svc.watch = WatchList(svc.searcher)
-    return svc.watch, Watcher(svc)
+def _start_watch(svc:SearchService, watch:WatchList|None):
+    "Serve the watch list `watch` (None: none yet): its `Watcher` checks the marks added against it."
+    svc.watch = watch
+    svc.watcher = Watcher(svc) if watch is not None else None
+
+def _open_watch(svc:SearchService, write:bool):
+    "Serve the watch list of the service's index, when it has one and the service may write."
+    _start_watch(svc, WatchList(svc.searcher) if write and svc.stage2 and (svc.index/WATCH/'watch.sqlite').exists() else None)
 
 def _new_watch(svc:SearchService) -> WatchList:
     "A watch list for the service's index, made by its first watched mark: it watches the marks added afterwards."
@@ -555,7 +555,7 @@ def _watch_work(svc:SearchService, fn, write:bool=False):
     "Run `fn` on the service's watch list (None before it has one; made by the first watched mark) in a worker thread; a mark not watched is a 404."
     if write and svc.watch is None:
         with svc.lock.writer:
-            if svc.watch is None: svc.watch = _new_watch(svc); svc.watcher = Watcher(svc)
+            if svc.watch is None: _start_watch(svc, _new_watch(svc))
     try: return fn(svc.watch)  # a watch list takes its own lock
     except KeyError as e: raise UnknownMark(e.args[0]) from None
 
@@ -754,7 +754,7 @@ def card_html(m:dict, thumb:bytes|None=None) -> str:
 def thumbnail(self:SearchService, i:str, side:int=160) -> bytes:
     "A mark's image as a small PNG."
     im = Image.fromarray(decode_image(self.image_path(i))); im.thumbnail((side, side))
-    return _png(np.asarray(im))
+    return png_bytes(np.asarray(im))
 
 # %% ../nbs/08_app.ipynb #a8000072
 class SearchWidget:

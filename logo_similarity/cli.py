@@ -13,10 +13,10 @@ from .index import WHITEN_DIM, build_index, results_grid, suggest_vienna, vienna
 from .rerank import STAGE2, build_stage2, found, has_stage2, load_searcher, png_of
 
 # %% auto #0
-__all__ = ['box_arg', 'whiten_arg', 'index_parser', 'search_parser', 'add_parser', 'remove_parser', 'model_args', 'watch_parser',
-           'report_parser', 'parser', 'serve_parser', 'result_line', 'no_match_line', 'print_marks', 'print_results',
-           'index_cmd', 'query_problem', 'filters', 'search_cmd', 'words_cmd', 'add_cmd', 'remove_cmd', 'alert_line',
-           'watch_cmd', 'report_cmd', 'serve_cmd', 'export_cmd', 'main']
+__all__ = ['box_arg', 'whiten_arg', 'index_parser', 'search_parser', 'filter_args', 'add_parser', 'remove_parser', 'model_args',
+           'watch_parser', 'report_parser', 'parser', 'serve_parser', 'result_line', 'no_match_line', 'print_marks',
+           'print_results', 'index_cmd', 'query_problem', 'filters', 'search_cmd', 'words_cmd', 'add_cmd', 'remove_cmd',
+           'alert_line', 'watch_cmd', 'report_cmd', 'serve_cmd', 'export_cmd', 'main']
 
 # %% ../nbs/10_cli.ipynb #bf380582
 def box_arg(s:str) -> tuple:
@@ -64,13 +64,17 @@ def search_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
     q.add_argument('--colour', action=argparse.BooleanOptionalAction, default=None,
                     help='let colour count in the score, or not (default: not; colour is shown either way)')
     q.add_argument('--why', default=None, metavar='PNG', help="write why the first query's top mark matched to this PNG file")
+    q.add_argument('--crop', type=box_arg, default=None, metavar='X,Y,W,H', help="search with this region of each query (pixels)")
+    q.add_argument('--suggest-vienna', action='store_true', help='suggest Vienna codes for each query from the codes of the marks found (their similarity weighs)')
+    return filter_args(q)
+
+def filter_args(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
+    "The filters of a search, as `logo-sim search` and `logo-sim report` take them (see `filters`)."
     q.add_argument('--vienna', default='', metavar='CODES', help="only marks with one of these Vienna codes, any level, comma-separated, e.g. '26.04,27.05.01'")
     q.add_argument('--year-from', type=int, default=None, help='only marks filed in this year or later')
     q.add_argument('--year-to', type=int, default=None, help='only marks filed in this year or earlier')
-    q.add_argument('--crop', type=box_arg, default=None, metavar='X,Y,W,H', help="search with this region of each query (pixels)")
     q.add_argument('--where', action='append', default=[], metavar='FIELD=VALUES',
                    help="only marks with one of these values of a field the index declared filterable (`index --filter-field`), e.g. nice_classes=9,35; repeatable")
-    q.add_argument('--suggest-vienna', action='store_true', help='suggest Vienna codes for each query from the codes of the marks found (their similarity weighs)')
     return q
 
 # %% ../nbs/10_cli.ipynb #fbb69d15
@@ -127,11 +131,7 @@ def report_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
     q.add_argument('--why', type=int, default=3, metavar='N', help='why pictures of the top N marks (default: 3)')
     q.add_argument('--no-pdf', dest='pdf', action='store_false', help='the HTML alone (no headless Chromium needed)')
     q.add_argument('--no-rerank', dest='rerank', action='store_false', help='stage 1 alone: rank by the global descriptor only')
-    q.add_argument('--vienna', default='', metavar='CODES', help="only marks with one of these Vienna codes, any level, comma-separated")
-    q.add_argument('--year-from', type=int, default=None, help='only marks filed in this year or later')
-    q.add_argument('--year-to', type=int, default=None, help='only marks filed in this year or earlier')
-    q.add_argument('--where', action='append', default=[], metavar='FIELD=VALUES', help='only marks with one of these values of a declared field; repeatable')
-    return model_args(q)
+    return model_args(filter_args(q))
 
 # %% ../nbs/10_cli.ipynb #6d805130
 def parser() -> argparse.ArgumentParser:

@@ -17,7 +17,7 @@ from .data import vienna_keys
 from .sample import font_file, render_suite, STYLES_VERSION
 from .preprocess import Preprocessor, decode_image
 from .embed import Embedder, Whitening, blas_threads
-from .index import VectorStore, index_search, suggest_vienna
+from .index import VectorStore, suggest_vienna
 from .rerank import COMPONENTS
 
 # %% auto #0
@@ -475,7 +475,7 @@ def stored_vectors(store:VectorStore, ints, # integers of marks in the store, so
         for lst in range(ivf.nlist):  # in the order of the lists
             ids, codes = get_invlist(ivf.invlists, lst)
             sel = want[ids]; ids, x = ids[sel], codes[sel].view(np.float32)
-            for i in range(0, len(ids), size): yield ids[i:i + size], x[i:i + size]
+            for part in map(np.array, chunked(range(len(ids)), size)): yield ids[part], x[part]
         return
     read = store.exact.rows if store.exact is not None else store.index.reconstruct_batch
     for part in map(np.array, chunked(ints, size)): yield part, read(part)
@@ -486,15 +486,10 @@ def loo_results(store:VectorStore, ints, # integers of the marks that query, sor
                 rows:int=65_536, # query × result rows a chunk searches (bounds memory)
                ):
     "Each mark's `k` nearest other marks for its stored vector, as `VectorStore.search` finds them: (integer, table)."
-    rescore = store.exact is not None and store.shortlist > 0
-    kk = min(max(k + 1, store.shortlist) if rescore else k + 1, max(len(store), 1))
-    for part, q in stored_vectors(store, ints, max(1, rows//kk)):
-        D, I = index_search(store.index, q, kk, None, store.removed, store.ef_search, store.nprobe,
-                            store.exact_filtered)
-        if rescore: D, I = store.exact.rescore(q, I, k + 1)
-        keep = np.argsort(I == part[:, None], axis=1, kind='stable')[:, :min(k, I.shape[1] - 1)]  # itself last: cut
-        res = store.marks.results(np.take_along_axis(D, keep, 1), np.take_along_axis(I, keep, 1))
-        yield from zip(part.tolist(), res)
+    shortlist = store.shortlist if store.exact is not None else 0  # what a search holds of each query, for the chunks' size
+    for part, q in stored_vectors(store, ints, max(1, rows//max(k + 1, shortlist))):
+        for m, r in zip(part.tolist(), store.search(q, k + 1, stored=True)):
+            yield m, r[r.id != store.str_of[m]].head(k).reset_index(drop=True)  # itself left out
 
 # %% ../nbs/06_evaluation.ipynb #e914bb72
 def _codes(m:dict) -> list: return c if isinstance(c := m.get('vienna_codes'), (list, tuple)) else []

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, faiss
 from fastcore.basics import store_attr, patch, chunked, GetAttr
 from .core import save_json, load_json, plain, atomic_path, existing_file, shown
-from .data import parse_vienna, load_l3d, IMAGE_EXTS
+from .data import parse_vienna, load_l3d, vienna_keys, IMAGE_EXTS
 from .preprocess import Preprocessor, decode_image
 from fastprogress.fastprogress import progress_bar
 from .embed import Embedder, EmbedderConfig, Whitening, blas_threads
@@ -473,7 +473,7 @@ def suggest_vienna(results:pd.DataFrame, # one query's results: `vienna_codes`, 
     w = results['global' if 'global' in results else 'score'].clip(lower=0).to_numpy(float) if len(results) else np.zeros(0)
     votes = {}
     for s, codes in zip(w, results.get('vienna_codes', pd.Series([[]]*len(results)))):
-        for k in {parse_vienna(c).key(level) for c in (codes if isinstance(codes, (list, tuple, np.ndarray)) else [])} - {None}:
+        for k in vienna_keys(codes if isinstance(codes, (list, tuple, np.ndarray)) else [], level):
             votes[k] = votes.get(k, 0.0) + s
     out = pd.DataFrame(sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:top], columns=['code', 'support'])
     out['support'] = (out.support/w.sum()).round(3) if w.sum() > 0 else 0.0
@@ -540,9 +540,10 @@ def search(self:VectorStore, q, # query vectors (n, dim) or one (dim,)
            vienna=None, # only marks with these Vienna keys (see `allowed`)
            years=None, # only marks filed in these years, inclusive
            where=None, # only marks with one of these values in each declared field, e.g. {'nice_classes': ['9', '35']}
+           stored:bool=False, # `q` are vectors as the store holds them (read back from it): not whitened again
           ) -> list[pd.DataFrame]:
     "The `k` nearest marks to each query: id, score (cosine) and metadata, best first."
-    q, mask = self.vectors_in(q), self.allowed_mask(vienna, years, where)
+    q, mask = as_unit_vectors(q, self.dim) if stored else self.vectors_in(q), self.allowed_mask(vienna, years, where)
     rescore = self.exact is not None and self.shortlist > 0
     kk = min(max(k, self.shortlist) if rescore else k, max(len(self), 1))
     D, I = index_search(self.index, q, kk, mask, self.removed, self.ef_search, self.nprobe, self.exact_filtered)

@@ -18,9 +18,9 @@ from .core import save_npz, load_npz, existing_file, sha256, n_workers, log
 
 # %% auto #0
 __all__ = ['ENGINES', 'DPI', 'ImageDecodeError', 'EmptyImageError', 'NotAnImageError', 'TruncatedImageError',
-           'ImageTooLargeError', 'array_to_rgb', 'shrink', 'decode_image', 'Word', 'tessdata_dir', 'OCR', 'keep_words',
-           'words_mask', 'background_colour', 'mask_words', 'pad_square', 'resize', 'parse_box', 'crop', 'structure',
-           'Preprocessed', 'Preprocessor', 'mask_to_frame', 'box_iou', 'detection_scores']
+           'ImageTooLargeError', 'array_to_rgb', 'shrink', 'decode_image', 'png_bytes', 'Word', 'tessdata_dir', 'OCR',
+           'keep_words', 'words_mask', 'background_colour', 'mask_words', 'pad_square', 'resize', 'parse_box', 'crop',
+           'structure', 'Preprocessed', 'Preprocessor', 'mask_to_frame', 'box_iou', 'detection_scores']
 
 # %% ../nbs/01_preprocessing.ipynb #c2635a58
 class ImageDecodeError(ValueError):
@@ -113,6 +113,12 @@ def decode_image(src, # path, bytes, PIL image or numpy array
     except (OSError, SyntaxError, ValueError, EOFError) as e: raise TruncatedImageError(f'{name}: truncated or corrupt image data ({e})') from None
     return _pil_to_rgb(im, name, max_side)
 
+
+# %% ../nbs/01_preprocessing.ipynb #775465d0
+def png_bytes(img:np.ndarray, # an RGB (or grey) uint8 array
+              optimize:bool=False) -> bytes:
+    "An image array as PNG bytes (what a service stores of an upload, what a report inlines)."
+    b = io.BytesIO(); Image.fromarray(img).save(b, 'PNG', optimize=optimize); return b.getvalue()
 
 # %% ../nbs/01_preprocessing.ipynb #5d619340
 @dataclass

@@ -4,13 +4,12 @@
 
 # %% ../nbs/07_report.ipynb #r7000001
 from __future__ import annotations
-import base64, contextlib, datetime, html, io, os, shutil, signal, subprocess, tempfile
+import base64, contextlib, datetime, html, os, shutil, signal, subprocess, tempfile
 from pathlib import Path
-from PIL import Image
 import logo_similarity
 from .core import atomic_write, existing_file, load_json, shown
 from .index import read_db, vienna_filter, where_filter, years_filter
-from .preprocess import decode_image
+from .preprocess import decode_image, png_bytes
 from .rerank import Reranker, found, has_stage2, png_of
 
 # %% auto #0
@@ -72,8 +71,7 @@ def _data_uri(png:bytes) -> str: return 'data:image/png;base64,' + base64.b64enc
 
 def _png(src, side:int) -> bytes:
     "An image (path, bytes or array) as a PNG at most `side` pixels on its longer side."
-    b = io.BytesIO(); Image.fromarray(decode_image(src, max_side=side)).save(b, 'PNG', optimize=True)
-    return b.getvalue()
+    return png_bytes(decode_image(src, max_side=side), optimize=True)
 
 def _thumb(meta:dict, # a mark's metadata: its image file in `path`
            side:int=160) -> bytes|None:

@@ -405,12 +405,13 @@ class MarkFeatures:
 def rows(self:MarkFeatures, ids) -> tuple:
     "Which of `ids` have stage-2 features (built or added live), and their patches (n, k, d) and colours (n, bins³)."
     rows = np.array([self.patches.row.get(i, -1) for i in ids], int)
-    have = (rows >= 0) | np.array([i in self.added for i in ids], bool)
+    live, Ga, Ca = self.added.rows([None if r >= 0 else i for i, r in zip(ids, rows)])  # the built ones first
+    have = (rows >= 0) | live
     G = np.zeros((have.sum(), *self.patches.array.shape[1:]), np.float32)
     C = np.zeros((have.sum(), self.colours.shape[1]), np.float32)
     built, r = rows[have] >= 0, rows[have]
     if built.any(): G[built], C[built] = self.patches.array[r[built]], self.colours[r[built]]
-    for j, i in zip(np.flatnonzero(~built), np.asarray(ids, object)[have][~built]): G[j], C[j] = self.added[i]
+    if live.any(): G[~built], C[~built] = Ga, Ca
     return have, G, C
 
 # %% ../nbs/04_reranking.ipynb #4ae0001d

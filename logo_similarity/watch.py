@@ -4,14 +4,14 @@
 
 # %% ../nbs/07_watch.ipynb #1087808c
 from __future__ import annotations
-import datetime, functools, io, json, sqlite3, threading
+import datetime, functools, json, sqlite3, threading
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
-from PIL import Image
 from fastcore.basics import GetAttr, patch
 from .core import atomic_write, log, mark_id, plain, sha256, shown
 from .index import db_error, open_db
 from .text import TextIndex, spelled, text_search
+from .preprocess import png_bytes
 from .rerank import COMPONENTS, DEFAULT_COMPOSITE, AddedMarks, Composite, Reranker, mark_components
 
 # %% auto #0
@@ -106,10 +106,15 @@ def _begin(self:WatchList):
     except sqlite3.DatabaseError as e: raise db_error(self.path/'watch.sqlite', e) from None
 
 @patch
+def _meta(self:WatchedMarks, i:str, text:str, added:str, logo:bool) -> dict:
+    "What the watch keeps in memory of a watched mark: its words, when it was watched, its image file if its logo is watched."
+    return {'text': text, 'added': added, 'path': str(self.path/'images'/f'{i}.png') if logo else None}
+
+@patch
 def _load(self:WatchedMarks):
     "The watched marks from the database: their metadata, features, descriptors (a FAISS index) and words (a text index)."
     rows = self.db.execute('select rowid, id, text, x, added from watched order by rowid').fetchall()
-    self.meta = {i: {'text': t, 'added': a, 'path': str(self.path/'images'/f'{i}.png') if x else None} for _, i, t, x, a in rows}
+    self.meta = {i: self._meta(i, t, a, bool(x)) for _, i, t, x, a in rows}
     self.int_of, self.id_of = {i: n for n, i, *_ in rows}, {n: i for n, i, *_ in rows}
     self.features = AddedMarks(self.path, self.rr.features.patches.array.shape[2], keep=self.meta)
     self.vectors = faiss.IndexIDMap2(faiss.IndexFlatIP(self.rr.store.dim))
@@ -134,13 +139,13 @@ def add(self:WatchedMarks, i:str, # the watched mark's id (yours, e.g. your regi
 def _keep(self:WatchedMarks, i:str, text:str, q:dict|None) -> dict:
     "Keep the watched mark `i` (its words: as typed, else what OCR read): its image and features, then its row (so a watch killed part-way has not begun watching it)."
     if i in self: raise ValueError(f'{i}: already watched (remove it first)')
-    text = text or (q['ocr_text'] or '' if q is not None else '')
+    text, now = text or (q['ocr_text'] or '' if q is not None else ''), _now()
     x = None if q is None else self.rr.store.vectors_in(q['x'])[0]
     if q is not None:
-        b = io.BytesIO(); Image.fromarray(q['image']).save(b, 'PNG'); atomic_write(self.path/'images'/f'{i}.png', b.getvalue())
+        atomic_write(self.path/'images'/f'{i}.png', png_bytes(q['image']))
         self.features.add(i, q['patches'], q['colour'])
-    with self.db: n = self.db.execute('insert into watched values (?, ?, ?, ?)', (i, text, None if x is None else x.tobytes(), _now())).lastrowid
-    self.meta[i] = {'text': text, 'added': _now(), 'path': str(self.path/'images'/f'{i}.png') if x is not None else None}
+    with self.db: n = self.db.execute('insert into watched values (?, ?, ?, ?)', (i, text, None if x is None else x.tobytes(), now)).lastrowid
+    self.meta[i] = self._meta(i, text, now, x is not None)
     self.int_of[i], self.id_of[n] = n, i
     if x is not None: self.vectors.add_with_ids(x[None], np.array([n], np.int64))
     self.text_index.add(i, text)
