@@ -25,8 +25,8 @@ from .report import clearance_report, find_chromium, print_pdf
 
 # %% auto #0
 __all__ = ['api', 'PayloadTooLarge', 'UnsupportedMedia', 'UnknownMark', 'MarkExists', 'NoStage2', 'Unavailable', 'status_of',
-           'RWLock', 'Limits', 'Compactor', 'Watcher', 'SearchService', 'RateLimit', 'Guard', 'reads', 'writes',
-           'report_bytes', 'page', 'health', 'search', 'search_batch', 'add', 'remove', 'get', 'image', 'why',
+           'RWLock', 'Limits', 'Compactor', 'Watcher', 'SearchService', 'new_mark_meta', 'RateLimit', 'Guard', 'reads',
+           'writes', 'report_bytes', 'page', 'health', 'search', 'search_batch', 'add', 'remove', 'get', 'image', 'why',
            'watch_add', 'watches', 'watch_remove', 'watched', 'alerts', 'report', 'report_words', 'api_key_for',
            'create_app', 'deadlined', 'server_config', 'running', 'serve', 'page_html', 'card_html', 'SearchWidget',
            'load_test']
@@ -128,9 +128,9 @@ class Compactor:
     def __init__(self, store, lock:RWLock, at:int=1000): store_attr(); self.thread = None
     def __call__(self):
         "Start a compaction when the log is long enough and none is running."
-        if self.store.log_size() < self.at or (self.thread and self.thread.is_alive()): return
+        if self.store.folder.logged < self.at or (self.thread and self.thread.is_alive()): return
         def run():
-            try: self.store.compact(lock=self.lock.writer)
+            try: self.store.folder.compact(self.store, self.lock.writer)
             except Exception: log.exception('compacting the store failed (the log stays, nothing is lost)')
         self.thread = threading.Thread(target=run, name='compact', daemon=True); self.thread.start()
     def join(self):
@@ -186,9 +186,10 @@ class SearchService(GetAttr):
 
     _default, _xtra = 'limits', ['max_bytes', 'max_pixels', 'max_k', 'max_text', 'max_batch', 'work_side']
     def __repr__(self): return f"SearchService({self.index}, {len(self.store)} marks, {'two stages' if self.stage2 else 'stage 1 only'})"
-    def _known(self, i:str):
-        "An `UnknownMark` error unless mark `i` is in the index (call it holding the lock)."
+    def _meta(self, i:str) -> dict:
+        "A copy of mark `i`'s metadata, or an `UnknownMark` error if the index has no such mark (call it holding the lock)."
         if i not in self.store: raise UnknownMark(f'{shown(i)}: no such mark')
+        return dict(self.store.meta[i])
     def close(self):
         self.compact.join()
         if self.watcher is not None: self.watcher.close()
@@ -198,9 +199,9 @@ class SearchService(GetAttr):
 
 # %% ../nbs/08_app.ipynb #a8000011
 @patch
-def search(self:SearchService, data:bytes, # the query image
+def search(self:SearchService, data:bytes|None=None, # the query image; None: search by the words of `text` alone
            name:str='image', k:int=10,
-           rerank:bool|None=None, # default: when the index has stage 2
+           rerank:bool|None=None, # default: when the index has stage 2 (always, for words alone: the text index is stage 2's)
            vienna=None, # Vienna code prefixes (any level): marks with one of them
            years=None, # (first, last) filing years
            box=None, # search with this region of the query: (x, y, w, h) or 'x,y,w,h'
@@ -209,53 +210,38 @@ def search(self:SearchService, data:bytes, # the query image
            suggest:bool=False, # also suggest Vienna codes from the marks found (`vienna_suggested`, see `suggest_vienna`)
            where=None, # declared fields' values: a dict, or 'FIELD=VALUE[,VALUE...]' items (see `where_filter`)
           ) -> dict:
-    "Search the index with one query image: its answer as `found` gives it, and the time it took (`took_ms`)."
-    t = time.perf_counter()
-    k = self.limits.results(k)
-    vienna = vienna_filter(vienna)  # a bad code is an error naming it
-    rerank = self.stage2 if rerank is None else rerank
-    if rerank and not self.stage2: raise NoStage2(f'{self.index.name} has no stage 2: rerank is not available')
-    if self.limits.words(text) is not None and not rerank: raise ValueError('typed words (text) need re-ranking')
-    img = self.limits.image(data, name, box, content_type)
-    with self.lock.reader: r = (self.searcher if rerank else self.stage1).search(img, k, text=text, vienna=vienna, years=years, where=where_filter(where))
+    "Search the index with one query image, or by words alone (`Reranker.search_words`): its answer as `found` gives it, and the time it took (`took_ms`)."
+    t, k, vienna, where = time.perf_counter(), self.limits.results(k), vienna_filter(vienna), where_filter(where)  # a bad code or field is an error naming it
+    words, rerank = self.limits.words(text), self.stage2 if rerank is None or data is None else rerank
+    if data is None and not words: raise ValueError('give an image, or text to search by words alone')
+    if rerank and not self.stage2: raise NoStage2(f"{self.index.name} has no stage 2: {'no text index to search words in' if data is None else 'rerank is not available'}")
+    if words is not None and not rerank: raise ValueError('typed words (text) need re-ranking')
+    img = None if data is None else self.limits.image(data, name, box, content_type)
+    with self.lock.reader:
+        if img is None: r = self.searcher.search_words(text, k, vienna=vienna, years=years, where=where)
+        else: r = (self.searcher if rerank else self.stage1).search(img, k, text=text, vienna=vienna, years=years, where=where)
     extra = {'vienna_suggested': suggest_vienna(r).to_dict('records')} if suggest else {}
     return {**found(r), **extra, 'took_ms': round(1e3*(time.perf_counter() - t), 1)}
 
-
-# %% ../nbs/08_app.ipynb #2bd8ece6
-@patch
-def search_words(self:SearchService, text:str, # the words of a mark, at most `max_text` characters
-                 k:int=10, vienna=None, years=None, where=None) -> dict:
-    "Search by words alone (`Reranker.search_words`): its answer as `found` gives it, and the time it took (`took_ms`)."
-    t, k = time.perf_counter(), self.limits.results(k)
-    if not self.limits.words(text): raise ValueError('give an image, or text to search by words alone')
-    if not self.stage2: raise NoStage2(f'{self.index.name} has no stage 2: no text index to search words in')
-    vienna = vienna_filter(vienna)
-    with self.lock.reader: r = self.searcher.search_words(text, k, vienna=vienna, years=years, where=where_filter(where))
-    return {**found(r), 'took_ms': round(1e3*(time.perf_counter() - t), 1)}
 
 # %% ../nbs/08_app.ipynb #a8000012
 @patch
 def get(self:SearchService, i:str) -> dict:
     "A mark's metadata as the API shows it (no server paths)."
-    with self.lock.reader:
-        self._known(i)
-        m = dict(self.store.meta[i])
+    with self.lock.reader: m = self._meta(i)
     return plain({'id': i, **{k: v for k, v in m.items() if k not in ('path', 'ocr_words')}, 'image': f'/marks/{i}/image'})
 
 @patch
 def image_path(self:SearchService, i:str) -> Path:
     "The image file of mark `i`."
-    with self.lock.reader:
-        self._known(i)
-        p = self.store.meta[i].get('path')
+    with self.lock.reader: p = self._meta(i).get('path')
     if not p or not Path(p).is_file(): raise UnknownMark(f'{i}: its image is not on this server')
     return Path(p)
 
 @patch
 def health(self:SearchService) -> dict:
     "What the service serves: marks, model, index, whether it re-ranks, and the changes not yet compacted."
-    return {'status': 'ok', 'marks': len(self.store), 'model': self.model, 'index': self.index.name, 'rerank': self.stage2, 'log': self.store.log_size()}
+    return {'status': 'ok', 'marks': len(self.store), 'model': self.model, 'index': self.index.name, 'rerank': self.stage2, 'log': self.store.folder.logged}
 
 # %% ../nbs/08_app.ipynb #a8000014
 def _own_fields(fields:dict|None) -> dict:
@@ -263,6 +249,11 @@ def _own_fields(fields:dict|None) -> dict:
     if taken := {'text', 'vienna_codes', 'year', 'path', 'ocr_text', 'added', 'id'} & set(fields or {}):
         raise ValueError(f'field {sorted(taken)[0]!r}: set by the service itself, not a field of your own')
     return {f: list(v) if isinstance(v, (list, tuple)) else v for f, v in (fields or {}).items()}
+
+def new_mark_meta(text:str|None, codes:list, year:int|None, path:Path, ocr_text:str, fields:dict|None) -> dict:
+    "The metadata the service keeps for a mark added live: as given (whole `text`, `fields`), where its image is, what OCR read, when."
+    return {'text': text, 'vienna_codes': codes, 'year': year, 'path': str(path), 'ocr_text': ocr_text,
+            'added': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'), **_own_fields(fields)}
 
 # %% ../nbs/08_app.ipynb #da64dc56
 @patch
@@ -279,8 +270,7 @@ def add(self:SearchService, i:str, # the new mark's id: letters, digits, '.', '_
     if i in self.store: raise MarkExists(f'{i}: a mark with this id exists (remove it first)')
     img, text = self.limits.image(data, name, content_type=content_type), text.strip() if text and text.strip() else None
     q, path, png = describe(self.searcher, img, text), self.images/f'{i}.png', png_bytes(img)
-    meta = {'text': text, 'vienna_codes': codes, 'year': year, 'path': str(path), 'ocr_text': q['ocr_text'],
-            'added': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'), **_own_fields(fields)}
+    meta = new_mark_meta(text, codes, year, path, q['ocr_text'], fields)
     with self.lock.writer:
         if i in self.store: raise MarkExists(f'{i}: a mark with this id exists (remove it first)')
         atomic_write(path, png)
@@ -295,8 +285,7 @@ def add(self:SearchService, i:str, # the new mark's id: letters, digits, '.', '_
 def remove(self:SearchService, i:str):
     "Remove a mark; it is gone from searches, durably, when this returns."
     with self.lock.writer:
-        self._known(i)
-        p = Path(self.store.meta[i].get('path') or '')
+        p = Path(self._meta(i).get('path') or '')
         self.store.remove([i])
         if self.stage2: self.searcher.remove_mark(i)
     if p.parent == self.images: p.unlink(missing_ok=True)  # only images the service wrote
@@ -416,8 +405,9 @@ def writes(request:Request, x_api_key:str|None=Header(None)):
     "A route's dependency: the API key, when the service has one."
     _check_key(request.app.state.key, x_api_key)
 
-def _searched(svc:SearchService, f:UploadFile, *a, **kw):
-    "The search of the upload `f`, to run in a worker thread (its bytes are read there)."
+def _searched(svc:SearchService, f:UploadFile|None, *a, **kw):
+    "The search of the upload `f` (None: by words alone), to run in a worker thread (its bytes are read there)."
+    if f is None: return lambda: svc.search(None, 'words', *a, **kw)
     return lambda: svc.search(_upload(f, svc.max_bytes), f.filename or 'image', *a, content_type=f.content_type, **kw)
 
 
@@ -430,7 +420,7 @@ def why(self:SearchService, data:bytes, i:str, name:str='image', box=None, text:
     self.limits.words(text)
     img = self.limits.image(data, name, box, content_type)
     with self.lock.reader:
-        self._known(i)
+        self._meta(i)
         fig = self.searcher.why(img, i, text=text)
     return png_of(fig)
 
@@ -474,7 +464,6 @@ async def search(request:Request, image:UploadFile|None=File(None), k:int=10, re
     "Search with one image (or, without one, by the words of `text` alone): the ranked marks, each with its score, components and metadata. `where=FIELD=VALUE,...` filters on a field the index declared filterable."
     await _one_image(request)
     svc = _service(request)
-    if image is None: return await _work(request, lambda: svc.search_words(text, k, vienna, years_filter(year_from, year_to), where))
     return await _work(request, _searched(svc, image, k, rerank, vienna, years_filter(year_from, year_to), crop, text, suggest=suggest_vienna, where=where))
 
 
@@ -811,7 +800,7 @@ def search(self:SearchWidget) -> dict|None:
         where = [w for w in self.where.value.split(';') if w.strip()]
         text = self.text.value.strip() or None
         if text and not self.upload.value and not self.pick.value:  # no logo: the words alone
-            (data, self.name), r = (None, None), self.service.search_words(text, self.k.value, vienna, years, where)
+            (data, self.name), r = (None, None), self.service.search(None, k=self.k.value, vienna=vienna, years=years, text=text, where=where)
         else:
             data, self.name = self.query()
             r = self.service.search(data, self.name, self.k.value, self.rerank.value, vienna, years, text=text if self.rerank.value else None,

