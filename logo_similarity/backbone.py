@@ -108,7 +108,8 @@ def create_backbone(name:str=LITE0, # any timm model name
         fn = offline_weights(name)
         if fn is None: raise ValueError(f"no offline weights for {name!r}: pass weights='hub', a checkpoint path or None")
         full = load_by_position(timm.create_model(name, pretrained=False), fn)
-        trunk.load_state_dict({k: v for k, v in full.state_dict().items() if k in trunk.state_dict()})
+        own = trunk.state_dict().keys()  # once: state_dict() walks the whole network
+        trunk.load_state_dict({k: v for k, v in full.state_dict().items() if k in own})
     elif weights not in ('hub', None):
         sd = torch.load(existing_file(weights, 'checkpoint'), map_location='cpu', weights_only=True)
         trunk.load_state_dict({k: v for k, v in sd.get('state_dict', sd).items() if not k.startswith(('classifier.', 'fc.', 'head.'))})

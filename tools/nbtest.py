@@ -10,6 +10,16 @@ def notebooks(path):
 
 TIMES = Path(__file__).with_name('nbtest_times.json')  # seconds each notebook took in a recorded run (`--record`)
 
+TESTS = ('test_eq', 'test_close', 'test_fail', 'test_ne', 'assert ')
+
+def has_tests(nb) -> bool:
+    "Whether the notebook has a test outside its slow cells (an explanation's studies are all slow: its imports run in `make docs-check`)."
+    for c in json.loads(Path(nb).read_text())['cells']:
+        src = ''.join(c['source'])
+        if c['cell_type'] != 'code' or '#| slow' in src or '#| eval: false' in src: continue
+        if any(t in l for l in src.splitlines() if not l.startswith(('from ', 'import ')) for t in TESTS): return True
+    return False
+
 def longest_first(nbs, times:dict) -> list:
     "The notebooks in the order that ends soonest on a few workers: the longest known first (unknown ones count as long)."
     return sorted(nbs, key=lambda nb: -times.get(nb.as_posix(), float('inf')))
@@ -30,13 +40,16 @@ def main():
     p.add_argument('--workers', type=int, default=min(2, os.cpu_count() or 1))
     p.add_argument('--record', action='store_true', help=f'write the times of this run to {TIMES.name}, for the order of later runs')
     a = p.parse_args()
-    nbs = longest_first(notebooks(a.path), json.loads(TIMES.read_text()) if TIMES.exists() else {})
+    nbs = notebooks(a.path)
     if not nbs: sys.exit(f'no notebooks found under {a.path}')
+    untested = [] if a.flags else [nb for nb in nbs if 'explanations' in nb.parts and not has_tests(nb)]
+    nbs = longest_first([nb for nb in nbs if nb not in untested], json.loads(TIMES.read_text()) if TIMES.exists() else {})
     t0 = time.time()
     threads = max(1, (os.cpu_count() or 1)//a.workers)  # more would only spin while the other notebooks hold the cores
     with ThreadPoolExecutor(a.workers) as ex: res = list(ex.map(lambda nb: run(nb, a.flags, threads), nbs))
     wall = time.time() - t0
     if a.record: TIMES.write_text(json.dumps({nb.as_posix(): round(secs) for nb, _, secs, _ in res}, indent=1, sort_keys=True) + '\n')
+    for nb in untested: print(f'SKIP {nb} (no test outside slow cells; its imports run in make docs-check)')
     for nb, ok, secs, out in sorted(res, key=lambda r: str(r[0])):
         print(f"{'PASS' if ok else 'FAIL'} {nb} ({secs:.0f}s)")
         if not ok: print(out.rstrip()[-20000:])
