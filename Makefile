@@ -22,7 +22,7 @@ $(VENV)/.installed: settings.ini setup.py
 	@$(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python -e ".[dev]" >> $(VENV)/pip-install.log 2>&1 || { tail -50 $(VENV)/pip-install.log; exit 1; }
 	@touch $@
 
-test: install  ## the test command: every notebook through nbdev_test; last line `N passed, N failed`
+test: install  ## the test command: every notebook as nbdev_test runs it, each in a fresh process forked from one with the heavy libraries imported; last line `N passed, N failed`
 	@$(BIN)/python tools/nbtest.py
 
 test-all: install  ## also run the cells tagged slow (full corpus, benchmarks)

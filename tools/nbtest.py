@@ -1,11 +1,15 @@
 #!/usr/bin/env python
-"Run `nbdev_test` on every notebook, one process each, and end with the line `N passed, N failed`."
-import argparse, json, os, subprocess, sys, time
+"""Test every notebook as `nbdev_test` does, each in a fresh process, and end with the line `N passed, N failed`.
+
+Each notebook's process is forked from a server that has already imported the heavy libraries (PyTorch, timm, ...):
+a notebook starts with nothing left over from another, and does not pay 5-20 s of imports again."""
+import argparse, json, multiprocessing as mp, os, sys, tempfile, time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 def notebooks(path):
-    "The notebooks `nbdev_test` would run: none whose name or folder starts with `_` or `.`."
+    "The notebooks `nbdev_test` would run: `path` itself if it is one, else those under it but none whose name or folder starts with `_` or `.`."
+    if Path(path).suffix == '.ipynb': return [Path(path)]
     return sorted(p for p in Path(path).rglob('*.ipynb') if not any(s.startswith(('_', '.')) for s in p.parts))
 
 TIMES = Path(__file__).with_name('nbtest_times.json')  # seconds each notebook took in a recorded run (`--record`)
@@ -24,18 +28,35 @@ def longest_first(nbs, times:dict) -> list:
     "The notebooks in the order that ends soonest on a few workers: the longest known first (unknown ones count as long)."
     return sorted(nbs, key=lambda nb: -times.get(nb.as_posix(), float('inf')))
 
-def run(nb, flags, threads:int|None=None):
-    "Test one notebook (its OpenMP threads capped at `threads`); return (notebook, ok, seconds, output)."
-    exe = Path(sys.executable).with_name('nbdev_test')
-    cmd = [str(exe), '--path', str(nb), '--n_workers', '0'] + (['--flags', flags] if flags else [])
-    t = time.time()
-    env = {**os.environ, **({'OMP_NUM_THREADS': str(threads)} if threads and 'OMP_NUM_THREADS' not in os.environ else {})}
-    r = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    return nb, r.returncode == 0, time.time() - t, r.stdout + r.stderr
+PRELOAD = ['numpy', 'pandas', 'PIL.Image', 'torch', 'torchvision', 'timm', 'faiss', 'cv2', 'onnxruntime', 'sklearn.linear_model',
+           'scipy.stats', 'IPython', 'execnb.shell', 'nbdev.test']  # third-party only (none that starts threads or picks a plotting backend on import)
+
+def _test(nb:str, flags:str, conn):
+    "In the forked process: test `nb` as `nbdev_test` does, its output (file descriptors 1 and 2) kept; send (ok, output)."
+    from nbdev.config import get_config
+    from nbdev.test import test_nb
+    mp.set_start_method('fork', force=True)  # the notebook's own process pools start as under `nbdev_test` (a forked child inherits 'forkserver')
+    with tempfile.TemporaryFile() as log:
+        os.dup2(log.fileno(), 1); os.dup2(log.fileno(), 2)
+        cfg = get_config()
+        try: ok = test_nb(Path(nb), skip_flags=cfg.tst_flags.split(), force_flags=flags.split(), basepath=cfg.config_path)[0]
+        except BaseException as e: ok = False; print(f'{type(e).__name__}: {e}', file=sys.stderr)
+        sys.stdout.flush(); sys.stderr.flush(); log.seek(0)
+        conn.send((ok, log.read().decode(errors='replace')))
+
+def run(nb, flags, ctx):
+    "Test one notebook in a process forked by `ctx`'s server; return (notebook, ok, seconds, output)."
+    t, (mine, theirs) = time.time(), ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_test, args=(str(nb.absolute()), flags, theirs)); proc.start(); theirs.close()
+    try: ok, out = mine.recv()
+    except EOFError: ok, out = False, ''
+    proc.join()
+    if proc.exitcode: ok, out = False, out + f'\nthe process testing {nb} ended with exit code {proc.exitcode}'
+    return nb, ok, time.time() - t, out
 
 def main():
     p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument('--path', default='nbs', help='notebook folder')
+    p.add_argument('--path', default='nbs', help='notebook folder, or one notebook')
     p.add_argument('--flags', default='', help='tst_flags to run too, e.g. "slow"')
     p.add_argument('--workers', type=int, default=min(2, os.cpu_count() or 1))
     p.add_argument('--record', action='store_true', help=f'write the times of this run to {TIMES.name}, for the order of later runs')
@@ -46,7 +67,9 @@ def main():
     nbs = longest_first([nb for nb in nbs if nb not in untested], json.loads(TIMES.read_text()) if TIMES.exists() else {})
     t0 = time.time()
     threads = max(1, (os.cpu_count() or 1)//a.workers)  # more would only spin while the other notebooks hold the cores
-    with ThreadPoolExecutor(a.workers) as ex: res = list(ex.map(lambda nb: run(nb, a.flags, threads), nbs))
+    os.environ.setdefault('OMP_NUM_THREADS', str(threads))  # read by the server's PyTorch as it is imported
+    ctx = mp.get_context('forkserver'); ctx.set_forkserver_preload(PRELOAD)
+    with ThreadPoolExecutor(a.workers) as ex: res = list(ex.map(lambda nb: run(nb, a.flags, ctx), nbs))
     wall = time.time() - t0
     if a.record: TIMES.write_text(json.dumps({nb.as_posix(): round(secs) for nb, _, secs, _ in res}, indent=1, sort_keys=True) + '\n')
     for nb in untested: print(f'SKIP {nb} (no test outside slow cells; its imports run in make docs-check)')
