@@ -193,8 +193,7 @@ class Reranker:
         self.path, self.store = Path(path), searcher.store
         self.features = MarkFeatures(self.path, keep=self.store)  # patches and colours, built and added live
         self.composite = composite or Composite.load(self.path/'composite.json')
-        ids = list(self.store.int_of)
-        self.text_index = TextIndex(ids, [mark_text(self.store.meta[i]) for i in ids])
+        self.text_index = TextIndex.from_meta(self.store.meta.items())  # every mark's words, in one read of the metadata
     def __repr__(self): return f'Reranker({len(self.store)} marks, {self.composite})'
     embedder = property(lambda self: self.searcher.embedder, doc="the query's embedder, as a `LogoSearcher` has it")
     stage1 = property(lambda self: self.searcher, doc='the global search alone')

@@ -189,6 +189,13 @@ class TextIndex:
         for i, t in enumerate(self.texts):
             if (k := sound_key(t)) and self.compact[i]: self.by_key.setdefault(k, []).append(i)
 
+    @classmethod
+    def from_meta(cls, items):
+        "The text index of marks given as (id, metadata) pairs, e.g. a store's `meta.items()`: one pass, one query for a store on disk."
+        ids, texts = [], []
+        for i, m in items: ids.append(i); texts.append(mark_text(m))
+        return cls(ids, texts)
+
     def __len__(self): return len(self.pos)
     def __repr__(self): return f'TextIndex({len(self)} marks, {len(self.by_key)} sound keys)'
 
