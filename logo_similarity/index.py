@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_indexing.ipynb #583ac131
 from __future__ import annotations
-import contextlib, csv, hashlib, json, os, re, shutil, sqlite3
+import contextlib, csv, hashlib, inspect, json, os, re, shutil, sqlite3
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
 from fastcore.basics import store_attr, patch, chunked, GetAttr, ifnone
@@ -278,8 +278,7 @@ class VectorStore(GetAttr):
                  filter_fields=(), # metadata fields declared filterable (e.g. 'nice_classes', 'owner'): see `MarkFilters`
                 ):
         store_attr('dim,spec,ef_search,nprobe,whitening,exact_filtered,shortlist'); self.filter_fields, self.config = tuple(filter_fields), config or {}
-        if whitening and whitening.dim != dim:
-            raise ValueError(f'the whitening gives vectors of width {whitening.dim}, the store holds {dim}')
+        if whitening and whitening.dim != dim: raise ValueError(f'the whitening gives vectors of width {whitening.dim}, the store holds {dim}')
         base = faiss.IndexFlatIP(dim) if spec == 'Flat' else faiss.index_factory(dim, spec, faiss.METRIC_INNER_PRODUCT)
         self.index = base if faiss.try_extract_index_ivf(base) else faiss.IndexIDMap2(base)  # IVF takes ids itself
         self.exact = ExactVectors(dim) if lossy(spec) else None  # kept for a compressed index (in a file once saved)
@@ -290,15 +289,13 @@ class VectorStore(GetAttr):
     def __len__(self): return len(self.marks)
     def __contains__(self, i): return i in self.marks
     def __repr__(self): return f'VectorStore({len(self)} marks, dim={self.dim}, spec={self.spec!r})'
-    @property
-    def inner(self): return _inner(self.index)  # the FAISS index inside the id map, cast to its real type
+    inner = property(lambda self: _inner(self.index), doc='the FAISS index inside the id map, cast to its real type')
 
 # %% ../nbs/03_indexing.ipynb #91792bcd
 @patch(as_prop=True)
 def settings(self:VectorStore) -> dict:
     "What the store was made with: the arguments of `VectorStore`."
-    keys = 'dim', 'spec', 'config', 'ef_search', 'nprobe', 'whitening', 'exact_filtered', 'shortlist', 'filter_fields'
-    return {k: getattr(self, k) for k in keys}
+    return {k: getattr(self, k) for k in inspect.signature(VectorStore).parameters}
 
 @patch
 def vectors_in(self:VectorStore, x, ids=None) -> np.ndarray:
@@ -340,10 +337,9 @@ def add(self:VectorStore, ids, # string ids of the marks, new to the store
        ):
     "Add marks with their vectors and metadata."
     ids = [str(i) for i in ids]
-    ints, x = self.marks.new(ids), self.vectors_in(x, ids)
+    ints, x, rows = self.marks.new(ids), self.vectors_in(x, ids), meta_rows(meta, ids)
     if len(x) != len(ids): raise ValueError(f'{len(ids)} ids but {len(x)} vectors')
     if not self.index.is_trained: train_index(self.index, self.spec, x)
-    rows = meta_rows(meta, ids)
     if self.exact is not None and len(self.exact) != self.next_int: raise RuntimeError(f'{self.exact}: expected {self.next_int} rows')
     if self.folder is not None: self.folder.log_add(ids, ints, x, rows)  # durable before it is visible
     self.index.add_with_ids(x, ints)
