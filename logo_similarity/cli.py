@@ -74,7 +74,7 @@ def filter_args(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
     q.add_argument('--year-from', type=int, default=None, help='only marks filed in this year or later')
     q.add_argument('--year-to', type=int, default=None, help='only marks filed in this year or earlier')
     q.add_argument('--where', action='append', default=[], metavar='FIELD=VALUES',
-                   help="only marks with one of these values of a field the index declared filterable (`index --filter-field`), e.g. nice_classes=9,35; repeatable")
+                   help="only marks with one of these values of a field the index declared filterable (`index --filter-field`), e.g. nice_classes=9,35 or owner=\"Acme, Inc.\" (a value with a comma in double quotes); repeatable")
     return q
 
 # %% ../nbs/10_cli.ipynb #fbb69d15

@@ -372,14 +372,14 @@ def vienna_filter(codes) -> list|None:
     return [vienna_key(c) for c in codes or () if str(c).strip()] or None
 
 def where_filter(items) -> dict|None:
-    "Filters on declared fields, from 'FIELD=VALUE[,VALUE...]' items (as the command and the API take them) or a dict; None for none."
+    "Filters on declared fields, from 'FIELD=VALUE[,VALUE...]' items (as the command and the API take them; a value with a comma in double quotes) or a dict; None for none."
     if not items: return None
     if isinstance(items, dict): return dict(items)
     out = {}
     for it in [items] if isinstance(items, str) else items:
         f, sep, vals = str(it).partition('=')
         if not (sep and f.strip() and vals.strip()): raise ValueError(f'filter {shown(it)!r}: write FIELD=VALUE[,VALUE...], e.g. nice_classes=9,35')
-        out.setdefault(f.strip(), []).extend(v for v in vals.split(',') if v.strip())
+        out.setdefault(f.strip(), []).extend(v for v in next(csv.reader([vals], skipinitialspace=True)) if v.strip())
     return out
 
 # %% ../nbs/03_indexing.ipynb #dd1700ba
