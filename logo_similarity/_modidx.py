@@ -1166,4 +1166,5 @@ d = { 'settings': { 'branch': 'main',
                                        'logo_similarity.watch._now': ('watch.html#_now', 'logo_similarity/watch.py'),
                                        'logo_similarity.watch._utc': ('watch.html#_utc', 'logo_similarity/watch.py'),
                                        'logo_similarity.watch.alert_threshold': ('watch.html#alert_threshold', 'logo_similarity/watch.py'),
-                                       'logo_similarity.watch.build_stamp': ('watch.html#build_stamp', 'logo_similarity/watch.py')}}}
+                                       'logo_similarity.watch.build_stamp': ('watch.html#build_stamp', 'logo_similarity/watch.py'),
+                                       'logo_similarity.watch.has_watch': ('watch.html#has_watch', 'logo_similarity/watch.py')}}}

@@ -20,7 +20,7 @@ from .preprocess import decode_image, crop, png_bytes, shrink, ImageTooLargeErro
 from .index import suggest_vienna, vienna_filter, where_filter, years_filter
 from .text import mark_text
 from .rerank import Reranker, describe, found, load_searcher, png_of
-from .watch import WATCH, WatchList
+from .watch import WatchList, has_watch
 from .report import clearance_report, find_chromium, print_pdf
 
 # %% auto #0
@@ -212,7 +212,7 @@ def search(self:SearchService, data:bytes|None=None, # the query image; None: se
           ) -> dict:
     "Search the index with one query image, or by words alone (`Reranker.search_words`): its answer as `found` gives it, and the time it took (`took_ms`)."
     t, k, vienna, where = time.perf_counter(), self.limits.results(k), vienna_filter(vienna), where_filter(where)  # a bad code or field is an error naming it
-    words, rerank = self.limits.words(text), self.stage2 if rerank is None or data is None else rerank
+    words, rerank = self.limits.words(text), True if data is None else self.stage2 if rerank is None else rerank  # words alone: stage 2's text index
     if data is None and not words: raise ValueError('give an image, or text to search by words alone')
     if rerank and not self.stage2: raise NoStage2(f"{self.index.name} has no stage 2: {'no text index to search words in' if data is None else 'rerank is not available'}")
     if words is not None and not rerank: raise ValueError('typed words (text) need re-ranking')
@@ -532,7 +532,7 @@ def _start_watch(svc:SearchService, watch:WatchList|None):
 
 def _open_watch(svc:SearchService, write:bool):
     "Serve the watch list of the service's index, when it has one and the service may write."
-    _start_watch(svc, WatchList(svc.searcher) if write and svc.stage2 and (svc.index/WATCH/'watch.sqlite').exists() else None)
+    _start_watch(svc, WatchList(svc.searcher) if write and svc.stage2 and has_watch(svc.index) else None)
 
 def _new_watch(svc:SearchService) -> WatchList:
     "A watch list for the service's index, made by its first watched mark: it watches the marks added afterwards."

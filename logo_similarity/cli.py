@@ -392,9 +392,9 @@ def alert_line(x:dict) -> str:
 
 def watch_cmd(a:argparse.Namespace) -> int:
     "`logo-sim watch`: change or read an index's watch list; 1 if a watched mark named was not there."
-    from logo_similarity.watch import WATCH, WatchList
+    from logo_similarity.watch import WatchList, has_watch
     change = a.watch in ('add', 'remove', 'scan')  # the index's writer lock: no service may hold it meanwhile
-    if not change and not (Path(a.index)/WATCH/'watch.sqlite').exists():  # nothing watched yet: reading makes no watch list
+    if not change and not has_watch(a.index):  # nothing watched yet: reading makes no watch list
         if a.json: save_json([], a.json)
         return 0
     w, bad = WatchList(load_searcher(a.index, a.model, a.device, write=change)), 0

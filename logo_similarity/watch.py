@@ -15,7 +15,7 @@ from .preprocess import png_bytes
 from .rerank import COMPONENTS, DEFAULT_COMPOSITE, AddedMarks, Composite, Reranker, mark_components
 
 # %% auto #0
-__all__ = ['WATCH', 'alert_threshold', 'WatchedMarks', 'WatchList', 'build_stamp', 'Alerts']
+__all__ = ['WATCH', 'alert_threshold', 'has_watch', 'WatchedMarks', 'WatchList', 'build_stamp', 'Alerts']
 
 # %% ../nbs/07_watch.ipynb #683c5dbf
 def alert_threshold(composite:Composite, model:str) -> float:
@@ -28,6 +28,10 @@ def alert_threshold(composite:Composite, model:str) -> float:
 
 # %% ../nbs/07_watch.ipynb #b3433022
 WATCH = 'watch'  # a watch list's folder, in its index folder
+
+def has_watch(index) -> bool:
+    "Whether the index folder `index` has a watch list (reading one makes none)."
+    return (Path(index)/WATCH/'watch.sqlite').exists()
 _SCHEMA = '''create table if not exists watched (id text primary key, text text not null, x blob, added text not null);
 create table if not exists alerts (seq integer primary key autoincrement, watched text not null, mark text not null,
   score real not null, details text not null, raised text not null, unique (watched, mark));
@@ -256,8 +260,9 @@ def _utc(when:str) -> str:
 @patch
 @_locked
 def unseen(self:WatchList, ids) -> list:
-    "Those of the marks `ids` that no check has seen."
-    return [i for i in ids if not self.db.execute('select 1 from seen where id = ?', (i,)).fetchone()]
+    "Those of the marks `ids` that no check has seen (the seen ones read in one query: `ids` are usually all the index's)."
+    seen = {i for (i,) in self.db.execute('select id from seen')}
+    return [i for i in ids if i not in seen]
 
 @patch
 def scan(self:WatchList, marks=None, # (id, metadata) pairs of the index's marks; default: all of them
@@ -265,7 +270,8 @@ def scan(self:WatchList, marks=None, # (id, metadata) pairs of the index's marks
         ) -> list[dict]:
     "Check the marks the watch has not seen (a re-index, a kill before a check), each described from its image file; the alerts raised."
     s, out = self.rr.store, []
-    marks = list(marks) if marks is not None else [(i, s.meta[i]) for i in s.int_of]
+    if marks is None: meta = dict(s.meta.items()); marks = [(i, meta[i]) for i in s.int_of]  # the metadata in one read
+    else: marks = list(marks)
     todo = set(self.unseen([i for i, _ in marks]))
     for i, m in marks:
         if stop is not None and stop(): break
