@@ -168,14 +168,20 @@ class RayMerge:
 def _free_port() -> int:
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
 
+def _uses(proc:Path, folder:str) -> bool:
+    "Whether process `proc` (its /proc folder) names `folder` in its command line or holds a file open there (Ray's agents retitle themselves but keep their logs open)."
+    if folder in (proc/'cmdline').read_bytes().decode(errors='replace'): return True
+    return any(os.readlink(f).startswith(folder) for f in (proc/'fd').iterdir())
+
 def _processes_in(folder:str) -> list[int]:
-    "The processes whose command line names `folder` (Linux: read from /proc)."
+    "The processes that name `folder` in their command line or hold a file open under it (Linux: read from /proc)."
     out = []
     for d in Path('/proc').glob('[0-9]*'):
         try:
-            if folder in (d/'cmdline').read_bytes().decode(errors='replace'): out.append(int(d.name))
+            if d.name != str(os.getpid()) and _uses(d, folder): out.append(int(d.name))
         except OSError: pass
     return out
+
 
 # %% ../nbs/09_scale.ipynb #a3ec1022
 @contextlib.contextmanager
@@ -196,8 +202,11 @@ def ray_cluster(nodes:int=2, # Ray nodes: a head and `nodes - 1` that join it
             if r.returncode: raise RuntimeError(f"ray start {' '.join(how)} failed: {r.stderr[-2000:]}")
         yield address, token
     finally:
-        for pid in _processes_in(tmp):
-            with contextlib.suppress(OSError): os.kill(pid, 9)
+        for _ in range(100):  # a kill is not instant: kill again what is still there, for at most ~10 s
+            if not (pids := _processes_in(tmp)): break
+            for pid in pids:
+                with contextlib.suppress(OSError): os.kill(pid, 9)
+            time.sleep(0.1)
         shutil.rmtree(tmp, ignore_errors=True)
 
 # %% ../nbs/09_scale.ipynb #b9000051
