@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PKGS := tesseract-ocr tesseract-ocr-eng libcairo2 libtesseract-dev libleptonica-dev pkg-config chromium chromium-driver
 
-.PHONY: install sys-deps test test-all export lint check-clean demo docs-check readme
+.PHONY: install sys-deps test test-system test-all export lint check-clean demo docs-check readme
 
 install: sys-deps $(VENV)/.installed
 
@@ -25,8 +25,11 @@ $(VENV)/.installed: settings.ini setup.py
 test: install  ## the test command: every notebook as nbdev_test runs it, each in a fresh process forked from one with the heavy libraries imported; last line `N passed, N failed`
 	@$(BIN)/python tools/nbtest.py
 
-test-all: install  ## also run the cells tagged slow (full corpus, benchmarks)
-	@$(BIN)/python tools/nbtest.py --flags slow
+test-system: install  ## the notebooks with cells tagged system (a Ray cluster, Chromium, killed and fresh processes): CI runs them after `make test`
+	@$(BIN)/python tools/nbtest.py --flags system --flagged
+
+test-all: install  ## every cell: also those tagged system and slow (full corpus, benchmarks)
+	@$(BIN)/python tools/nbtest.py --flags "slow system"
 
 export: install
 	$(BIN)/nbdev_export

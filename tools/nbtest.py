@@ -24,6 +24,10 @@ def has_tests(nb) -> bool:
         if any(t in l for l in src.splitlines() if not l.startswith(('from ', 'import ')) for t in TESTS): return True
     return False
 
+def flagged(nb, flags:list) -> bool:
+    "Whether the notebook has a cell tagged with one of `flags` (`#| slow`, `#| system`)."
+    return any(c['cell_type'] == 'code' and any(f'#| {f}' in ''.join(c['source']) for f in flags) for c in json.loads(Path(nb).read_text())['cells'])
+
 def longest_first(nbs, times:dict) -> list:
     "The notebooks in the order that ends soonest on a few workers: the longest known first (unknown ones count as long)."
     return sorted(nbs, key=lambda nb: -times.get(nb.as_posix(), float('inf')))
@@ -58,11 +62,13 @@ def main():
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument('--path', default='nbs', help='notebook folder, or one notebook')
     p.add_argument('--flags', default='', help='tst_flags to run too, e.g. "slow"')
+    p.add_argument('--flagged', action='store_true', help='only the notebooks with a cell tagged with one of --flags')
     p.add_argument('--workers', type=int, default=min(2, os.cpu_count() or 1))
     p.add_argument('--record', action='store_true', help=f'write the times of this run to {TIMES.name}, for the order of later runs')
     a = p.parse_args()
     nbs = notebooks(a.path)
-    if not nbs: sys.exit(f'no notebooks found under {a.path}')
+    if a.flagged: nbs = [nb for nb in nbs if flagged(nb, a.flags.split())]
+    if not nbs: sys.exit(f'no notebooks found under {a.path}' + (f' with a cell tagged {a.flags}' if a.flagged else ''))
     untested = [] if a.flags else [nb for nb in nbs if 'explanations' in nb.parts and not has_tests(nb)]
     nbs = longest_first([nb for nb in nbs if nb not in untested], json.loads(TIMES.read_text()) if TIMES.exists() else {})
     t0 = time.time()
