@@ -18,8 +18,8 @@ from .features import patches, query_orb
 
 # %% auto #0
 __all__ = ['STAGE2', 'COMPONENTS', 'DEFAULT_COMPOSITE', 'RESULT', 'HIDDEN', 'has_stage2', 'build_stage2', 'Composite',
-           'fit_logistic', 'Timings', 'Reranker', 'text_candidates', 'mark_components', 'AddedMarks', 'MarkFeatures',
-           'result_item', 'found', 'load_searcher', 'describe', 'png_of']
+           'fit_logistic', 'Timings', 'open_text_index', 'Reranker', 'text_candidates', 'mark_components', 'AddedMarks',
+           'MarkFeatures', 'result_item', 'found', 'load_searcher', 'describe', 'png_of']
 
 # %% ../nbs/04_reranking.ipynb #9f01a18c
 STAGE2 = 'rerank'  # the stage-2 folder inside an index folder
@@ -97,7 +97,7 @@ def build_stage2(index, # index folder made by `build_index`
                  chunk:int=1024, # marks per resumable piece (a shard, as notebook 03 writes them)
                  fit:int=2000, # marks whose patches fit the PCA
                 ) -> Path:
-    "Write the stage-2 folder of an index: patch store, colour histograms, composite weights (resuming an interrupted build)."
+    "Write the stage-2 folder of an index: patch store, colour histograms, composite weights, text index (resuming an interrupted build)."
     import shutil
     from logo_similarity.core import sha256
     s, out = _stage1(index, model, device=device), Path(index)/STAGE2
@@ -110,6 +110,7 @@ def build_stage2(index, # index folder made by `build_index`
     pca = _fitted_pca(work/'patch_pca.npz', s, ids[:fit], paths[:fit], dim, workers)
     _assemble(out, ids, pca, _write_pieces(s, ids, paths, pca, work, chunk, workers, progress))
     (composite if isinstance(composite, Composite) else Composite.load(composite or DEFAULT_COMPOSITE)).save(out/'composite.json')
+    TextIndex.from_meta(s.store.meta.items()).save(out/'text', stamp={'next_int': s.store.next_int})  # opened, not rebuilt, by `Reranker`
     AddedMarks.clear(out)  # marks added live are in the new build
     shutil.rmtree(work)
     return out
@@ -179,6 +180,14 @@ class Timings(dict):
         finally: self[name] = self.get(name, 0.0) + 1e3*(time.perf_counter() - t)
 
 # %% ../nbs/04_reranking.ipynb #898e709f
+def open_text_index(folder, # the text index `build_stage2` saved
+                    store): # the `VectorStore` it was built from
+    "The saved text index of a store's marks, with the marks added to the store since indexed as it opens (the store is what makes live adds durable); built from the metadata if it was never saved."
+    if not (Path(folder)/'info.json').is_file(): return TextIndex.from_meta(store.meta.items())
+    ti, stamp = TextIndex.load(folder)
+    for i in [i for i, n in store.int_of.items() if n >= stamp['next_int']]: ti.add(i, mark_text(store.meta[i]))
+    return ti  # marks removed since stay in it, and are dropped where candidates meet the store (`text_candidates`)
+
 class Reranker:
     "Stage 2 on a stage-1 searcher: visual and text candidates, scored by every component and one calibrated composite."
     def __init__(self, searcher, # a `LogoSearcher`
@@ -193,7 +202,7 @@ class Reranker:
         self.path, self.store = Path(path), searcher.store
         self.features = MarkFeatures(self.path, keep=self.store)  # patches and colours, built and added live
         self.composite = composite or Composite.load(self.path/'composite.json')
-        self.text_index = TextIndex.from_meta(self.store.meta.items())  # every mark's words, in one read of the metadata
+        self.text_index = open_text_index(self.path/'text', self.store)
     def __repr__(self): return f'Reranker({len(self.store)} marks, {self.composite})'
     embedder = property(lambda self: self.searcher.embedder, doc="the query's embedder, as a `LogoSearcher` has it")
     stage1 = property(lambda self: self.searcher, doc='the global search alone')
@@ -387,7 +396,7 @@ def add_mark(self:Reranker, i:str, # the mark's id in the store
 def remove_mark(self:Reranker, i:str):
     "Forget the stage 2 of a removed mark: its words, and its live features if it had them."
     self.features.added.remove(i)
-    if i in self.text_index.pos: self.text_index.remove(i)
+    if i in self.text_index: self.text_index.remove(i)
 
 # %% ../nbs/04_reranking.ipynb #4ae0001b
 class MarkFeatures:

@@ -4,15 +4,17 @@
 
 # %% ../nbs/04_text.ipynb #2416504b
 from __future__ import annotations
-import functools, importlib.metadata, re, unicodedata
+import functools, importlib.metadata, os, re, shutil, string, unicodedata
+from pathlib import Path
 import numpy as np, pandas as pd
-from .core import data_home, load_json, save_json
+from fastcore.basics import patch
+from .core import data_home, existing_file, load_json, load_npy, save_json
 
 # %% auto #0
 __all__ = ['SOUND_CHARS', 'SPELLING_CHARS', 'ARPA_IPA', 'LTS', 'SEGMENTS', 'SOUND_CHANCE', 'SPELLING_CHANCE', 'normalise_text',
            'verbal_element', 'cached_json', 'letter_to_sound', 'phonemes', 'aline_score', 'aline_ratio', 'above_chance',
-           'sound_similarity', 'spelled', 'spelling_similarity', 'text_similarity', 'sound_key', 'mark_text',
-           'indexed_text', 'TextIndex', 'text_search', 'shared_words']
+           'sound_similarity', 'spelled', 'spelling_similarity', 'text_similarity', 'sound_key', 'sound_alphabet',
+           'mark_text', 'indexed_text', 'GramIndex', 'KeyIndex', 'TextIndex', 'text_search', 'shared_words']
 
 # %% ../nbs/04_text.ipynb #1fda2a39
 def normalise_text(s:str|None) -> str:
@@ -169,6 +171,12 @@ def sound_key(text:str) -> str:
     cs = [p.translate(_VOICE) for p in phonemes(verbal_element(text)) if p in consonants and p not in 'hj']
     return ''.join(c for i, c in enumerate(cs) if i == 0 or c != cs[i - 1])
 
+@functools.cache
+def sound_alphabet() -> str:
+    "Every character a `sound_key` can hold."
+    consonants = _aline()['consonants']
+    return ''.join(sorted({p.translate(_VOICE) for p in SEGMENTS if p in consonants and p not in 'hj'}))
+
 
 # %% ../nbs/04_text.ipynb #f8d71812
 def mark_text(meta:dict) -> str:
@@ -181,15 +189,167 @@ def indexed_text(t) -> str:
     return t[:8*SPELLING_CHARS] if isinstance(t, str) else ''
 
 
-# %% ../nbs/04_text.ipynb #f3739e73
+# %% ../nbs/04_text.ipynb #eb936422
+def _blob(strings) -> tuple[np.ndarray, np.ndarray]:
+    "Strings as one UTF-8 byte array and the offsets of each (n + 1): stored and read without pickle, memory-mapped."
+    bs = [s.encode() for s in strings]
+    off = np.zeros(len(bs) + 1, np.int64); np.cumsum([len(b) for b in bs], out=off[1:])
+    return np.frombuffer(b''.join(bs), np.uint8).copy(), off
+
+def _str_at(blob:np.ndarray, off:np.ndarray, i:int) -> str: return blob[off[i]:off[i + 1]].tobytes().decode()
+
+def _strs_at(blob:np.ndarray, off:np.ndarray, pos:np.ndarray) -> list:
+    "The strings at positions `pos`: their offsets read at once, the bytes sliced from one memory view."
+    mv = memoryview(blob)
+    return [str(mv[a:b], 'utf-8') for a, b in zip(off[pos].tolist(), off[pos + 1].tolist())]
+
+class GramIndex:
+    "Which of many strings share character trigrams with a query (a space or either end is a word's edge): postings by trigram, read rarest first."
+    def __init__(self, strings=(), # the strings, indexed by position
+                 alphabet:str|None=None): # their characters (default: those of `strings`)
+        self.alphabet = alphabet if alphabet is not None else ''.join(sorted(set(''.join(strings)) - {' '}))
+        self.code = {ch: n + 1 for n, ch in enumerate(self.alphabet)}  # 0: a word's edge
+        self.base, self.G = len(strings), (len(self.alphabet) + 2)**3  # an unknown character: a code no posting has
+        keys = self._keys(strings)
+        self.offsets = np.searchsorted(keys // max(self.base, 1), np.arange(self.G + 1)).astype(np.int64)
+        self.postings = (keys % max(self.base, 1)).astype(np.int32)
+        self.added = {}  # trigram -> positions of strings added later
+
+    def _codes(self, s:str) -> np.ndarray:
+        A = len(self.alphabet) + 1
+        return np.array([0] + [0 if ch == ' ' else self.code.get(ch, A) for ch in s] + [0], np.int64)
+
+    def grams(self, s:str) -> np.ndarray:
+        "The distinct trigram ids of `s` (none whose middle is a word's edge)."
+        c, B = self._codes(s), len(self.alphabet) + 2
+        g = (c[:-2]*B + c[1:-1])*B + c[2:]
+        return np.unique(g[c[1:-1] != 0])
+
+    def _keys(self, strings) -> np.ndarray:
+        "Sorted distinct (trigram, position) pairs of all `strings` as trigram*n + position: built with array operations, not per string."
+        if not len(strings): return np.zeros(0, np.int64)
+        chars = np.frombuffer(('\0' + '\0'.join(strings) + '\0').encode('utf-32-le'), np.uint32)
+        uniq, inv = np.unique(chars, return_inverse=True)
+        lut = np.array([0 if ch in '\0 ' else self.code.get(ch, len(self.alphabet) + 1) for ch in map(chr, uniq)], np.int64)
+        c, B = lut[inv], len(self.alphabet) + 2
+        sid = np.cumsum(chars == 0) - 1  # the string each character belongs to
+        mid = c[1:-1] != 0
+        g = ((c[:-2]*B + c[1:-1])*B + c[2:])[mid]
+        return np.unique(g*len(strings) + sid[1:-1][mid])
+
+    def add(self, pos:int, s:str):
+        "Index string `s` at position `pos` (at or past the built ones)."
+        for g in self.grams(s).tolist(): self.added.setdefault(g, []).append(pos)
+
+    def search(self, s:str, n:int=1000, # the candidates kept
+               budget:int=100_000): # postings read at most, rarest trigrams first (at least one trigram's)
+        "Positions of the `n` strings sharing the most of `s`'s trigrams (read rarest first), and how many each shares."
+        gs = self.grams(s); gs = gs[gs < self.G]
+        lo, hi = self.offsets[gs], self.offsets[gs + 1]
+        parts, used = [], 0
+        for j in np.argsort(hi - lo, kind='stable'):
+            if hi[j] == lo[j]: continue
+            if parts and used + hi[j] - lo[j] > budget: break
+            parts.append(self.postings[lo[j]:hi[j]]); used += hi[j] - lo[j]
+        parts += [np.array(self.added[g], np.int32) for g in gs.tolist() if g in self.added]
+        if not parts: return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        pos, cnt = np.unique(np.concatenate(parts), return_counts=True)
+        top = np.argsort(-cnt, kind='stable')[:n]
+        return pos[top].astype(np.int64), cnt[top]
+
+    def save(self, folder:Path, name:str):
+        "Write `name`.offsets.npy, `name`.postings.npy and the alphabet (the added strings are the owner's to re-add)."
+        np.save(folder/f'{name}.offsets.npy', self.offsets); np.save(folder/f'{name}.postings.npy', self.postings)
+        return {'alphabet': self.alphabet, 'base': self.base}
+
+    @classmethod
+    def load(cls, folder:Path, name:str, info:dict):
+        "A `GramIndex` saved by `save`, its arrays memory-mapped."
+        g = cls.__new__(cls)
+        g.alphabet, g.base = info['alphabet'], info['base']
+        g.code, g.G, g.added = {ch: n + 1 for n, ch in enumerate(g.alphabet)}, (len(g.alphabet) + 2)**3, {}
+        g.offsets, g.postings = (load_npy(folder/f'{name}.{x}.npy', 'text index') for x in ('offsets', 'postings'))
+        return g
+
+
+# %% ../nbs/04_text.ipynb #6dfce6c6
+class KeyIndex:
+    "Strings found by their key, or by a key one edit away (a sound added, dropped or changed): each key and its one-deletion variants, as sorted arrays."
+    def __init__(self, keys=(), # one key per position ('' for none)
+                 alphabet:str|None=None, # the keys' characters (default: those of `keys`)
+                 width:int=12): # characters of a key that count
+        self.alphabet = alphabet if alphabet is not None else ''.join(sorted(set(''.join(keys))))
+        self.width = min(width, int(63/np.log2(len(self.alphabet) + 2)))  # a key is one 64-bit number
+        self.code = {ch: n + 1 for n, ch in enumerate(self.alphabet)}
+        full, near = ([], []), ([], [])
+        for p, k in enumerate(keys):
+            if not (k := k[:width]): continue
+            full[0].append(self.number(k)); full[1].append(p)
+            for v in self.variants(k): near[0].append(self.number(v)); near[1].append(p)
+        self.full, self.near = self._sorted(*full), self._sorted(*near)
+        self.added = {}  # key number -> positions of strings added later (full and near alike)
+
+    def number(self, k:str) -> int:
+        "A key as one integer (base: the alphabet's size + 1), stable across processes; an unknown character is 0."
+        n = 0
+        for ch in k: n = n*(len(self.alphabet) + 1) + self.code.get(ch, 0)
+        return n
+
+    @staticmethod
+    def variants(k:str) -> set: return {k[:j] + k[j + 1:] for j in range(len(k))} - {''} if len(k) > 1 else set()
+
+    @staticmethod
+    def _sorted(nums, pos) -> tuple[np.ndarray, np.ndarray]:
+        nums, pos = np.array(nums, np.uint64), np.array(pos, np.int32)
+        o = np.argsort(nums, kind='stable')
+        return nums[o], pos[o]
+
+    def add(self, p:int, k:str):
+        if not (k := k[:self.width]): return
+        for v in {k} | self.variants(k): self.added.setdefault(('near' if v != k else 'full', self.number(v)), []).append(p)
+
+    def _hits(self, which:str, num:int) -> list:
+        nums, pos = getattr(self, which)
+        lo, hi = np.searchsorted(nums, np.uint64(num)), np.searchsorted(nums, np.uint64(num), side='right')
+        return pos[lo:hi].tolist() + self.added.get((which, num), [])
+
+    def search(self, k:str, n:int=100) -> list:
+        "Positions of up to `n` strings whose key is `k`, then of those one edit away (a shared one-deletion variant)."
+        if not (k := k[:self.width]): return []
+        out = dict.fromkeys(self._hits('full', self.number(k)))  # the same key first
+        for v in sorted(self.variants(k)):  # k with one sound dropped is theirs whole, or theirs with one dropped
+            if len(out) >= n: break
+            out.update(dict.fromkeys(self._hits('full', self.number(v)) + self._hits('near', self.number(v))))
+        for p in self._hits('near', self.number(k)):  # theirs with one sound dropped is k
+            if len(out) >= n: break
+            out[p] = None
+        return list(out)[:n]
+
+    def save(self, folder:Path, name:str) -> dict:
+        for which in ('full', 'near'):
+            for part, a in zip(('keys', 'pos'), getattr(self, which)): np.save(folder/f'{name}.{which}.{part}.npy', a)
+        return {'alphabet': self.alphabet, 'width': self.width}
+
+    @classmethod
+    def load(cls, folder:Path, name:str, info:dict):
+        ki = cls.__new__(cls)
+        ki.alphabet, ki.width, ki.added = info['alphabet'], info['width'], {}
+        ki.code = {ch: n + 1 for n, ch in enumerate(ki.alphabet)}
+        ki.full, ki.near = [tuple(load_npy(folder/f'{name}.{w}.{part}.npy', 'text index') for part in ('keys', 'pos')) for w in ('full', 'near')]
+        return ki
+
+
+# %% ../nbs/04_text.ipynb #473b8b48
 class TextIndex:
-    "The verbal elements of a register, searchable by spelling and by sound."
+    "The verbal elements of a register, searchable by spelling and by sound: trigram postings of the words and of their consonant sounds, saved and memory-mapped."
     def __init__(self, ids, texts):
-        self.ids, self.texts = list(ids), [indexed_text(t) for t in texts]
-        self.compact = [spelled(t) for t in self.texts]
-        self.by_key, self.pos = {}, {i: n for n, i in enumerate(self.ids)}
-        for i, t in enumerate(self.texts):
-            if (k := sound_key(t)) and self.compact[i]: self.by_key.setdefault(k, []).append(i)
+        texts = [indexed_text(t) for t in texts]
+        words = [verbal_element(t, SPELLING_CHARS) for t in texts]
+        self._ids = np.array(list(ids), dtype=str); self._order = np.argsort(self._ids, kind='stable')  # ids looked up by binary search
+        self._texts, self._spelled = _blob(texts), _blob([w.replace(' ', '') for w in words])
+        self.spelling = GramIndex(words, alphabet=string.ascii_lowercase + string.digits)
+        self.sound = KeyIndex([sound_key(t) if w else '' for t, w in zip(texts, words)], alphabet=sound_alphabet())  # every sound: a mark added later may bring any
+        self.extra, self.pos, self.gone = [], {}, set()  # live adds: (id, text, spelled); their positions; removed positions
 
     @classmethod
     def from_meta(cls, items):
@@ -198,31 +358,56 @@ class TextIndex:
         for i, m in items: ids.append(i); texts.append(mark_text(m))
         return cls(ids, texts)
 
-    def __len__(self): return len(self.pos)
-    def __repr__(self): return f'TextIndex({len(self)} marks, {len(self.by_key)} sound keys)'
+    def __len__(self): return len(self._ids) + len(self.extra) - len(self.gone)
+    def __repr__(self): return f'TextIndex({len(self)} marks)'
+    def __contains__(self, i): return self._where(i) is not None
+
+    def _where(self, i) -> int|None:
+        "The live position of mark `i` (a live add's, else the built one's), or None."
+        if i in self.pos: return self.pos[i]
+        k = int(np.searchsorted(self._ids, i, sorter=self._order))
+        if k < len(self._ids) and self._ids[p := int(self._order[k])] == i and p not in self.gone: return p
+
+    def at(self, p:int) -> tuple[str, str, str]:
+        "The id, indexed text and spelled form of the mark at position `p`."
+        n = len(self._ids)
+        if p >= n: return self.extra[p - n]
+        return str(self._ids[p]), _str_at(*self._texts, p), _str_at(*self._spelled, p)
+
+    def text(self, i) -> str: return self.at(self._where(i))[1]
+
+    def spelled(self, pos:list) -> list:
+        "The spelled forms (`spelled`) of the marks at positions `pos`, many at once."
+        n, pos = len(self._ids), np.asarray(pos, np.int64)
+        out = _strs_at(*self._spelled, pos[pos < n]) if (pos < n).any() else []
+        return out + [self.extra[p - n][2] for p in pos[pos >= n].tolist()] if (pos >= n).any() else out
 
     def add(self, i, text):
         "Index the verbal element of mark `i` (a live add), replacing what it had."
-        if i in self.pos: self.remove(i)
-        t = indexed_text(text)
-        self.pos[i] = len(self.ids); self.ids.append(i); self.texts.append(t); self.compact.append(spelled(t))
-        if (k := sound_key(t)) and self.compact[-1]: self.by_key.setdefault(k, []).append(self.pos[i])
+        if i in self: self.remove(i)
+        t = indexed_text(text); w = verbal_element(t, SPELLING_CHARS)
+        p = self.pos[i] = len(self._ids) + len(self.extra)
+        self.extra.append((i, t, w.replace(' ', '')))
+        if w: self.spelling.add(p, w); self.sound.add(p, sound_key(t))
 
     def remove(self, i):
-        "Forget mark `i` (a live remove): its slot stays, empty, so no position moves."
-        n = self.pos.pop(i)
-        if (k := sound_key(self.texts[n])) in self.by_key: self.by_key[k] = [j for j in self.by_key[k] if j != n]
-        self.texts[n] = self.compact[n] = ''
+        "Forget mark `i` (a live remove): its position stays, never found again."
+        if (p := self._where(i)) is None: raise KeyError(i)
+        self.gone.add(p); self.pos.pop(i, None)
+
 
 # %% ../nbs/04_text.ipynb #43fb390c
 def _candidates(ti:TextIndex, query:str, n:int, min_spelling:float) -> dict:
     "Positions of candidates for `query` -> the ways that found them ('spelling', 'sound')."
     from rapidfuzz import process, fuzz
-    q, found = spelled(query), {}
-    if not q: return found
-    for _, _, i in process.extract(q, ti.compact, scorer=fuzz.ratio, limit=n, score_cutoff=100*min_spelling):
-        found.setdefault(i, set()).add('spelling')
-    for i in ti.by_key.get(sound_key(query), [])[:n]: found.setdefault(i, set()).add('sound')
+    w, found = verbal_element(query, SPELLING_CHARS), {}
+    if not (q := w.replace(' ', '')): return found
+    pos = ti.spelling.search(w, max(20*n, 1000))[0]  # sharing the most trigrams
+    pos = np.sort(pos[~np.isin(pos, list(ti.gone))]) if ti.gone else np.sort(pos)  # built ones first, then added ones (as `spelled` reads them)
+    for _, _, j in process.extract(q, ti.spelled(pos), scorer=fuzz.ratio, limit=n, score_cutoff=100*min_spelling):
+        found.setdefault(int(pos[j]), set()).add('spelling')
+    if key := sound_key(query):
+        for p in [p for p in ti.sound.search(key, n + len(ti.gone)) if p not in ti.gone][:n]: found.setdefault(p, set()).add('sound')
     return found
 
 def text_search(ti:TextIndex, query:str, # the query's words (OCR or typed)
@@ -231,11 +416,39 @@ def text_search(ti:TextIndex, query:str, # the query's words (OCR or typed)
                ) -> pd.DataFrame:
     "Marks whose verbal element is spelled or sounds like `query`: id, text score, what drove it, and how it was found."
     rows = []
-    for i, ways in _candidates(ti, query, n, min_spelling).items():
-        s, how = text_similarity(query, ti.texts[i])
-        rows.append({'id': ti.ids[i], 'text': ti.texts[i], 'text_score': s, 'text_how': how, 'found_by': '+'.join(sorted(ways))})
+    for p, ways in _candidates(ti, query, n, min_spelling).items():
+        i, t, _ = ti.at(p); s, how = text_similarity(query, t)
+        rows.append({'id': i, 'text': t, 'text_score': s, 'text_how': how, 'found_by': '+'.join(sorted(ways))})
     cols = ['id', 'text', 'text_score', 'text_how', 'found_by']
     return pd.DataFrame(rows, columns=cols).sort_values('text_score', ascending=False, kind='stable').reset_index(drop=True)
+
+
+# %% ../nbs/04_text.ipynb #5abbf86a
+@patch
+def save(self:TextIndex, folder, # a folder of its own (written whole, then renamed into place)
+         stamp=None): # anything JSON its owner checks on `load` (e.g. the store's state it was made from)
+    "Write the index (live adds and removes included) to `folder`, atomically."
+    ti = self if not (self.extra or self.gone) else TextIndex(*zip(*[self.at(p)[:2] for p in range(len(self._ids) + len(self.extra)) if p not in self.gone]))
+    folder = Path(folder); tmp = folder.with_name(f'.{folder.name}.tmp')
+    shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
+    np.save(tmp/'ids.npy', ti._ids); np.save(tmp/'order.npy', ti._order)
+    for name, (blob, off) in {'texts': ti._texts, 'spelled': ti._spelled}.items(): np.save(tmp/f'{name}.npy', blob); np.save(tmp/f'{name}.offsets.npy', off)
+    info = {'version': 1, 'stamp': stamp, 'spelling': ti.spelling.save(tmp, 'spelling'), 'sound': ti.sound.save(tmp, 'sound')}
+    save_json(info, tmp/'info.json')
+    shutil.rmtree(folder, ignore_errors=True); os.replace(tmp, folder)
+    return folder
+
+@patch(cls_method=True)
+def load(cls:TextIndex, folder) -> tuple[TextIndex, object]:
+    "A text index written by `save`, its arrays memory-mapped, and the stamp it was saved with."
+    folder, ti = Path(folder), cls.__new__(cls)
+    info = load_json(existing_file(folder/'info.json', 'text index'))
+    ti._ids, ti._order = load_npy(folder/'ids.npy', 'text index'), load_npy(folder/'order.npy', 'text index')
+    ti._texts, ti._spelled = [tuple(load_npy(folder/f'{name}{x}.npy', 'text index') for x in ('', '.offsets')) for name in ('texts', 'spelled')]
+    ti.spelling, ti.sound = GramIndex.load(folder, 'spelling', info['spelling']), KeyIndex.load(folder, 'sound', info['sound'])
+    ti.extra, ti.pos, ti.gone = [], {}, set()
+    return ti, info['stamp']
+
 
 # %% ../nbs/04_text.ipynb #b09f5ea7
 def shared_words(query:str|None, text:str|None) -> tuple[list, str]:
