@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_reranking.ipynb #782247b2
 from __future__ import annotations
-import contextlib, io, sqlite3, time
+import contextlib, io, sqlite3, time, warnings
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.basics import chunked, patch, store_attr
@@ -184,8 +184,10 @@ def open_text_index(folder, # the text index `build_stage2` saved
                     store): # the `VectorStore` it was built from
     "The saved text index of a store's marks, with the marks added to the store since indexed as it opens (the store is what makes live adds durable); built from the metadata if it was never saved."
     if not (Path(folder)/'info.json').is_file(): return TextIndex.from_meta(store.meta.items())
-    ti, stamp = TextIndex.load(folder)
-    for i in [i for i, n in store.int_of.items() if n >= stamp['next_int']]: ti.add(i, mark_text(store.meta[i]))
+    try: ti, stamp = TextIndex.load(folder); since = int(stamp['next_int'])
+    except (ValueError, KeyError, TypeError) as e:
+        warnings.warn(f'{folder}: {e}; the text index is built from the metadata instead'); return TextIndex.from_meta(store.meta.items())
+    for i in [i for i, n in store.int_of.items() if n >= since]: ti.add(i, mark_text(store.meta[i]))
     return ti  # marks removed since stay in it, and are dropped where candidates meet the store (`text_candidates`)
 
 class Reranker:
@@ -239,12 +241,12 @@ def text_candidates(ti:TextIndex, store, # the text index of the marks of `store
                     text:str, n:int, # the query's words, and candidates from each way of the text search
                     vienna=None, years=None, where=None, # filters, as `VectorStore.allowed_mask`
                    ) -> pd.DataFrame:
-    "`text_search`'s candidates that are live in `store` and pass the filters; a selective filter widens the search until `n` pass or none are left."
+    "`text_search`'s candidates that are live in `store` and pass the filters; a selective filter (or marks removed) widens the search until `n` pass or none are left."
     mask, m = store.allowed_mask(vienna, years, where), n
     while True:
         t = text_search(ti, text, m)
         keep = np.array([i in store and (mask is None or bool(mask[store.int_of[i]])) for i in t.id], bool)
-        if mask is None or keep.sum() >= n or len(t) < m or m >= len(ti): break
+        if keep.sum() >= n or len(t) < m or m >= len(ti): break  # too few: a filter, or marks removed since the index was saved
         m *= 4
     return t[keep].reset_index(drop=True)
 

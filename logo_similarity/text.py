@@ -14,7 +14,8 @@ from .core import data_home, existing_file, load_json, load_npy, save_json
 __all__ = ['SOUND_CHARS', 'SPELLING_CHARS', 'ARPA_IPA', 'LTS', 'SEGMENTS', 'SOUND_CHANCE', 'SPELLING_CHANCE', 'normalise_text',
            'verbal_element', 'cached_json', 'letter_to_sound', 'phonemes', 'aline_score', 'aline_ratio', 'above_chance',
            'sound_similarity', 'spelled', 'spelling_similarity', 'text_similarity', 'sound_key', 'sound_alphabet',
-           'mark_text', 'indexed_text', 'GramIndex', 'KeyIndex', 'TextIndex', 'text_search', 'shared_words']
+           'mark_text', 'indexed_text', 'GramIndex', 'KeyIndex', 'spelling_form', 'TextIndex', 'text_search',
+           'shared_words']
 
 # %% ../nbs/04_text.ipynb #1fda2a39
 def normalise_text(s:str|None) -> str:
@@ -204,38 +205,38 @@ def _strs_at(blob:np.ndarray, off:np.ndarray, pos:np.ndarray) -> list:
     return [str(mv[a:b], 'utf-8') for a, b in zip(off[pos].tolist(), off[pos + 1].tolist())]
 
 class GramIndex:
-    "Which of many strings share character trigrams with a query (a space or either end is a word's edge): postings by trigram, read rarest first."
+    "Which of many strings share character trigrams with a query (each word padded with two edges, as pg_trgm does): postings by trigram, read rarest first."
     def __init__(self, strings=(), # the strings, indexed by position
                  alphabet:str|None=None): # their characters (default: those of `strings`)
         self.alphabet = alphabet if alphabet is not None else ''.join(sorted(set(''.join(strings)) - {' '}))
         self.code = {ch: n + 1 for n, ch in enumerate(self.alphabet)}  # 0: a word's edge
+        self.code['\0'] = 0
         self.base, self.G = len(strings), (len(self.alphabet) + 2)**3  # an unknown character: a code no posting has
         keys = self._keys(strings)
         self.offsets = np.searchsorted(keys // max(self.base, 1), np.arange(self.G + 1)).astype(np.int64)
         self.postings = (keys % max(self.base, 1)).astype(np.int32)
         self.added = {}  # trigram -> positions of strings added later
 
-    def _codes(self, s:str) -> np.ndarray:
-        A = len(self.alphabet) + 1
-        return np.array([0] + [0 if ch == ' ' else self.code.get(ch, A) for ch in s] + [0], np.int64)
+    @staticmethod
+    def _padded(s:str) -> str: return '\0\0' + s.replace(' ', '\0\0') + '\0\0'  # a one-letter word has trigrams too
 
     def grams(self, s:str) -> np.ndarray:
-        "The distinct trigram ids of `s` (none whose middle is a word's edge)."
-        c, B = self._codes(s), len(self.alphabet) + 2
+        "The distinct trigram ids of `s` (every window of its padded words that holds a character)."
+        c, B = np.array([self.code.get(ch, len(self.alphabet) + 1) for ch in self._padded(s)], np.int64), len(self.alphabet) + 2
         g = (c[:-2]*B + c[1:-1])*B + c[2:]
-        return np.unique(g[c[1:-1] != 0])
+        return np.unique(g[(c[:-2] | c[1:-1] | c[2:]) != 0])
 
     def _keys(self, strings) -> np.ndarray:
         "Sorted distinct (trigram, position) pairs of all `strings` as trigram*n + position: built with array operations, not per string."
         if not len(strings): return np.zeros(0, np.int64)
-        chars = np.frombuffer(('\0' + '\0'.join(strings) + '\0').encode('utf-32-le'), np.uint32)
+        padded = [self._padded(s) for s in strings]
+        chars = np.frombuffer(''.join(padded).encode('utf-32-le'), np.uint32)
         uniq, inv = np.unique(chars, return_inverse=True)
-        lut = np.array([0 if ch in '\0 ' else self.code.get(ch, len(self.alphabet) + 1) for ch in map(chr, uniq)], np.int64)
-        c, B = lut[inv], len(self.alphabet) + 2
-        sid = np.cumsum(chars == 0) - 1  # the string each character belongs to
-        mid = c[1:-1] != 0
-        g = ((c[:-2]*B + c[1:-1])*B + c[2:])[mid]
-        return np.unique(g*len(strings) + sid[1:-1][mid])
+        c, B = np.array([self.code.get(chr(ch), len(self.alphabet) + 1) for ch in uniq], np.int64)[inv], len(self.alphabet) + 2
+        sid = np.repeat(np.arange(len(strings)), [len(s) for s in padded])  # the string each character belongs to
+        ok = (c[:-2] | c[1:-1] | c[2:]) != 0  # a window of edges alone is no trigram (nor one across two strings)
+        g = ((c[:-2]*B + c[1:-1])*B + c[2:])[ok]
+        return np.unique(g*len(strings) + sid[1:-1][ok])
 
     def add(self, pos:int, s:str):
         "Index string `s` at position `pos` (at or past the built ones)."
@@ -267,7 +268,7 @@ class GramIndex:
         "A `GramIndex` saved by `save`, its arrays memory-mapped."
         g = cls.__new__(cls)
         g.alphabet, g.base = info['alphabet'], info['base']
-        g.code, g.G, g.added = {ch: n + 1 for n, ch in enumerate(g.alphabet)}, (len(g.alphabet) + 2)**3, {}
+        g.code, g.G, g.added = {ch: n + 1 for n, ch in enumerate(g.alphabet)} | {'\0': 0}, (len(g.alphabet) + 2)**3, {}
         g.offsets, g.postings = (load_npy(folder/f'{name}.{x}.npy', 'text index') for x in ('offsets', 'postings'))
         return g
 
@@ -283,7 +284,7 @@ class KeyIndex:
         self.code = {ch: n + 1 for n, ch in enumerate(self.alphabet)}
         full, near = ([], []), ([], [])
         for p, k in enumerate(keys):
-            if not (k := k[:width]): continue
+            if not (k := k[:self.width]): continue
             full[0].append(self.number(k)); full[1].append(p)
             for v in self.variants(k): near[0].append(self.number(v)); near[1].append(p)
         self.full, self.near = self._sorted(*full), self._sorted(*near)
@@ -340,6 +341,10 @@ class KeyIndex:
 
 
 # %% ../nbs/04_text.ipynb #473b8b48
+def spelling_form(words:str) -> str:
+    "What the spelling trigrams index of a verbal element: its words, and for several words also them run together ('l g' is 'lg' too)."
+    return f"{words} {words.replace(' ', '')}" if ' ' in words else words
+
 class TextIndex:
     "The verbal elements of a register, searchable by spelling and by sound: trigram postings of the words and of their consonant sounds, saved and memory-mapped."
     def __init__(self, ids, texts):
@@ -347,7 +352,7 @@ class TextIndex:
         words = [verbal_element(t, SPELLING_CHARS) for t in texts]
         self._ids = np.array(list(ids), dtype=str); self._order = np.argsort(self._ids, kind='stable')  # ids looked up by binary search
         self._texts, self._spelled = _blob(texts), _blob([w.replace(' ', '') for w in words])
-        self.spelling = GramIndex(words, alphabet=string.ascii_lowercase + string.digits)
+        self.spelling = GramIndex([spelling_form(w) for w in words], alphabet=string.ascii_lowercase + string.digits)
         self.sound = KeyIndex([sound_key(t) if w else '' for t, w in zip(texts, words)], alphabet=sound_alphabet())  # every sound: a mark added later may bring any
         self.extra, self.pos, self.gone = [], {}, set()  # live adds: (id, text, spelled); their positions; removed positions
 
@@ -365,6 +370,7 @@ class TextIndex:
     def _where(self, i) -> int|None:
         "The live position of mark `i` (a live add's, else the built one's), or None."
         if i in self.pos: return self.pos[i]
+        if len(i) > self._ids.dtype.itemsize//4: return None  # longer than every built id (and comparing would copy them all)
         k = int(np.searchsorted(self._ids, i, sorter=self._order))
         if k < len(self._ids) and self._ids[p := int(self._order[k])] == i and p not in self.gone: return p
 
@@ -374,7 +380,9 @@ class TextIndex:
         if p >= n: return self.extra[p - n]
         return str(self._ids[p]), _str_at(*self._texts, p), _str_at(*self._spelled, p)
 
-    def text(self, i) -> str: return self.at(self._where(i))[1]
+    def text(self, i) -> str:
+        if (p := self._where(i)) is None: raise KeyError(i)
+        return self.at(p)[1]
 
     def spelled(self, pos:list) -> list:
         "The spelled forms (`spelled`) of the marks at positions `pos`, many at once."
@@ -388,7 +396,7 @@ class TextIndex:
         t = indexed_text(text); w = verbal_element(t, SPELLING_CHARS)
         p = self.pos[i] = len(self._ids) + len(self.extra)
         self.extra.append((i, t, w.replace(' ', '')))
-        if w: self.spelling.add(p, w); self.sound.add(p, sound_key(t))
+        if w: self.spelling.add(p, spelling_form(w)); self.sound.add(p, sound_key(t))
 
     def remove(self, i):
         "Forget mark `i` (a live remove): its position stays, never found again."
@@ -402,7 +410,7 @@ def _candidates(ti:TextIndex, query:str, n:int, min_spelling:float) -> dict:
     from rapidfuzz import process, fuzz
     w, found = verbal_element(query, SPELLING_CHARS), {}
     if not (q := w.replace(' ', '')): return found
-    pos = ti.spelling.search(w, max(20*n, 1000))[0]  # sharing the most trigrams
+    pos = ti.spelling.search(spelling_form(w), max(20*n, 1000))[0]  # sharing the most trigrams
     pos = np.sort(pos[~np.isin(pos, list(ti.gone))]) if ti.gone else np.sort(pos)  # built ones first, then added ones (as `spelled` reads them)
     for _, _, j in process.extract(q, ti.spelled(pos), scorer=fuzz.ratio, limit=n, score_cutoff=100*min_spelling):
         found.setdefault(int(pos[j]), set()).add('spelling')
@@ -428,14 +436,17 @@ def text_search(ti:TextIndex, query:str, # the query's words (OCR or typed)
 def save(self:TextIndex, folder, # a folder of its own (written whole, then renamed into place)
          stamp=None): # anything JSON its owner checks on `load` (e.g. the store's state it was made from)
     "Write the index (live adds and removes included) to `folder`, atomically."
-    ti = self if not (self.extra or self.gone) else TextIndex(*zip(*[self.at(p)[:2] for p in range(len(self._ids) + len(self.extra)) if p not in self.gone]))
-    folder = Path(folder); tmp = folder.with_name(f'.{folder.name}.tmp')
+    live = [self.at(p)[:2] for p in range(len(self._ids) + len(self.extra)) if p not in self.gone]
+    ti = self if not (self.extra or self.gone) else TextIndex([i for i, _ in live], [t for _, t in live])
+    folder = Path(folder); tmp, old = folder.with_name(f'.{folder.name}.tmp'), folder.with_name(f'.{folder.name}.old')
     shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
     np.save(tmp/'ids.npy', ti._ids); np.save(tmp/'order.npy', ti._order)
     for name, (blob, off) in {'texts': ti._texts, 'spelled': ti._spelled}.items(): np.save(tmp/f'{name}.npy', blob); np.save(tmp/f'{name}.offsets.npy', off)
     info = {'version': 1, 'stamp': stamp, 'spelling': ti.spelling.save(tmp, 'spelling'), 'sound': ti.sound.save(tmp, 'sound')}
     save_json(info, tmp/'info.json')
-    shutil.rmtree(folder, ignore_errors=True); os.replace(tmp, folder)
+    shutil.rmtree(old, ignore_errors=True)
+    if folder.exists(): os.replace(folder, old)  # the old index aside, the new one in: a reader opens one or the other whole
+    os.replace(tmp, folder); shutil.rmtree(old, ignore_errors=True)
     return folder
 
 @patch(cls_method=True)
