@@ -4,14 +4,15 @@
 
 # %% ../nbs/00_core.ipynb #c3ae63a8
 from __future__ import annotations
-import contextlib, hashlib, json, logging, os, re, stat, sys, tempfile, zipfile
+import contextlib, hashlib, json, logging, os, re, shutil, stat, sys, tempfile, zipfile
 from pathlib import Path
 import numpy as np
 from fastcore.foundation import L
 
 # %% auto #0
-__all__ = ['MARK_ID', 'log', 'atomic_path', 'atomic_write', 'save_json', 'load_json', 'plain', 'existing_file', 'path_text',
-           'shown', 'mark_id', 'save_npz', 'load_npz', 'load_npy', 'sha256', 'data_home', 'usable_cores', 'n_workers']
+__all__ = ['MARK_ID', 'log', 'atomic_path', 'atomic_write', 'atomic_folder', 'recovered', 'save_json', 'load_json', 'plain',
+           'existing_file', 'path_text', 'shown', 'mark_id', 'save_npz', 'load_npz', 'load_npy', 'sha256', 'data_home',
+           'usable_cores', 'n_workers']
 
 # %% ../nbs/00_core.ipynb #5c132e7d
 @contextlib.contextmanager
@@ -37,6 +38,25 @@ def atomic_write(path, # file to write
     "Write `data` to `path` so that a reader sees either the old file or the complete new one."
     with atomic_path(path) as tmp: Path(tmp).write_bytes(data.encode() if isinstance(data, str) else data)
     return Path(path)
+
+# %% ../nbs/00_core.ipynb #0aead98f
+@contextlib.contextmanager
+def atomic_folder(path, # the folder to write in the end
+                 ):
+    "A new, empty folder beside `path` to write into: renamed to `path` on success (the old one put aside, then removed), removed on error."
+    path = Path(path); new, old = path.with_name(path.name + '.new'), path.with_name(path.name + '.old')
+    shutil.rmtree(new, ignore_errors=True); new.mkdir(parents=True)
+    try: yield new
+    except BaseException: shutil.rmtree(new, ignore_errors=True); raise
+    if path.exists(): os.replace(path, old)
+    os.replace(new, path); shutil.rmtree(old, ignore_errors=True)
+
+def recovered(path) -> Path:
+    "`path`, put back from `path.old` if an `atomic_folder` was cut off between its two renames."
+    path = Path(path); old = path.with_name(path.name + '.old')
+    if not path.exists() and old.exists(): os.replace(old, path)
+    return path
+
 
 # %% ../nbs/00_core.ipynb #a6a9d71d
 def save_json(obj, path, indent:int|None=1) -> Path:

@@ -4,11 +4,11 @@
 
 # %% ../nbs/03_indexing.ipynb #583ac131
 from __future__ import annotations
-import contextlib, csv, hashlib, inspect, json, os, re, shutil, sqlite3
+import contextlib, csv, hashlib, inspect, json, os, re, sqlite3
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
 from fastcore.basics import store_attr, patch, chunked, GetAttr, ifnone
-from .core import save_json, load_json, plain, atomic_path, existing_file, shown
+from .core import save_json, load_json, plain, atomic_folder, atomic_path, existing_file, recovered, shown
 from .data import parse_vienna, load_l3d, vienna_keys, IMAGE_EXTS
 from .preprocess import Preprocessor, decode_image
 from fastprogress.fastprogress import progress_bar
@@ -672,9 +672,7 @@ class StoreFolder:
     def __init__(self, path, # a folder that `VectorStore.save` wrote
                  write:bool=False, # take the writer lock: adds and removes are committed here (one writer at a time)
                 ):
-        path = Path(path)
-        old = path.with_name(path.name + '.old')
-        if not path.exists() and old.exists(): os.replace(old, path)  # a save cut off between its two renames
+        path = recovered(path)  # a save cut off between its two renames: the old store
         if not (path/'store.json').exists(): raise FileNotFoundError(f'{path}: not a saved VectorStore (no store.json)')
         self.path, self.cfg, self.logged = path, load_json(path/'store.json'), 0  # logged: changes since the snapshot
         if self.cfg.get('format') != STORE_FORMAT:
@@ -736,7 +734,6 @@ def _write_db(fn:Path, p:dict):
 # %% ../nbs/03_indexing.ipynb #010853b4
 def _write_files(new:Path, p:dict):
     "Write a store of parts `p` into the new folder `new`: snapshot 0, exact vectors, whitening, settings and database, synced."
-    new.mkdir(parents=True)
     faiss.write_index(p['index'], str(new/'snapshot-0.faiss'))
     if p['exact'] is not None:
         with open(new/EXACT_FILE, 'wb') as f:
@@ -752,13 +749,7 @@ def _write_files(new:Path, p:dict):
 def write(cls:StoreFolder, store:VectorStore, path) -> Path:
     "Write `store` to the folder `path`, replacing any store there only when the new one is complete."
     path, p = Path(path), store.parts()
-    new, old = path.with_name(path.name + '.new'), path.with_name(path.name + '.old')
-    shutil.rmtree(new, ignore_errors=True)
-    try: _write_files(new, p)
-    except ValueError: shutil.rmtree(new); raise
-    if path.exists(): os.replace(path, old)
-    os.replace(new, path)
-    shutil.rmtree(old, ignore_errors=True)
+    with atomic_folder(path) as new: _write_files(new, p)
     return path
 
 # %% ../nbs/03_indexing.ipynb #ec7b7c2a

@@ -10,7 +10,7 @@ import numpy as np, pandas as pd
 from fastcore.basics import chunked, patch, store_attr
 from fastprogress.fastprogress import progress_bar
 import logo_similarity
-from .core import atomic_path, existing_file, load_json, load_npy, plain, save_json, shown
+from .core import atomic_path, existing_file, load_json, load_npy, plain, recovered, save_json, shown
 from .embed import Whitening, blas_threads
 from .text import TextIndex, indexed_text, mark_text, shared_words, spelled, text_search, text_similarity
 from .features import PatchStore, colour_histogram, geometric_match, geometric_score, orb_features
@@ -183,7 +183,7 @@ class Timings(dict):
 def open_text_index(folder, # the text index `build_stage2` saved
                     store): # the `VectorStore` it was built from
     "The saved text index of a store's marks, with the marks added to the store since indexed as it opens (the store is what makes live adds durable); built from the metadata if it was never saved."
-    if not (Path(folder)/'info.json').is_file(): return TextIndex.from_meta(store.meta.items())
+    if not (recovered(folder)/'info.json').is_file(): return TextIndex.from_meta(store.meta.items())
     try: ti, stamp = TextIndex.load(folder); since = int(stamp['next_int'])
     except (ValueError, KeyError, TypeError) as e:
         warnings.warn(f'{folder}: {e}; the text index is built from the metadata instead'); return TextIndex.from_meta(store.meta.items())

@@ -4,11 +4,11 @@
 
 # %% ../nbs/04_text.ipynb #2416504b
 from __future__ import annotations
-import functools, importlib.metadata, os, re, shutil, string, unicodedata
+import functools, importlib.metadata, re, string, unicodedata
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.basics import patch
-from .core import data_home, existing_file, load_json, load_npy, save_json
+from .core import atomic_folder, data_home, existing_file, load_json, load_npy, save_json
 
 # %% auto #0
 __all__ = ['SOUND_CHARS', 'SPELLING_CHARS', 'ARPA_IPA', 'LTS', 'SEGMENTS', 'SOUND_CHANCE', 'SPELLING_CHANCE', 'normalise_text',
@@ -208,14 +208,16 @@ class GramIndex:
     "Which of many strings share character trigrams with a query (each word padded with two edges, as pg_trgm does): postings by trigram, read rarest first."
     def __init__(self, strings=(), # the strings, indexed by position
                  alphabet:str|None=None): # their characters (default: those of `strings`)
-        self.alphabet = alphabet if alphabet is not None else ''.join(sorted(set(''.join(strings)) - {' '}))
-        self.code = {ch: n + 1 for n, ch in enumerate(self.alphabet)}  # 0: a word's edge
-        self.code['\0'] = 0
-        self.base, self.G = len(strings), (len(self.alphabet) + 2)**3  # an unknown character: a code no posting has
+        self._use(alphabet if alphabet is not None else ''.join(sorted(set(''.join(strings)) - {' '})))
+        self.base = len(strings)
         keys = self._keys(strings)
         self.offsets = np.searchsorted(keys // max(self.base, 1), np.arange(self.G + 1)).astype(np.int64)
         self.postings = (keys % max(self.base, 1)).astype(np.int32)
         self.added = {}  # trigram -> positions of strings added later
+
+    def _use(self, alphabet:str):
+        "Code the characters of `alphabet` 1, 2, ... (0: a word's edge; one past them: an unknown character, which no posting has)."
+        self.alphabet, self.code, self.G = alphabet, {ch: n + 1 for n, ch in enumerate(alphabet)} | {'\0': 0}, (len(alphabet) + 2)**3
 
     @staticmethod
     def _padded(s:str) -> str: return '\0\0' + s.replace(' ', '\0\0') + '\0\0'  # a one-letter word has trigrams too
@@ -267,8 +269,7 @@ class GramIndex:
     def load(cls, folder:Path, name:str, info:dict):
         "A `GramIndex` saved by `save`, its arrays memory-mapped."
         g = cls.__new__(cls)
-        g.alphabet, g.base = info['alphabet'], info['base']
-        g.code, g.G, g.added = {ch: n + 1 for n, ch in enumerate(g.alphabet)} | {'\0': 0}, (len(g.alphabet) + 2)**3, {}
+        g._use(info['alphabet']); g.base, g.added = info['base'], {}
         g.offsets, g.postings = (load_npy(folder/f'{name}.{x}.npy', 'text index') for x in ('offsets', 'postings'))
         return g
 
@@ -279,9 +280,7 @@ class KeyIndex:
     def __init__(self, keys=(), # one key per position ('' for none)
                  alphabet:str|None=None, # the keys' characters (default: those of `keys`)
                  width:int=12): # characters of a key that count
-        self.alphabet = alphabet if alphabet is not None else ''.join(sorted(set(''.join(keys))))
-        self.width = min(width, int(63/np.log2(len(self.alphabet) + 2)))  # a key is one 64-bit number
-        self.code = {ch: n + 1 for n, ch in enumerate(self.alphabet)}
+        self._use(alphabet if alphabet is not None else ''.join(sorted(set(''.join(keys)))), width)
         full, near = ([], []), ([], [])
         for p, k in enumerate(keys):
             if not (k := k[:self.width]): continue
@@ -289,6 +288,11 @@ class KeyIndex:
             for v in self.variants(k): near[0].append(self.number(v)); near[1].append(p)
         self.full, self.near = self._sorted(*full), self._sorted(*near)
         self.added = {}  # key number -> positions of strings added later (full and near alike)
+
+    def _use(self, alphabet:str, width:int):
+        "Code the characters of `alphabet` 1, 2, ... (0: unknown), and keep the first `width` of a key that fit one 64-bit number."
+        self.alphabet, self.code = alphabet, {ch: n + 1 for n, ch in enumerate(alphabet)}
+        self.width = min(width, int(63/np.log2(len(alphabet) + 2)))
 
     def number(self, k:str) -> int:
         "A key as one integer (base: the alphabet's size + 1), stable across processes; an unknown character is 0."
@@ -334,8 +338,7 @@ class KeyIndex:
     @classmethod
     def load(cls, folder:Path, name:str, info:dict):
         ki = cls.__new__(cls)
-        ki.alphabet, ki.width, ki.added = info['alphabet'], info['width'], {}
-        ki.code = {ch: n + 1 for n, ch in enumerate(ki.alphabet)}
+        ki._use(info['alphabet'], info['width']); ki.added = {}
         ki.full, ki.near = [tuple(load_npy(folder/f'{name}.{w}.{part}.npy', 'text index') for part in ('keys', 'pos')) for w in ('full', 'near')]
         return ki
 
@@ -411,7 +414,7 @@ def _candidates(ti:TextIndex, query:str, n:int, min_spelling:float) -> dict:
     w, found = verbal_element(query, SPELLING_CHARS), {}
     if not (q := w.replace(' ', '')): return found
     pos = ti.spelling.search(spelling_form(w), max(20*n, 1000))[0]  # sharing the most trigrams
-    pos = np.sort(pos[~np.isin(pos, list(ti.gone))]) if ti.gone else np.sort(pos)  # built ones first, then added ones (as `spelled` reads them)
+    pos = np.sort(pos[~np.isin(pos, list(ti.gone))])  # built ones first, then added ones (as `spelled` reads them)
     for _, _, j in process.extract(q, ti.spelled(pos), scorer=fuzz.ratio, limit=n, score_cutoff=100*min_spelling):
         found.setdefault(int(pos[j]), set()).add('spelling')
     if key := sound_key(query):
@@ -438,16 +441,12 @@ def save(self:TextIndex, folder, # a folder of its own (written whole, then rena
     "Write the index (live adds and removes included) to `folder`, atomically."
     live = [self.at(p)[:2] for p in range(len(self._ids) + len(self.extra)) if p not in self.gone]
     ti = self if not (self.extra or self.gone) else TextIndex([i for i, _ in live], [t for _, t in live])
-    folder = Path(folder); tmp, old = folder.with_name(f'.{folder.name}.tmp'), folder.with_name(f'.{folder.name}.old')
-    shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
-    np.save(tmp/'ids.npy', ti._ids); np.save(tmp/'order.npy', ti._order)
-    for name, (blob, off) in {'texts': ti._texts, 'spelled': ti._spelled}.items(): np.save(tmp/f'{name}.npy', blob); np.save(tmp/f'{name}.offsets.npy', off)
-    info = {'version': 1, 'stamp': stamp, 'spelling': ti.spelling.save(tmp, 'spelling'), 'sound': ti.sound.save(tmp, 'sound')}
-    save_json(info, tmp/'info.json')
-    shutil.rmtree(old, ignore_errors=True)
-    if folder.exists(): os.replace(folder, old)  # the old index aside, the new one in: a reader opens one or the other whole
-    os.replace(tmp, folder); shutil.rmtree(old, ignore_errors=True)
-    return folder
+    with atomic_folder(folder) as tmp:  # a reader opens the old index or the new one, whole
+        np.save(tmp/'ids.npy', ti._ids); np.save(tmp/'order.npy', ti._order)
+        for name, (blob, off) in {'texts': ti._texts, 'spelled': ti._spelled}.items(): np.save(tmp/f'{name}.npy', blob); np.save(tmp/f'{name}.offsets.npy', off)
+        info = {'version': 1, 'stamp': stamp, 'spelling': ti.spelling.save(tmp, 'spelling'), 'sound': ti.sound.save(tmp, 'sound')}
+        save_json(info, tmp/'info.json')
+    return Path(folder)
 
 @patch(cls_method=True)
 def load(cls:TextIndex, folder) -> tuple[TextIndex, object]:

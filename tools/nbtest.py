@@ -16,17 +16,20 @@ TIMES = Path(__file__).with_name('nbtest_times.json')  # seconds each notebook t
 
 TESTS = ('test_eq', 'test_close', 'test_fail', 'test_ne', 'assert ')
 
+def code_sources(nb) -> list:
+    "The sources of the notebook's code cells."
+    return [''.join(c['source']) for c in json.loads(Path(nb).read_text())['cells'] if c['cell_type'] == 'code']
+
 def has_tests(nb) -> bool:
     "Whether the notebook has a test outside its slow cells (an explanation's studies are all slow: its imports run in `make docs-check`)."
-    for c in json.loads(Path(nb).read_text())['cells']:
-        src = ''.join(c['source'])
-        if c['cell_type'] != 'code' or '#| slow' in src or '#| eval: false' in src: continue
+    for src in code_sources(nb):
+        if '#| slow' in src or '#| eval: false' in src: continue
         if any(t in l for l in src.splitlines() if not l.startswith(('from ', 'import ')) for t in TESTS): return True
     return False
 
 def flagged(nb, flags:list) -> bool:
     "Whether the notebook has a cell tagged with one of `flags` (`#| slow`, `#| system`)."
-    return any(c['cell_type'] == 'code' and any(f'#| {f}' in ''.join(c['source']) for f in flags) for c in json.loads(Path(nb).read_text())['cells'])
+    return any(f'#| {f}' in src for src in code_sources(nb) for f in flags)
 
 def longest_first(nbs, times:dict) -> list:
     "The notebooks in the order that ends soonest on a few workers: the longest known first (unknown ones count as long)."
