@@ -24,9 +24,9 @@ def box_arg(s:str) -> tuple:
     try: return parse_box(s)
     except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
 
-def whiten_arg(s:str) -> int|bool:
-    "The `--whiten` value: a number of axes kept, `all` (True) or `none` (False)."
-    return {'all': True, 'none': False}[s] if s in ('all', 'none') else int(s)
+def whiten_arg(s:str) -> int|bool|str:
+    "The `--whiten` value: a number of axes kept, `all` (True), `pca` (PCA-whitening, all axes) or `none` (False)."
+    return {'all': True, 'none': False, 'pca': 'pca'}[s] if s in ('all', 'none', 'pca') else int(s)
 
 # %% ../nbs/10_cli.ipynb #6be85909
 def index_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -39,7 +39,7 @@ def index_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
     q.add_argument('--workers', type=int, default=None, help='preprocessing processes beside this one (0: none; default: one per core)')
     q.add_argument('--model', default=None, help='exported .onnx model to embed with (ONNX Runtime); default: PyTorch')
     q.add_argument('--device', default='auto', help="PyTorch device without --model: auto (CUDA when present), cpu, cuda (default: auto)")
-    q.add_argument('--whiten', type=whiten_arg, default=WHITEN_DIM, help="PCA-whitening: number of axes kept, 'all' or 'none' (default: the measured default)")
+    q.add_argument('--whiten', type=whiten_arg, default=WHITEN_DIM, help="whitening: number of axes kept, 'all', 'pca' (PCA-whitening instead of the one learned from pairs of drawings) or 'none' (default: all)")
     q.add_argument('--no-rerank', dest='rerank', action='store_false', help='build stage 1 only (no patches and colours for re-ranking)')
     q.add_argument('--ray', nargs='?', const='local', default=None, metavar='ADDRESS',
                     help='embed with Ray Data: a local Ray, or the cluster at ADDRESS (notebook 09)')

@@ -15,8 +15,8 @@ from .core import load_json, save_npz, load_npz, existing_file, plain, sha256, u
 from .preprocess import Preprocessor, Preprocessed
 
 # %% auto #0
-__all__ = ['Embedder', 'EmbedderConfig', 'Whitening', 'blas_threads', 'meta_file', 'cuda_problem', 'ort_providers', 'ort_session',
-           'OnnxBackbone']
+__all__ = ['RENDITION_PAIRS', 'PAIRS_MODEL_KEYS', 'Embedder', 'EmbedderConfig', 'Whitening', 'pair_covariance', 'shipped_pairs',
+           'save_pairs', 'blas_threads', 'meta_file', 'cuda_problem', 'ort_providers', 'ort_session', 'OnnxBackbone']
 
 # %% ../nbs/02_embedding.ipynb #9c9e9f0f
 class Embedder:
@@ -152,6 +152,64 @@ def load(cls:Whitening, fn):
     "Read a whitening saved with `save` (plain arrays, no pickle)."
     a, cfg = load_npz(fn)
     return cls(a['mean'], a['proj'], cfg)
+
+# %% ../nbs/02_embedding.ipynb #91ec67e0
+def pair_covariance(x, # descriptors (n, in_dim)
+                    pairs, # (m, 2) rows of `x` that are two drawings of one mark
+                   ) -> np.ndarray:
+    "The covariance (in_dim, in_dim) of the differences of matching pairs: the directions a redrawing moves a descriptor along."
+    x, pairs = np.asarray(x, np.float32), np.asarray(pairs)
+    if pairs.ndim != 2 or pairs.shape[1] != 2 or not len(pairs): raise ValueError(f'pairs must be (m, 2) row indexes, got shape {pairs.shape}')
+    if pairs.min() < 0 or pairs.max() >= len(x): raise ValueError(f'pairs name rows outside the {len(x)} descriptors')
+    d = (x[pairs[:, 0]] - x[pairs[:, 1]]).astype(np.float64)
+    return d.T @ d/len(d)
+
+@patch(cls_method=True)
+def fit_learned(cls:Whitening, x, # gallery descriptors (n, in_dim)
+                cov, # `pair_covariance` of matching pairs, from this gallery or another one embedded alike
+                dim:int|None=None, # axes kept (default all)
+                shrink:float=0.1, # add this fraction of the mean eigenvalue of `cov` before whitening it
+               ):
+    "Learned whitening: whiten `cov`, then rotate `x` onto its principal axes in that space."
+    x, cov = np.asarray(x, np.float32), np.asarray(cov, np.float64)
+    if x.ndim != 2 or len(x) < 2: raise ValueError(f'need at least 2 descriptors (n, dim) to fit a whitening, got shape {x.shape}')
+    if cov.shape != (x.shape[1],)*2: raise ValueError(f'the pairs covariance is {cov.shape}, the descriptors have width {x.shape[1]}')
+    ev, vec = np.linalg.eigh(cov)
+    p1 = vec/np.sqrt(np.maximum(ev, 0) + shrink*ev.mean())
+    mean = x.mean(0, dtype=np.float64)
+    ev2, vec2 = np.linalg.eigh(np.cov(((x - mean) @ p1).T))
+    ev2, vec2 = ev2[::-1], vec2[:, ::-1]
+    k = min(dim or len(ev2), int((ev2 > ev2[0]*1e-6).sum()))  # as `fit`: no axis the gallery does not vary along
+    cfg = {'dim': k, 'learned': True, 'shrink': shrink, 'fitted_on': len(x)}
+    return cls(mean.astype(np.float32), (p1 @ vec2[:, :k]).astype(np.float32), cfg)
+
+@patch(cls_method=True)
+def fit_pairs(cls:Whitening, x, # descriptors (n, in_dim): the gallery and the drawings the pairs name
+              pairs, # (m, 2) rows of `x` that are two drawings of one mark
+              dim:int|None=None, shrink:float=0.1):
+    "Learned whitening from the matching `pairs` among `x` (`pair_covariance`, then `fit_learned`)."
+    return cls.fit_learned(x, pair_covariance(x, pairs), dim, shrink)
+
+
+# %% ../nbs/02_embedding.ipynb #3c8139ee
+import logo_similarity
+RENDITION_PAIRS = Path(logo_similarity.__file__).parent/'rendition_pairs.npz'  # written by explanations/rendition_invariance, shipped with the package
+PAIRS_MODEL_KEYS = ('name', 'weights', 'input_size', 'pool', 'p', 'grey', 'dim')  # what must match (not the precision: ONNX FP16/INT8 too)
+
+def shipped_pairs(model:dict, # a backbone's config (`EmbedderConfig.model`)
+                  fn=None, # a pairs file written by `save_pairs`; default `RENDITION_PAIRS`
+                 ) -> np.ndarray|None:
+    "The pair covariance shipped for the backbone `model`, or None when there is none for it."
+    fn = Path(fn or RENDITION_PAIRS)
+    if not fn.exists(): return None
+    a, meta = load_npz(fn)
+    return a['cov'].astype(np.float64) if all(meta['model'].get(k) == model.get(k) for k in PAIRS_MODEL_KEYS) else None
+
+def save_pairs(fn, cov:np.ndarray, model:dict, # the covariance, and the config of the backbone that made the descriptors
+               info:dict|None=None) -> Path:
+    "Write a pair covariance for `shipped_pairs`: float16, compressed."
+    return save_npz(fn, {'cov': np.asarray(cov, np.float16)}, {'model': {k: model.get(k) for k in PAIRS_MODEL_KEYS}, **(info or {})}, compress=True)
+
 
 # %% ../nbs/02_embedding.ipynb #f3e1224c
 def blas_threads(n:int|None=1):

@@ -12,7 +12,7 @@ from .core import save_json, load_json, plain, atomic_folder, atomic_path, exist
 from .data import parse_vienna, load_l3d, vienna_keys, IMAGE_EXTS
 from .preprocess import Preprocessor, decode_image
 from fastprogress.fastprogress import progress_bar
-from .embed import Embedder, EmbedderConfig, Whitening, blas_threads
+from .embed import Embedder, EmbedderConfig, Whitening, blas_threads, shipped_pairs
 
 # %% auto #0
 __all__ = ['EXACT_FILE', 'STORE_FORMAT', 'SHARDS_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'db_error',
@@ -1055,17 +1055,22 @@ def embed_marks(source, # marks: a DataFrame indexed by id with `path`, a folder
 
 
 # %% ../nbs/03_indexing.ipynb #29ae4561
-WHITEN_DIM = True  # the default whitening of `build_index`, chosen in explanations/stage1_quality
+WHITEN_DIM = True  # the default whitening of `build_index`, chosen in explanations/stage1_quality and explanations/rendition_invariance
 
 def gallery_whitening(X:np.ndarray, # the gallery's descriptors (all of them, or a sample)
                       n:int, # marks in the gallery
-                      whiten:int|bool=WHITEN_DIM, min_whiten:int=1000, # as `build_index`
+                      whiten:int|bool|str=WHITEN_DIM, min_whiten:int=1000, # as `build_index`
                       say=print, # where the remark goes that the gallery is too small
+                      model:dict|None=None, # the config of the backbone that made `X` (`EmbedderConfig.model`)
                      ) -> Whitening|None:
-    "The whitening an index of `n` marks gets: fitted on `X`, or None when asked for none or the gallery is too small."
+    "The whitening an index of `n` marks gets: learned (pairs shipped for `model`) or PCA, fitted on `X`; None when asked for none or too few marks."
     if whiten is False: return None
     if n < min_whiten: say(f'no whitening: {n} marks are fewer than min_whiten={min_whiten}'); return None
-    return Whitening.fit(X, None if whiten is True else whiten)
+    if whiten == 'pca': return Whitening.fit(X)
+    dim = None if whiten is True else int(whiten)
+    cov = shipped_pairs(model) if model else None
+    return Whitening.fit(X, dim) if cov is None else Whitening.fit_learned(X, cov, dim)
+
 
 # %% ../nbs/03_indexing.ipynb #272f9e72
 def shard_sample(files, n:int, seed:int=0) -> tuple[np.ndarray, int]:
@@ -1110,7 +1115,7 @@ def _spilled(like:VectorStore, out:Path) -> VectorStore:
 def build_from_shards(shards, # folder written by `embed_marks`
                       out, # index folder: `store/`, `skipped.json`
                       spec:str|None=None, # FAISS index; default `auto_spec` of the number of marks
-                      whiten:int|bool=WHITEN_DIM, # PCA-whitening: axes kept (an int), True for all of them, False for none
+                      whiten:int|bool|str=WHITEN_DIM, # axes kept (an int), True for all of them, 'pca' for PCA-whitening, False for none
                       min_whiten:int=1000, # fit the whitening only on a gallery at least this large
                       sample:int=200_000, # descriptors that fit the whitening and train the index
                       adder=None, # fills the trained, empty store from the shards: default `add_shards`; `scale.RayMerge` in parallel
@@ -1122,7 +1127,7 @@ def build_from_shards(shards, # folder written by `embed_marks`
     if not (files := shard_files(shards)): raise FileNotFoundError(f'{shards}: no shards (run `embed_marks` first)')
     cfg = load_json(shards/'config.json')
     X, n = shard_sample(files, sample)
-    w = gallery_whitening(X, n, whiten, min_whiten, say or (print if progress else (lambda *a: None)))
+    w = gallery_whitening(X, n, whiten, min_whiten, say or (print if progress else (lambda *a: None)), cfg['model'])
     like = VectorStore(w.dim if w else X.shape[1], spec or auto_spec(n), config={k: cfg[k] for k in ('model', 'preprocess', 'masked')},
                        whitening=w, **(store_kw or {}))
     if not like.index.is_trained: like.train(X)
@@ -1139,7 +1144,7 @@ def build_from_shards(shards, # folder written by `embed_marks`
 def build_index(source, # marks: a DataFrame indexed by id with `path`, a folder or a listing file (see `mark_runs`)
                 out, # index folder: `shards/`, `store/`, `skipped.json`
                 embedder:Embedder|None=None, # default `Embedder()`; `Embedder('model.onnx')` serves an exported model
-                spec:str|None=None, whiten:int|bool=WHITEN_DIM, min_whiten:int=1000, # see `build_from_shards`
+                spec:str|None=None, whiten:int|bool|str=WHITEN_DIM, min_whiten:int=1000, # see `build_from_shards`
                 shard:int=4096, # marks a shard (see `embed_marks`)
                 workers:int|None=None, # preprocessing processes of the default runner (see `Preprocessor.imap`)
                 runner=None, adder=None, # how the marks are embedded and added: default in this process (notebook 09: on Ray)

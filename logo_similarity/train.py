@@ -23,9 +23,10 @@ from .backbone import Backbone, create_backbone, gem
 # %% auto #0
 __all__ = ['WORDS', 'affine', 'stroke', 'outline', 'recolour', 'greyscale', 'invert', 'occlude', 'blur', 'jpeg', 'word_stamps',
            'remove_text', 'add_text', 'LogoAugment', 'LogoImages', 'mlp', 'MoCo', 'momentum_update', 'MoCoLoss',
-           'MoCoCallback', 'StopOnNaN', 'FrozenBN', 'save_checkpoint', 'load_checkpoint', 'RestoreScaler', 'Checkpoint',
-           'Snapshots', 'snapshots', 'moco_learner', 'fit_moco', 'freeze_early', 'save_backbone', 'vienna_partners',
-           'positive_similarity', 'BatchTimes', 'step_cost']
+           'TwoViews', 'MoCoCallback', 'StopOnNaN', 'FrozenBN', 'save_checkpoint', 'load_checkpoint', 'RestoreScaler',
+           'Checkpoint', 'Snapshots', 'snapshots', 'moco_learner', 'fit_moco', 'freeze_early', 'save_backbone',
+           'vienna_partners', 'positive_similarity', 'Drawings', 'PairModel', 'PairLoss', 'pair_learner', 'BatchTimes',
+           'step_cost']
 
 # %% ../nbs/05_moco.ipynb #cda519a3
 def _pick(x:torch.Tensor, p:float) -> torch.Tensor:
@@ -234,23 +235,28 @@ def _enqueue(model:MoCo, k):
     model.queue[idx] = k; model.queue_ptr.fill_((i + len(k)) % n)
 
 # %% ../nbs/05_moco.ipynb #ec8408b5
-class MoCoCallback(Callback):
-    "Two augmented views of each batch, and the momentum update after each step (momentum `m0` rising to 1 on a cosine)."
+class TwoViews(Callback):
+    "Two augmented views of each batch: of a pair of logos (B, 2, C, H, W), or of one logo twice."
     order = -5
-    def __init__(self, augment:nn.Module, m0:float=0.99, channels_last:bool=False): store_attr()
-    @property
-    def momentum(self) -> float: return 1 - (1 - self.m0)*(math.cos(math.pi*self.pct_train) + 1)/2
+    def __init__(self, augment:nn.Module, channels_last:bool=False): store_attr()
     def before_batch(self):
         with torch.no_grad():
             x = self.xb[0].float()
-            a, b = (x[:, 0], x[:, 1]) if x.ndim == 5 else (x, x)  # a pair of logos, or one logo twice
+            a, b = (x[:, 0], x[:, 1]) if x.ndim == 5 else (x, x)
             views = tuple(self.view(v) if self.training else v[:, :3] for v in (a, b))
             if self.channels_last: views = tuple(v.contiguous(memory_format=torch.channels_last) for v in views)
             self.learn.xb = (views,)
     def view(self, x):
         "A random view of a batch; a fourth channel marks the words for `remove_text`."
         return self.augment(x[:, :3], x[:, 3:]/255) if x.shape[1] == 4 else self.augment(x)
+
+class MoCoCallback(TwoViews):
+    "Two augmented views of each batch, and the momentum update after each step (momentum `m0` rising to 1 on a cosine)."
+    def __init__(self, augment:nn.Module, m0:float=0.99, channels_last:bool=False): store_attr()
+    @property
+    def momentum(self) -> float: return 1 - (1 - self.m0)*(math.cos(math.pi*self.pct_train) + 1)/2
     def after_step(self): momentum_update(self.model, self.momentum)
+
 
 # %% ../nbs/05_moco.ipynb #972f72df
 class StopOnNaN(Callback):
@@ -417,6 +423,59 @@ def positive_similarity(paths, # a sample of the logos to train on
     pairs = [(i, j) for i, p in enumerate(partners) for j in p]
     return {'two views of a logo': float((v1*v2).sum(1).mean()), 'a logo and a partner': float(np.mean([S[i, j] for i, j in pairs])) if pairs else float('nan'),
             'random pairs of logos': float(S[~np.eye(len(S), dtype=bool)].mean())}
+
+# %% ../nbs/05_moco.ipynb #001f2613
+class Drawings(torch.utils.data.Dataset):
+    "Brands drawn several ways: item `i` is two different drawings of brand `i`, (2, 3, size, size) uint8, and `i`."
+    def __init__(self, groups:list, # per brand, the files of its drawings (two or more)
+                 size:int=160):
+        if bad := [i for i, g in enumerate(groups) if len(g) < 2]:
+            raise ValueError(f'{len(bad)} brand(s) have fewer than two drawings: brand {bad[0]} has {list(map(str, groups[bad[0]]))}')
+        files = [str(p) for g in groups for p in g]
+        ends = np.cumsum([0] + [len(g) for g in groups])
+        self.groups, self.files = [list(range(a, b)) for a, b in zip(ends[:-1], ends[1:])], LogoImages(files, size)
+    def __len__(self): return len(self.groups)
+    def __getitem__(self, i):
+        a, b = random.sample(self.groups[i], 2)
+        return torch.stack([self.files.image(a), self.files.image(b)]), i
+
+
+# %% ../nbs/05_moco.ipynb #0e2ae2cf
+class PairModel(nn.Module):
+    "The backbone's unit descriptors of both views of a batch, as the index would hold them."
+    def __init__(self, backbone:Backbone): super().__init__(); self.backbone = backbone
+    def forward(self, views): return tuple(self.backbone(v) for v in views)
+
+class PairLoss:
+    "Symmetric InfoNCE of two views' unit descriptors: each finds its partner (same row) among the other view's, at temperature `T`."
+    def __init__(self, T:float=0.1): self.T = T
+    def __call__(self, out, *_):
+        a, b = out
+        logits, y = a @ b.T/self.T, torch.arange(len(a), device=a.device)
+        return (F.cross_entropy(logits, y) + F.cross_entropy(logits.T, y))/2
+
+
+# %% ../nbs/05_moco.ipynb #2e68101b
+def pair_learner(groups, # per brand, the files of its drawings (`Drawings`)
+                 backbone:Backbone|None=None, # default `create_backbone()`; freeze early layers with `freeze_early`
+                 size:int=160, bs:int=32, augment:nn.Module|None=None, T:float=0.1,
+                 device=None, # default: fastai's (CUDA when present)
+                 amp:bool|None=None, channels_last:bool|None=None, # mixed precision, channels-last memory; default: on a CUDA device
+                 workers:int=0, # processes decoding drawings for the training batches
+                ) -> Learner:
+    "A fastai `Learner` that trains a backbone's descriptor to match two drawings of one brand (`PairLoss`); `fit_moco` fits it."
+    device = device or default_device()
+    cuda = device.type == 'cuda'
+    amp, channels_last = cuda if amp is None else amp, cuda if channels_last is None else channels_last
+    ds = Drawings(groups, size)
+    dls = DataLoaders(DataLoader(ds, bs=bs, shuffle=True, drop_last=True, device=device, num_workers=workers),
+                      DataLoader(Drawings(groups[:bs], size), bs=bs, device=device), device=device)
+    model = PairModel(backbone or create_backbone())
+    if channels_last: model = model.to(memory_format=torch.channels_last)
+    learn = Learner(dls, model, loss_func=PairLoss(T), cbs=[TwoViews(augment or LogoAugment(), channels_last), StopOnNaN(), FrozenBN()])
+    log.info(f'rendition pairs on {device}{", mixed precision" if amp else ""}{", channels-last" if channels_last else ""}')
+    return learn.to_fp16() if amp else learn
+
 
 # %% ../nbs/05_moco.ipynb #501c813a
 class BatchTimes(Callback):
