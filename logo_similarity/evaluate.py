@@ -157,7 +157,7 @@ class EmbeddingSearcher:
 def plain_imagenet() -> Embedder:
     "The plain-ImageNet baseline: EfficientNet-Lite0 on RGB, average pooling, no text masking."
     from logo_similarity.backbone import create_backbone  # PyTorch, only when a baseline is built
-    return Embedder(create_backbone(pool='avg', grey=False), Preprocessor(ocr=False))
+    return Embedder(create_backbone(weights='offline', pool='avg', grey=False), Preprocessor(ocr=False))
 
 # %% ../nbs/06_evaluation.ipynb #efc996e7
 def _bg(im, colour=(255, 255, 255)): return Image.new('RGB', im.size, colour)

@@ -16,7 +16,7 @@ from .core import atomic_path, save_json, load_json, sha256, data_home
 from .data import fixture_dir
 from .sample import sample_jobs, simple_icon_mark
 from .preprocess import Preprocessor
-from .backbone import Backbone, create_backbone
+from .backbone import DEFAULT_WEIGHTS, Backbone, create_backbone
 from .embed import meta_file
 
 # %% auto #0
@@ -164,7 +164,7 @@ def default_onnx(home=None, # default: `data_home()`
     "The default embedding model as FP32 ONNX, exported on first use and kept in the cache."
     out = Path(home or data_home())/'models'/'default'
     fn = out/'lite0.onnx'
-    if fn.exists() and meta_file(fn).exists(): return fn
+    if fn.exists() and meta_file(fn).exists() and load_json(meta_file(fn))['model'].get('weights') == DEFAULT_WEIGHTS: return fn  # else made with other weights: again
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix='.default.'))
     try:
@@ -181,7 +181,7 @@ def main(argv=None):
     p.add_argument('--out', required=True, help='folder to write the models and their metadata to')
     p.add_argument('--name', default='lite0', help='file name stem of the models')
     p.add_argument('--backbone', default='tf_efficientnet_lite0', help='timm model name')
-    p.add_argument('--weights', default='offline', help="'offline', 'hub' or a checkpoint path")
+    p.add_argument('--weights', default=DEFAULT_WEIGHTS, help="'rendition' (the default), 'offline' (ImageNet), 'hub' or a checkpoint path")
     p.add_argument('--pool', default='gem', choices=['gem', 'avg'])
     p.add_argument('--rgb', action='store_true', help='colour-aware descriptor (default: greyscale input)')
     p.add_argument('--precision', nargs='+', default=['fp32', 'fp16', 'int8'], choices=['fp32', 'fp16', 'int8'])

@@ -347,7 +347,7 @@ def snapshots(folder) -> list[dict]:
 
 # %% ../nbs/05_moco.ipynb #eddb52b2
 def moco_learner(paths, # logo files to train on (no labels)
-                 backbone:Backbone|None=None, # default `create_backbone()`
+                 backbone:Backbone|None=None, # default: the ImageNet weights, `create_backbone(weights='offline')`
                  size:int=128, bs:int=64, augment:nn.Module|None=None, m0:float=0.99,
                  device=None, # default: fastai's (CUDA when present)
                  partners:list|None=None, # positives from other logos (`vienna_partners`); default: two views of the same logo
@@ -362,7 +362,7 @@ def moco_learner(paths, # logo files to train on (no labels)
     amp, channels_last = cuda if amp is None else amp, cuda if channels_last is None else channels_last
     dls = DataLoaders(DataLoader(LogoImages(paths, size, partners, boxes), bs=bs, shuffle=True, drop_last=True, device=device, num_workers=workers),
                       DataLoader(LogoImages(paths[:bs], size), bs=bs, device=device), device=device)
-    model = MoCo(backbone or create_backbone(), **kwargs)
+    model = MoCo(backbone or create_backbone(weights='offline'), **kwargs)
     if channels_last: model = model.to(memory_format=torch.channels_last)
     learn = Learner(dls, model, loss_func=MoCoLoss(model),
                     cbs=[MoCoCallback(augment or LogoAugment(), m0, channels_last), StopOnNaN(), FrozenBN()])
@@ -413,7 +413,7 @@ def positive_similarity(paths, # a sample of the logos to train on
                         partners:list, # per logo, its partners' indexes (`vienna_partners`)
                         backbone:Backbone|None=None, augment:nn.Module|None=None, size:int=224, seed:int=0) -> dict:
     "Mean descriptor cosine of two views of a logo, of a logo and its partners, and of random pairs of logos."
-    bb, aug = backbone or create_backbone(), augment or LogoAugment()
+    bb, aug = backbone or create_backbone(weights='offline'), augment or LogoAugment()
     random.seed(seed); torch.manual_seed(seed)
     imgs = LogoImages(paths, size)
     x = torch.stack([imgs.image(i) for i in range(len(imgs))]).float()
@@ -457,7 +457,7 @@ class PairLoss:
 
 # %% ../nbs/05_moco.ipynb #2e68101b
 def pair_learner(groups, # per brand, the files of its drawings (`Drawings`)
-                 backbone:Backbone|None=None, # default `create_backbone()`; freeze early layers with `freeze_early`
+                 backbone:Backbone|None=None, # default: the ImageNet weights, `create_backbone(weights='offline')`; freeze early layers with `freeze_early`
                  size:int=160, bs:int=32, augment:nn.Module|None=None, T:float=0.1,
                  device=None, # default: fastai's (CUDA when present)
                  amp:bool|None=None, channels_last:bool|None=None, # mixed precision, channels-last memory; default: on a CUDA device
@@ -470,7 +470,7 @@ def pair_learner(groups, # per brand, the files of its drawings (`Drawings`)
     ds = Drawings(groups, size)
     dls = DataLoaders(DataLoader(ds, bs=bs, shuffle=True, drop_last=True, device=device, num_workers=workers),
                       DataLoader(Drawings(groups[:bs], size), bs=bs, device=device), device=device)
-    model = PairModel(backbone or create_backbone())
+    model = PairModel(backbone or create_backbone(weights='offline'))
     if channels_last: model = model.to(memory_format=torch.channels_last)
     learn = Learner(dls, model, loss_func=PairLoss(T), cbs=[TwoViews(augment or LogoAugment(), channels_last), StopOnNaN(), FrozenBN()])
     log.info(f'rendition pairs on {device}{", mixed precision" if amp else ""}{", channels-last" if channels_last else ""}')
