@@ -16,7 +16,7 @@ from .core import atomic_path, save_json, load_json, sha256, data_home
 from .data import fixture_dir
 from .sample import sample_jobs, simple_icon_mark
 from .preprocess import Preprocessor
-from .backbone import DEFAULT_WEIGHTS, Backbone, create_backbone
+from .backbone import DEFAULT_WEIGHTS, LITE0, Backbone, create_backbone, offline_weights, shipped_weights
 from .embed import meta_file
 
 # %% auto #0
@@ -161,14 +161,14 @@ def to_int8(src, # an FP32 model from `export_onnx`
 # %% ../nbs/07_export.ipynb #7e0c0c01
 def default_onnx(home=None, # default: `data_home()`
                 ) -> Path:
-    "The default embedding model as FP32 ONNX, exported on first use and kept in the cache."
+    "The default embedding model as FP32 ONNX, exported on first use and kept in the cache (again when the default weights change)."
     out = Path(home or data_home())/'models'/'default'
-    fn = out/'lite0.onnx'
-    if fn.exists() and meta_file(fn).exists() and load_json(meta_file(fn))['model'].get('weights') == DEFAULT_WEIGHTS: return fn  # else made with other weights: again
+    fn, made_of = out/'lite0.onnx', {'weights': DEFAULT_WEIGHTS, 'sha256': sha256(shipped_weights(LITE0, DEFAULT_WEIGHTS) or offline_weights(LITE0))}
+    if fn.exists() and meta_file(fn).exists() and (out/'weights.json').exists() and load_json(out/'weights.json') == made_of: return fn
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix='.default.'))
     try:
-        export_onnx(create_backbone(), tmp/'lite0.onnx')
+        export_onnx(create_backbone(), tmp/'lite0.onnx'); save_json(made_of, tmp/'weights.json')
         shutil.rmtree(out, ignore_errors=True); os.replace(tmp, out)
     finally: shutil.rmtree(tmp, ignore_errors=True)
     return fn

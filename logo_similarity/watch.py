@@ -19,12 +19,12 @@ __all__ = ['WATCH', 'alert_threshold', 'has_watch', 'WatchedMarks', 'WatchList',
 
 # %% ../nbs/07_watch.ipynb #683c5dbf
 def alert_threshold(composite:Composite, model:str) -> float:
-    "The composite score of `model` from which a watch raises an alert (chosen for precision, see `explanations/rendition_styles`)."
+    "The composite score of `model` from which a watch raises an alert (chosen for precision, see `explanations/rendition_styles`; never below the search's threshold)."
     t = composite.info.get('alert_thresholds', {}).get(model)
     if t is None and (shipped := Composite.load(DEFAULT_COMPOSITE)).models == composite.models:  # an index built before alerts had one
         t = shipped.info.get('alert_thresholds', {}).get(model)
     if t is None: raise ValueError(f'the composite has no alert threshold for {model!r}: give min_score')
-    return float(t)
+    return max(float(t), float(composite.thresholds.get(model, 0)))  # never below the search's own "no similar mark found"
 
 # %% ../nbs/07_watch.ipynb #b3433022
 WATCH = 'watch'  # a watch list's folder, in its index folder
