@@ -346,6 +346,23 @@ def snapshots(folder) -> list[dict]:
     return [{**r, 'weights': Path(folder)/r['weights'] if r['weights'] else None} for r in load_json(Path(folder)/'epochs.json')]
 
 # %% ../nbs/05_moco.ipynb #eddb52b2
+def _learner(what:str, train, valid, # the datasets: shuffled batches to train on, and the validation batch
+             model:nn.Module, loss, views:TwoViews, bs:int,
+             device=None, # default: fastai's (CUDA when present)
+             amp:bool|None=None, channels_last:bool|None=None, # mixed precision, channels-last memory; default: on a CUDA device
+             workers:int=0) -> Learner:
+    "A fastai `Learner` of `model` with the two views, the NaN stop and the frozen batch norms, on `device` (what the learners share)."
+    device = device or default_device()
+    cuda = device.type == 'cuda'
+    amp, channels_last = cuda if amp is None else amp, cuda if channels_last is None else channels_last
+    dls = DataLoaders(DataLoader(train, bs=bs, shuffle=True, drop_last=True, device=device, num_workers=workers),
+                      DataLoader(valid, bs=bs, device=device), device=device)
+    if channels_last: model = model.to(memory_format=torch.channels_last)
+    views.channels_last = channels_last
+    learn = Learner(dls, model, loss_func=loss, cbs=[views, StopOnNaN(), FrozenBN()])
+    log.info(f'{what} on {device}{", mixed precision" if amp else ""}{", channels-last" if channels_last else ""}')
+    return learn.to_fp16() if amp else learn
+
 def moco_learner(paths, # logo files to train on (no labels)
                  backbone:Backbone|None=None, # default: the ImageNet weights, `create_backbone(weights='offline')`
                  size:int=128, bs:int=64, augment:nn.Module|None=None, m0:float=0.99,
@@ -357,17 +374,10 @@ def moco_learner(paths, # logo files to train on (no labels)
                  **kwargs, # `MoCo` arguments: dim, hidden, T, queue
                 ) -> Learner:
     "A fastai `Learner` that trains a `MoCo` model on the logos `paths`."
-    device = device or default_device()
-    cuda = device.type == 'cuda'
-    amp, channels_last = cuda if amp is None else amp, cuda if channels_last is None else channels_last
-    dls = DataLoaders(DataLoader(LogoImages(paths, size, partners, boxes), bs=bs, shuffle=True, drop_last=True, device=device, num_workers=workers),
-                      DataLoader(LogoImages(paths[:bs], size), bs=bs, device=device), device=device)
     model = MoCo(backbone or create_backbone(weights='offline'), **kwargs)
-    if channels_last: model = model.to(memory_format=torch.channels_last)
-    learn = Learner(dls, model, loss_func=MoCoLoss(model),
-                    cbs=[MoCoCallback(augment or LogoAugment(), m0, channels_last), StopOnNaN(), FrozenBN()])
-    log.info(f'MoCo on {device}{", mixed precision" if amp else ""}{", channels-last" if channels_last else ""}')
-    return learn.to_fp16() if amp else learn
+    return _learner('MoCo', LogoImages(paths, size, partners, boxes), LogoImages(paths[:bs], size), model, MoCoLoss(model),
+                    MoCoCallback(augment or LogoAugment(), m0), bs, device, amp, channels_last, workers)
+
 
 # %% ../nbs/05_moco.ipynb #3bfdc2d8
 def fit_moco(learn:Learner, n_epoch:int, lr:float=2e-4, ckpt=None, # checkpoint file: resumed from when it exists
@@ -464,17 +474,8 @@ def pair_learner(groups, # per brand, the files of its drawings (`Drawings`)
                  workers:int=0, # processes decoding drawings for the training batches
                 ) -> Learner:
     "A fastai `Learner` that trains a backbone's descriptor to match two drawings of one brand (`PairLoss`); `fit_moco` fits it."
-    device = device or default_device()
-    cuda = device.type == 'cuda'
-    amp, channels_last = cuda if amp is None else amp, cuda if channels_last is None else channels_last
-    ds = Drawings(groups, size)
-    dls = DataLoaders(DataLoader(ds, bs=bs, shuffle=True, drop_last=True, device=device, num_workers=workers),
-                      DataLoader(Drawings(groups[:bs], size), bs=bs, device=device), device=device)
-    model = PairModel(backbone or create_backbone(weights='offline'))
-    if channels_last: model = model.to(memory_format=torch.channels_last)
-    learn = Learner(dls, model, loss_func=PairLoss(T), cbs=[TwoViews(augment or LogoAugment(), channels_last), StopOnNaN(), FrozenBN()])
-    log.info(f'rendition pairs on {device}{", mixed precision" if amp else ""}{", channels-last" if channels_last else ""}')
-    return learn.to_fp16() if amp else learn
+    return _learner('rendition pairs', Drawings(groups, size), Drawings(groups[:bs], size), PairModel(backbone or create_backbone(weights='offline')),
+                    PairLoss(T), TwoViews(augment or LogoAugment()), bs, device, amp, channels_last, workers)
 
 
 # %% ../nbs/05_moco.ipynb #501c813a
