@@ -12,8 +12,9 @@ from .core import atomic_path, load_json, load_npy, save_json
 from .embed import Whitening
 
 # %% auto #0
-__all__ = ['SILHOUETTE_SIDE', 'patches', 'spatial_score', 'PatchStore', 'orb_features', 'query_orb', 'geometric_match',
-           'geometric_score', 'colour_histogram', 'colour_similarity', 'silhouette', 'silhouette_similarity']
+__all__ = ['ORB_SIZE', 'ORB_KEYPOINTS', 'SILHOUETTE_SIDE', 'patches', 'spatial_score', 'PatchStore', 'orb_features', 'query_orb',
+           'geometric_match', 'geometric_score', 'Keypoints', 'pack_keypoints', 'colour_histogram', 'colour_similarity',
+           'silhouette', 'silhouette_similarity']
 
 # %% ../nbs/04_features.ipynb #d381619a
 def patches(fmap:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -85,6 +86,8 @@ def build(cls:PatchStore, path, ids, # the marks, in the order of the chunks
     return cls.write(path, ids, pca, (pca(ch.reshape(-1, ch.shape[-1])).reshape(*ch.shape[:2], -1) for ch in itertools.chain(first, chunks)))
 
 # %% ../nbs/04_features.ipynb #cda91d11
+ORB_SIZE, ORB_KEYPOINTS = 224, 300  # side of the square keypoints are found on (the model's input, which the index decodes anyway), and the most kept
+
 def _grey(img:np.ndarray, size:int) -> np.ndarray:
     "A logo as a greyscale square of side `size`, centred on its background colour."
     import cv2
@@ -92,45 +95,104 @@ def _grey(img:np.ndarray, size:int) -> np.ndarray:
     return cv2.cvtColor(resize(pad_square(img)[0], size), cv2.COLOR_RGB2GRAY)
 
 def orb_features(img:np.ndarray, # RGB uint8 logo
-                 size:int=320, n:int=1000):
-    "ORB keypoint positions (k, 2) and binary descriptors (k, 32) of a logo normalised to `size`."
+                 size:int=ORB_SIZE, n:int=ORB_KEYPOINTS) -> tuple[np.ndarray, np.ndarray]:
+    "ORB keypoint positions (k, 2) and binary descriptors (k, 32) of a logo normalised to `size` (k = 0 for a blank logo)."
     import cv2
     kps, des = cv2.ORB_create(nfeatures=n, fastThreshold=10).detectAndCompute(_grey(img, size), None)
-    return np.array([k.pt for k in kps], np.float32).reshape(-1, 2), des
+    return np.array([k.pt for k in kps], np.float32).reshape(-1, 2), np.zeros((0, 32), np.uint8) if des is None else des
+
 
 # %% ../nbs/04_features.ipynb #a31b21cf
 def _inliers(fa, fb, ratio:float=0.75, px:float=4.0):
     "Mutual best matches of two logos' ORB features that pass Lowe's ratio test, and those one similarity transform explains."
     import cv2
     (pa, da), (pb, db) = fa, fb
-    if da is None or db is None or len(da) < 2 or len(db) < 2: return 0, np.zeros((0, 4), np.float32)
-    distinct = {p[0].queryIdx for p in cv2.BFMatcher(cv2.NORM_HAMMING).knnMatch(da, db, k=2)
-                if len(p) == 2 and p[0].distance < ratio*p[1].distance}
-    good = [m for m in cv2.BFMatcher(cv2.NORM_HAMMING, crossCheck=True).match(da, db) if m.queryIdx in distinct]
+    if len(da) < 2 or len(db) < 2: return 0, np.zeros((0, 4), np.float32)
+    bf = cv2.BFMatcher(cv2.NORM_HAMMING)
+    back = np.array([m.trainIdx for m in bf.match(db, da)])  # each keypoint of b: its best match in a
+    good = [p[0] for p in bf.knnMatch(da, db, k=2)
+            if len(p) == 2 and p[0].distance < ratio*p[1].distance and back[p[0].trainIdx] == p[0].queryIdx]
     if len(good) < 4: return 0, np.zeros((0, 4), np.float32)
     src, dst = pa[[m.queryIdx for m in good]], pb[[m.trainIdx for m in good]]
     _, mask = cv2.estimateAffinePartial2D(src, dst, method=cv2.RANSAC, ransacReprojThreshold=px)
     keep = mask.ravel().astype(bool) if mask is not None else np.zeros(len(good), bool)
     return int(keep.sum()), np.hstack([src[keep], dst[keep]])
 
+
 # %% ../nbs/04_features.ipynb #792784c8
-def query_orb(a:np.ndarray, size:int=320) -> tuple:
+def query_orb(a:np.ndarray, size:int=ORB_SIZE) -> tuple:
     "ORB features of a query logo and of its mirror image, computed once for all its candidates."
     return orb_features(a, size), orb_features(a[:, ::-1].copy(), size)
 
 def geometric_match(fq:tuple, # `query_orb` of the query
                     fb, # `orb_features` of a candidate
-                    half:int=10, size:int=320) -> tuple[float, np.ndarray]:
+                    half:float=5, # inliers beyond chance that score 0.5
+                    chance:int=0, # inliers any two logos share by chance: not counted in the score
+                    size:int=ORB_SIZE) -> tuple[float, np.ndarray]:
     "Geometric evidence that the candidate is a moved, scaled, rotated or mirrored copy of the query, and the inlier pairs."
     n, pts = _inliers(fq[0], fb)
     nm, ptsm = _inliers(fq[1], fb)
     if nm > n: n, pts = nm, np.column_stack([size - 1 - ptsm[:, 0], ptsm[:, 1:]])  # positions back in the query's frame
+    n = max(n - chance, 0)
     return n/(n + half), pts
 
 def geometric_score(a:np.ndarray, b:np.ndarray, # two RGB logos
-                    half:int=10, size:int=320) -> tuple[float, np.ndarray]:
+                    half:float=5, chance:int=0, size:int=ORB_SIZE) -> tuple[float, np.ndarray]:
     "Geometric evidence that `b` is a moved, scaled, rotated or mirrored copy of `a`, in [0, 1], and the inlier pairs."
-    return geometric_match(query_orb(a, size), orb_features(b, size), half, size)
+    return geometric_match(query_orb(a, size), orb_features(b, size), half, chance, size)
+
+
+# %% ../nbs/04_features.ipynb #eb320218
+class Keypoints:
+    "Every mark's ORB keypoints, found once when the index was built: positions and descriptors, memory-mapped, row by row."
+    files = ('orb_start.npy', 'orb_xy.npy', 'orb_des.npy')  # where each row's run starts (n + 1,), positions (k, 2) float16, descriptors (k, 32)
+    def __init__(self, path):
+        self.path = Path(path)
+        self.start, self.xy, self.des = (load_npy(self.path/f, 'keypoints file') for f in self.files)
+        if not len(self.xy) == len(self.des) == self.start[-1]:
+            raise ValueError(f'{self.path}: keypoint files of different lengths (an interrupted build?)')
+    def __len__(self): return len(self.start) - 1
+    def __repr__(self): return f'Keypoints({len(self)} marks, {self.bytes_per_mark:,.0f} bytes a mark)'
+    @property
+    def bytes_per_mark(self) -> float: return sum((self.path/f).stat().st_size for f in self.files)/max(len(self), 1)
+    def __getitem__(self, r:int) -> tuple[np.ndarray, np.ndarray]:
+        "Row `r`'s keypoints: positions (k, 2) float32 and descriptors (k, 32), as `orb_features` gives them."
+        a, b = int(self.start[r]), int(self.start[r + 1])
+        return np.asarray(self.xy[a:b], np.float32), np.asarray(self.des[a:b])
+
+
+# %% ../nbs/04_features.ipynb #8850357e
+def _save_npy(fn, a:np.ndarray):
+    with open(fn, 'wb') as f: np.save(f, a)  # to this very name (`np.save` adds `.npy` to a name without it)
+
+@patch(cls_method=True)
+def write(cls:Keypoints, path, # the folder to write the files in
+          counts, # keypoints of each row, in order
+          runs, # iterable of (positions (k, 2), descriptors (k, 32)): the rows' keypoints, in order, in runs of any length
+         ) -> Keypoints:
+    "Write the keypoints of rows whose `counts` are known, run by run, each file atomically (the row starts last)."
+    path, start = Path(path), np.concatenate([[0], np.cumsum(counts, dtype=np.int64)])
+    total, k = int(start[-1]), 0
+    with atomic_path(path/'orb_xy.npy') as txy, atomic_path(path/'orb_des.npy') as tdes:
+        XY, D = (np.lib.format.open_memmap(t, 'w+', dt, (total, w)) if total else np.zeros((0, w), dt)
+                 for t, dt, w in ((txy, np.float16, 2), (tdes, np.uint8, 32)))
+        for xy, des in runs:
+            if len(xy) != len(des): raise ValueError(f'{len(xy)} keypoint positions for {len(des)} descriptors')
+            if k + len(xy) > total: raise ValueError(f'more keypoints than the {total:,} counted')
+            XY[k:k + len(xy)], D[k:k + len(des)] = xy, des; k += len(xy)
+        if k != total: raise ValueError(f'{k:,} keypoints for the {total:,} counted')
+        for t, a in ((txy, XY), (tdes, D)):
+            if total: a.flush()
+            else: _save_npy(t, a)
+        del XY, D
+    with atomic_path(path/'orb_start.npy') as t: _save_npy(t, start)
+    return cls(path)
+
+def pack_keypoints(fs:list) -> dict:
+    "Marks' `orb_features` as three arrays: `n` keypoints each, positions `xy` (float16) and descriptors `des`, all marks' one after another."
+    return {'n': np.array([len(xy) for xy, _ in fs], np.int64), 'xy': np.concatenate([xy for xy, _ in fs] or [np.zeros((0, 2))]).astype(np.float16),
+            'des': np.concatenate([d for _, d in fs] or [np.zeros((0, 32), np.uint8)]).astype(np.uint8)}
+
 
 # %% ../nbs/04_features.ipynb #00c1f0be
 def colour_histogram(img:np.ndarray, bins:int=6) -> np.ndarray:
