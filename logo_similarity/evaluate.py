@@ -350,13 +350,13 @@ def brand_half(gid:str) -> str:
 def stage2_rows(rr, # a `Reranker`
                 queries:pd.DataFrame, # index: query id; `image`, `relevant`, `kind`, optional `text` (typed words)
                 protocol:str) -> pd.DataFrame:
-    "Every candidate of every query with its components and label; each query's stage-1 and whole-query time, and each part's (ms)."
+    "Every candidate of every query with its components, inliers and label; each query's stage-1 and whole-query time, and each part's (ms)."
     out = []
     for qid, q in queries.iterrows():
         t = time.perf_counter(); rr.searcher.search(q.image, k=rr.n_visual); t1 = 1e3*(time.perf_counter() - t)
         t = time.perf_counter(); r = rr.search(q.image, k=1_000_000); t2 = 1e3*(time.perf_counter() - t)
         rel = next(iter(q.relevant))
-        out.append(r[['id', 'score', *COMPONENTS, 'found_by']].assign(query=qid, kind=q.kind, protocol=protocol, relevant=r.id.isin(q.relevant),
+        out.append(r[['id', 'score', *COMPONENTS, 'found_by', 'inliers']].assign(query=qid, kind=q.kind, protocol=protocol, relevant=r.id.isin(q.relevant),
                                                                        half=brand_half(rel), stage1_ms=t1, total_ms=t2,
                                                                        **{f'ms_{k}': v for k, v in r.attrs['ms'].items()}))
     return pd.concat(out, ignore_index=True)

@@ -10,11 +10,11 @@ import numpy as np, pandas as pd
 from fastcore.basics import chunked, patch, store_attr
 from fastprogress.fastprogress import progress_bar
 import logo_similarity
-from .core import atomic_path, existing_file, load_json, load_npy, plain, recovered, save_json, shown
+from .core import atomic_path, existing_file, load_json, load_npy, load_npz, plain, recovered, save_json, save_npz, shown
 from .embed import Whitening, blas_threads
 from .text import TextIndex, indexed_text, mark_text, shared_words, spelled, text_search, text_similarity
-from .features import PatchStore, colour_histogram, geometric_match, geometric_score, orb_features
-from .features import patches, query_orb
+from .features import ORB_KEYPOINTS, ORB_SIZE, Keypoints, PatchStore, colour_histogram, geometric_match, geometric_score
+from .features import orb_features, pack_keypoints, patches, query_orb
 
 # %% auto #0
 __all__ = ['STAGE2', 'COMPONENTS', 'DEFAULT_COMPOSITE', 'RESULT', 'HIDDEN', 'has_stage2', 'build_stage2', 'Composite',
@@ -33,15 +33,16 @@ def _stage1(index, model=None, embedder=None, device='auto', write=False):
     from logo_similarity.index import LogoSearcher
     return LogoSearcher.load(index, embedder, model, device=device, write=write)
 
-def _feature_pass(searcher, ids, paths, workers, batch:int=32):
-    "Patch descriptors (n, h*w, C) and colour histograms (n, bins³) of the marks, batch by batch."
+def _feature_pass(searcher, ids, paths, workers, batch:int=32, keypoints:bool=True):
+    "Patch descriptors (n, h*w, C), colour histograms (n, bins³) and ORB keypoints (a list, or None without `keypoints`) of the marks, batch by batch."
     emb = searcher.embedder
     pre = emb.pre if emb.masked else type(emb.pre)(**{**emb.pre.config, 'ocr': False}, masked_view=False)  # OCR changes only the masked view
     for part, pres in zip(chunked(ids, batch), chunked(pre.imap(paths, workers), batch)):
         if bad := [(i, p) for i, p in zip(part, pres) if isinstance(p, Exception)]:
             raise ValueError(f'{bad[0][0]}: its image can no longer be read ({bad[0][1]}); rebuild the index without it')
         views = np.stack([emb.view(p) for p in pres])
-        yield patches(emb.backbone.features(views))[0], np.stack([colour_histogram(v) for v in views])
+        yield (patches(emb.backbone.features(views))[0], np.stack([colour_histogram(v) for v in views]),
+               [orb_features(p.whole) for p in pres] if keypoints else None)  # the whole logo at the model's size: as a query's
 
 # %% ../nbs/04_reranking.ipynb #4ae00001
 def _parts(work:Path, stamp:dict) -> Path:
@@ -54,25 +55,29 @@ def _parts(work:Path, stamp:dict) -> Path:
 def _fitted_pca(fn:Path, s, ids:list, paths:list, dim:int, workers) -> Whitening:
     "The PCA of the patches of the marks `ids`, fitted and saved to `fn` unless an interrupted build saved it."
     if not fn.exists():
-        P = np.concatenate([p for p, _ in _feature_pass(s, ids, paths, workers)])
+        P = np.concatenate([p for p, _, _ in _feature_pass(s, ids, paths, workers, keypoints=False)])
         Whitening.fit(P.reshape(-1, P.shape[-1]), dim, whiten=False).save(fn)
     return Whitening.load(fn)
 
 # %% ../nbs/04_reranking.ipynb #4ae00002
 def _write_pieces(s, ids:list, paths:list, pca:Whitening, work:Path, chunk:int, workers, progress:bool) -> list:
-    "The pieces of stage 2 in `work`, a shard per `chunk` marks (patches, then colours); only the missing ones are made."
+    "The pieces of stage 2 in `work`, a shard per `chunk` marks (patches, then colours) and its keypoints beside; only the missing ones are made."
     from logo_similarity.index import plan_shards, write_shard
     plan, path_of = plan_shards(ids, chunk), dict(zip(ids, paths))
     for name, part in progress_bar(plan, leave=False) if progress else plan:
         if (work/name).exists(): continue
-        P, C = map(np.concatenate, zip(*_feature_pass(s, part, [path_of[i] for i in part], workers)))
+        P, C, K = zip(*_feature_pass(s, part, [path_of[i] for i in part], workers))
+        P, C = np.concatenate(P), np.concatenate(C)
+        save_npz(_orb_piece(work/name), pack_keypoints([f for k in K for f in k]))  # first: a piece whose shard exists is whole
         x = np.hstack([pca(P.reshape(-1, P.shape[-1])).reshape(len(P), -1), C])
         write_shard(work/name, {'id': part, 'x': x, 'info': ['']*len(part), 'error': ['']*len(part)})
     return [work/name for name, _ in plan]
 
+def _orb_piece(shard:Path) -> Path: return shard.with_name(f'{shard.name}.orb.npz')  # a piece's keypoints, beside its shard
+
 # %% ../nbs/04_reranking.ipynb #d71c22f4
 def _assemble(out:Path, ids:list, pca:Whitening, pieces:list):
-    "The colour array and the patch store of stage 2 from its pieces (shards of patches and colours), each read once."
+    "The colour array, the patch store and the keypoints of stage 2 from its pieces (shards of patches and colours, keypoints beside)."
     from logo_similarity.index import read_shard
     ncol = colour_histogram(np.full((8, 8, 3), 255, np.uint8)).size  # the last numbers of a row are the colours
     with atomic_path(out/'colours.npy') as tc:
@@ -84,6 +89,8 @@ def _assemble(out:Path, ids:list, pca:Whitening, pieces:list):
                 yield x[:, :-ncol].reshape(len(x), -1, pca.dim)
         PatchStore.write(out/'patches', ids, pca, rows(C))
         C.flush(); del C
+    counts = np.concatenate([load_npz(_orb_piece(f))[0]['n'] for f in pieces])
+    Keypoints.write(out, counts, ((k['xy'], k['des']) for k, _ in (load_npz(_orb_piece(f)) for f in pieces)))
 
 
 # %% ../nbs/04_reranking.ipynb #bacb3191
@@ -97,7 +104,7 @@ def build_stage2(index, # index folder made by `build_index`
                  chunk:int=1024, # marks per resumable piece (a shard, as notebook 03 writes them)
                  fit:int=2000, # marks whose patches fit the PCA
                 ) -> Path:
-    "Write the stage-2 folder of an index: patch store, colour histograms, composite weights, text index (resuming an interrupted build)."
+    "Write the stage-2 folder of an index: patch store, colour histograms, keypoints, composite weights, text index (resuming an interrupted build)."
     import shutil
     from logo_similarity.core import sha256
     s, out = _stage1(index, model, device=device), Path(index)/STAGE2
@@ -105,7 +112,8 @@ def build_stage2(index, # index folder made by `build_index`
     paths = [s.store.meta[i].get('path') for i in ids]
     if missing := [i for i, p in zip(ids, paths) if not p]: raise ValueError(f'{index}: marks without an image path, e.g. {missing[:3]}')
     if not ids: raise ValueError(f'{index}: no marks to build stage 2 for')
-    stamp = {'embedder': s.embedder.config.json(), 'dim': dim, 'fit': fit, 'chunk': chunk, 'ids': sha256('\n'.join(ids).encode())}
+    stamp = {'embedder': s.embedder.config.json(), 'dim': dim, 'fit': fit, 'chunk': chunk, 'ids': sha256('\n'.join(ids).encode()),
+             'keypoints': [ORB_SIZE, ORB_KEYPOINTS]}
     work = _parts(Path(index)/f'{STAGE2}.parts', stamp)
     pca = _fitted_pca(work/'patch_pca.npz', s, ids[:fit], paths[:fit], dim, workers)
     _assemble(out, ids, pca, _write_pieces(s, ids, paths, pca, work, chunk, workers, progress))
@@ -130,6 +138,8 @@ class Composite:
     def __repr__(self): return f'Composite({", ".join(f"{k} (threshold {t:.3f})" for k, t in self.thresholds.items())})'
 
     def model(self, colour:bool=True) -> str: return 'full' if colour or 'no_colour' not in self.models else 'no_colour'
+    @property
+    def geometric(self) -> dict: return self.info.get('geometric', {})  # how its geometric component counts inliers (`half`, `chance`), as it was fitted
 
     def __call__(self, df:pd.DataFrame, name:str='full') -> np.ndarray:
         "The probability for each row of `df` (its component columns), by the model `name`."
@@ -138,13 +148,15 @@ class Composite:
         return 1/(1 + np.exp(-z))
 
 # %% ../nbs/04_reranking.ipynb #efa2b0a1
-def fit_logistic(df:pd.DataFrame, features:list, label:str='relevant', C:float=100.0) -> dict:
+def fit_logistic(df:pd.DataFrame, features:list, label:str='relevant', C:float=100.0,
+                 weight=None, # each row's weight (so that every protocol counts as much, say); default: equal
+                ) -> dict:
     "A logistic model of `label` on the columns `features` of `df`, as plain JSON (scikit-learn's `LogisticRegression`)."
     from sklearn.linear_model import LogisticRegression
     X, y = df[features].to_numpy(np.float64), df[label].to_numpy(bool)
     if np.isnan(X).any(): raise ValueError(f'missing component values in {[f for f in features if df[f].isna().any()]}')
     if y.all() or not y.any(): raise ValueError('need both relevant and irrelevant pairs to fit a composite')
-    lr = LogisticRegression(C=C, max_iter=5000).fit(X, y)
+    lr = LogisticRegression(C=C, max_iter=5000).fit(X, y, sample_weight=None if weight is None else np.asarray(weight, np.float64))
     return {'features': list(features), 'coef': lr.coef_[0].round(6).tolist(), 'intercept': round(float(lr.intercept_[0]), 6)}
 
 @patch(cls_method=True)
@@ -225,15 +237,15 @@ def load(cls:Reranker, index, # index folder made by `build_index` and `build_st
 def query(self:Reranker, src, # a query logo: path, bytes or array
           text:str|None=None, # the query's words as the user types them; default: what OCR reads
          ) -> dict:
-    "Everything stage 2 needs of one query: its image, descriptor, patches, colours, words; and the time each took (`ms`)."
+    "Everything stage 2 needs of one query: its image, descriptor, patches, colours, keypoints, words; and the time each took (`ms`)."
     from logo_similarity.preprocess import decode_image
     emb, ms = self.searcher.embedder, Timings()
     with ms('stage 1'): x, (p,) = emb([src], workers=0)
     view = emb.view(p)
     with ms('spatial'): qp, qw = patches(emb.backbone.features(view[None])); qp = self.features.patches.query(qp[0])
     with ms('colour'): hist = colour_histogram(view)
-    with ms('geometric'): img = decode_image(src)
-    return {'image': img, 'x': x, 'patches': qp, 'weights': qw[0], 'colour': hist,
+    with ms('geometric'): img = decode_image(src); orb = query_orb(img)
+    return {'image': img, 'x': x, 'patches': qp, 'weights': qw[0], 'colour': hist, 'orb': orb,
             'text': text if text is not None else p.text, 'ocr_text': p.text, 'ms': ms}
 
 # %% ../nbs/04_reranking.ipynb #30575edf
@@ -282,20 +294,24 @@ def _text_columns(query:str, # the query's words
 
 # %% ../nbs/04_reranking.ipynb #4ae0000f
 def _verified(fq:tuple, # `query_orb` of the query
-              path, # the candidate's image file, if it has one
+              mark, # the candidate's stored keypoints (`orb_features`), else its image file, if it has one
+              **kwargs, # how inliers count: `half`, `chance` (see `geometric_match`)
              ) -> tuple:
-    "The geometric component of a candidate, and its number of inliers; 0 and 0 when its image cannot be found."
+    "The geometric component of a candidate, and its number of inliers; 0 and 0 without keypoints or an image to find them on."
     from logo_similarity.preprocess import decode_image
-    if not (path and Path(path).exists()): return 0.0, 0
-    g, pts = geometric_match(fq, orb_features(decode_image(path)))
+    if not isinstance(mark, tuple):  # an index built before keypoints were stored, or a mark added without them
+        if not (mark and Path(mark).exists()): return 0.0, 0
+        mark = orb_features(decode_image(mark))
+    g, pts = geometric_match(fq, mark, **kwargs)
     return g, len(pts)
 
 # %% ../nbs/04_reranking.ipynb #4ae00012
 def mark_components(q:dict, # a query (see `Reranker.query`)
                     c:pd.DataFrame, # its candidates: `id` and `global`
-                    features, # the candidates' stage-2 features: `rows(ids)` gives which have them, their patches and colours (`MarkFeatures`)
+                    features, # the candidates' stage-2 features: `rows(ids)` their patches and colours, `orb(ids)` their keypoints (`MarkFeatures`)
                     meta, # id -> the candidates' metadata (their `text` and image `path`)
                     n_geometric:int=30, # candidates verified with keypoints, best global scores first
+                    geometric:dict|None=None, # how inliers count (`half`, `chance`): the composite's `geometric`
                    ) -> pd.DataFrame:
     "The candidates `c` with every component (see `COMPONENTS`), the text's driver, and the inliers of those verified."
     c, ms = c.assign(spatial=0.0, colour=0.0), q.setdefault('ms', Timings())
@@ -307,26 +323,26 @@ def mark_components(q:dict, # a query (see `Reranker.query`)
     with ms('text'): c = c.assign(**_text_columns(q['text'], [indexed_text(mark_text(meta[i])) for i in c.id]))
     c['geometric'], c['inliers'] = 0.0, 0
     with ms('geometric'):
-        if n_geometric and len(c): fq = query_orb(q['image'])
-        for j in c.nlargest(n_geometric, 'global').index:
-            c.loc[j, 'geometric'], c.loc[j, 'inliers'] = _verified(fq, meta[c.id[j]].get('path'))
+        top = c.nlargest(n_geometric, 'global').index if n_geometric else []
+        for j, fb in zip(top, features.orb(list(c.id[top]))):  # stored keypoints: no register image is decoded
+            c.loc[j, 'geometric'], c.loc[j, 'inliers'] = _verified(q['orb'], meta[c.id[j]].get('path') if fb is None else fb, **(geometric or {}))
     return c
 
 @patch
 def components(self:Reranker, q:dict, c:pd.DataFrame) -> pd.DataFrame:
     "`mark_components` of the candidates `c`, marks of this index."
-    return mark_components(q, c, self.features, self.store.meta, self.n_geometric)
+    return mark_components(q, c, self.features, self.store.meta, self.n_geometric, self.composite.geometric)
 
 # %% ../nbs/04_reranking.ipynb #7b1e0c01
 class AddedMarks:
-    "The stage-2 features (patches, colours) of marks added to a live index, by id, kept in `added.sqlite`."
+    "The stage-2 features (patches, colours, keypoints) of marks added to a live index, by id, kept in `added.sqlite`."
     file = 'added.sqlite'  # in the stage-2 folder
-    schema = 'create table if not exists added (id text primary key, patches blob, colour blob)'  # float16 bytes
+    schema = 'create table if not exists added (id text primary key, patches blob, colour blob, orb blob)'  # float16 bytes; orb: positions (float16), then descriptors
     def __init__(self, path, # the stage-2 folder
                  dim:int, # numbers per patch, as in the patch store
                  keep=None, # read only the marks in it (a store: not those removed since); default: all
                 ):
-        self.fn, self.dim, self._db = Path(path)/self.file, dim, None
+        self.fn, self.dim, self._db, self.orbs = Path(path)/self.file, dim, None, {}  # orbs: id -> `orb_features`, for those added with them
         self.features = self._read(keep) if self.fn.exists() else {}  # id -> (patches (k, dim), colours), float32
     def __repr__(self): return f'AddedMarks({len(self)} marks)'
     def __len__(self): return len(self.features)
@@ -335,16 +351,24 @@ class AddedMarks:
     def __getitem__(self, i) -> tuple: return self.features[i]
 
 # %% ../nbs/04_reranking.ipynb #4ae00013
+def _columns(db) -> set: return {r[1] for r in db.execute('pragma table_info(added)')}
+def _orb_bytes(f:tuple) -> bytes: return f[0].astype(np.float16).tobytes() + np.asarray(f[1], np.uint8).tobytes()
+def _orb_of(b:bytes) -> tuple:
+    k = len(b)//36  # 4 bytes of position and 32 of descriptor a keypoint
+    return np.frombuffer(b[:4*k], np.float16).reshape(k, 2).astype(np.float32), np.frombuffer(b[4*k:], np.uint8).reshape(k, 32)
+
 @patch
 def _read(self:AddedMarks, keep) -> dict:
-    "The features in the file of the marks in `keep` (all if None), as float32; a damaged file is an error naming it."
+    "The features in the file of the marks in `keep` (all if None), as float32 (keypoints into `orbs`); a damaged file is an error naming it."
     from logo_similarity.index import db_error, read_db
     db, out = read_db(self.fn, self.schema), {}
     try:
-        for i, p, c in db.execute('select id, patches, colour from added'):
+        orb = 'orb' if 'orb' in _columns(db) else 'null'  # a file written before keypoints were kept
+        for i, p, c, k in db.execute(f'select id, patches, colour, {orb} from added'):
             if keep is None or i in keep:
                 out[i] = (np.frombuffer(p, np.float16).reshape(-1, self.dim).astype(np.float32),
                           np.frombuffer(c, np.float16).astype(np.float32))
+                if k is not None: self.orbs[i] = _orb_of(k)
     except (sqlite3.DatabaseError, ValueError) as e: raise db_error(self.fn, e) from None
     finally: db.close()
     return out
@@ -354,22 +378,30 @@ def _read(self:AddedMarks, keep) -> dict:
 def _write(self:AddedMarks, sql:str, *args):
     "Make one change to the file, committed and synced before this returns; the file is opened (or made) on first use."
     from logo_similarity.index import open_db
-    if self._db is None: self._db = open_db(self.fn, self.schema)
+    if self._db is None:
+        self._db = open_db(self.fn, self.schema)
+        if 'orb' not in _columns(self._db):
+            with self._db as db: db.execute('alter table added add column orb blob')  # kept from now on
     with self._db as db: db.execute(sql, args)
 
 @patch
-def add(self:AddedMarks, i:str, patches:np.ndarray, colour:np.ndarray):
-    "Keep the patches (k, dim) and colours of the mark `i`, durably when this returns."
+def add(self:AddedMarks, i:str, patches:np.ndarray, colour:np.ndarray,
+        orb:tuple|None=None, # its keypoints (`orb_features`): a query's `orb[0]`
+       ):
+    "Keep the patches (k, dim), colours and keypoints of the mark `i`, durably when this returns."
     p, c = patches.astype(np.float16), colour.astype(np.float16)
-    self._write('insert or replace into added values (?, ?, ?)', i, p.tobytes(), c.tobytes())
+    self._write('insert or replace into added (id, patches, colour, orb) values (?, ?, ?, ?)', i, p.tobytes(), c.tobytes(),
+                None if orb is None else _orb_bytes(orb))
     self.features[i] = p.astype(np.float32), c.astype(np.float32)
+    if orb is None: self.orbs.pop(i, None)
+    else: self.orbs[i] = _orb_of(_orb_bytes(orb))  # as it will be read back
 
 @patch
 def remove(self:AddedMarks, i:str):
     "Forget the features of the mark `i`, if it has any, durably when this returns."
     if i not in self: return
     self._write('delete from added where id = ?', i)
-    del self.features[i]
+    del self.features[i]; self.orbs.pop(i, None)
 
 @patch
 def rows(self:AddedMarks, ids) -> tuple:
@@ -377,6 +409,11 @@ def rows(self:AddedMarks, ids) -> tuple:
     have = np.array([i in self for i in ids], bool)
     got = [self[i] for i in np.asarray(ids, object)[have]]
     return have, np.array([g for g, _ in got], np.float32), np.array([c for _, c in got], np.float32)
+
+@patch
+def orb(self:AddedMarks, ids) -> list:
+    "Each of `ids`' keypoints (`orb_features`), None for a mark kept without them: what `mark_components` verifies."
+    return [self.orbs.get(i) for i in ids]
 
 # %% ../nbs/04_reranking.ipynb #4ae00015
 @patch(cls_method=True)
@@ -390,8 +427,8 @@ def add_mark(self:Reranker, i:str, # the mark's id in the store
              q:dict, # `query` of its image
              text:str='', # its verbal element
             ):
-    "Stage 2 of a mark added live: patches and colours committed to `added.sqlite`, words indexed."
-    self.features.added.add(i, q['patches'], q['colour'])
+    "Stage 2 of a mark added live: patches, colours and keypoints committed to `added.sqlite`, words indexed."
+    self.features.added.add(i, q['patches'], q['colour'], q['orb'][0])
     self.text_index.add(i, text)
 
 @patch
@@ -402,12 +439,14 @@ def remove_mark(self:Reranker, i:str):
 
 # %% ../nbs/04_reranking.ipynb #4ae0001b
 class MarkFeatures:
-    "The stage-2 features of an index's marks by id: those built (a `PatchStore` and colours) and those added live (`AddedMarks`)."
+    "The stage-2 features of an index's marks by id: those built (a `PatchStore`, colours, `Keypoints`) and those added live (`AddedMarks`)."
     def __init__(self, path, # the stage-2 folder
                  keep=None): # see `AddedMarks`
         path = Path(path)
         self.patches, self.colours = PatchStore(path/'patches'), load_npy(path/'colours.npy', 'colours file')
         if len(self.colours) != len(self.patches): raise ValueError(f'{path}: {len(self.colours)} colour rows for {len(self.patches)} marks')
+        self.keypoints = Keypoints(path) if (path/Keypoints.files[0]).exists() else None  # None: built before keypoints were stored
+        if self.keypoints is not None and len(self.keypoints) != len(self.patches): raise ValueError(f'{path}: keypoints of {len(self.keypoints)} marks for {len(self.patches)}')
         self.added = AddedMarks(path, self.patches.array.shape[2], keep=keep)
     def __repr__(self): return f'MarkFeatures({len(self.patches)} built, {len(self.added)} added live)'
 
@@ -423,6 +462,12 @@ def rows(self:MarkFeatures, ids) -> tuple:
     if built.any(): G[built], C[built] = self.patches.array[r[built]], self.colours[r[built]]
     if live.any(): G[~built], C[~built] = Ga, Ca
     return have, G, C
+
+@patch
+def orb(self:MarkFeatures, ids) -> list:
+    "Each of `ids`' stored keypoints (`orb_features`), built or added live; None for a mark without (its image is read instead)."
+    rows, live = [self.patches.row.get(i, -1) for i in ids], self.added.orb(ids)
+    return [self.keypoints[r] if r >= 0 and self.keypoints is not None else k for r, k in zip(rows, live)]
 
 # %% ../nbs/04_reranking.ipynb #4ae0001d
 def _with_metadata(r:pd.DataFrame, # one query's ranked marks, with their own columns (see `RESULT`)
@@ -527,9 +572,9 @@ def describe(searcher, # a `Reranker` or a `LogoSearcher`
 
 
 # %% ../nbs/04_reranking.ipynb #e772082e
-def _keypoint_pairs(a:np.ndarray, b:np.ndarray, size:int) -> tuple:
-    "The keypoint pairs (n, 4) of logos `a` and `b` at `size` that one transform explains, and what they are."
-    pts = geometric_score(a, b, size=size)[1]
+def _keypoint_pairs(a:np.ndarray, b:np.ndarray, size:int, **kwargs) -> tuple:
+    "The keypoint pairs (n, 4) of logos `a` and `b` that one transform explains, at `size`, and what they are."
+    pts = geometric_score(a, b, **kwargs)[1]*size/ORB_SIZE
     return pts, f'{len(pts)} keypoint pairs that one transform explains'
 
 def _patch_centres(idx, grid:int, side:int) -> np.ndarray:
@@ -591,7 +636,7 @@ def why(self:Reranker, src, # the query logo
     c = self.components(q, pd.DataFrame({'id': [mark_id], 'global': self.store.cosines(q['x'], [mark_id]).clip(0, 1), 'found_by': ['']}))
     c['score'] = self.composite(c, self.composite.model(self.colour))
     m = decode_image(self.store.meta[mark_id]['path'])
-    pts, what = _keypoint_pairs(q['image'], m, size)
+    pts, what = _keypoint_pairs(q['image'], m, size, **self.composite.geometric)
     if len(pts) < 4: pts, what = _patch_pairs(q, self.features.rows([mark_id])[1][0], n_patches, size)
     return _why_figure(q['image'], m, pts, _why_title(c.iloc[0], mark_id, what), size)
 
