@@ -254,7 +254,7 @@ def index_cmd(a:argparse.Namespace):
         say('stage 2 not built (--no-rerank): searches use stage 1 alone')
         return
     out = build_stage2(a.out, model, workers=a.workers, device=a.device, progress=not a.quiet)
-    say(f'stage 2 for re-ranking written to {out}: patches and colours of {len(vs)} marks')
+    say(f'stage 2 for re-ranking written to {out}: patches, colours and keypoints of {len(vs)} marks')
 
 # %% ../nbs/10_cli.ipynb #3749104e
 def _problem(f, e:Exception) -> str:
