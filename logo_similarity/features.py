@@ -86,7 +86,7 @@ def build(cls:PatchStore, path, ids, # the marks, in the order of the chunks
     return cls.write(path, ids, pca, (pca(ch.reshape(-1, ch.shape[-1])).reshape(*ch.shape[:2], -1) for ch in itertools.chain(first, chunks)))
 
 # %% ../nbs/04_features.ipynb #cda91d11
-ORB_SIZE, ORB_KEYPOINTS = 224, 300  # side of the square keypoints are found on (the model's input, which the index decodes anyway), and the most kept
+ORB_SIZE, ORB_KEYPOINTS = 320, 300  # side of the square a logo's keypoints are found on, and the most kept
 
 def _grey(img:np.ndarray, size:int) -> np.ndarray:
     "A logo as a greyscale square of side `size`, centred on its background colour."

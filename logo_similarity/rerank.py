@@ -35,14 +35,15 @@ def _stage1(index, model=None, embedder=None, device='auto', write=False):
 
 def _feature_pass(searcher, ids, paths, workers, batch:int=32, keypoints:bool=True):
     "Patch descriptors (n, h*w, C), colour histograms (n, bins³) and ORB keypoints (a list, or None without `keypoints`) of the marks, batch by batch."
+    from logo_similarity.preprocess import decode_image
     emb = searcher.embedder
     pre = emb.pre if emb.masked else type(emb.pre)(**{**emb.pre.config, 'ocr': False}, masked_view=False)  # OCR changes only the masked view
-    for part, pres in zip(chunked(ids, batch), chunked(pre.imap(paths, workers), batch)):
+    for part, files, pres in zip(chunked(ids, batch), chunked(paths, batch), chunked(pre.imap(paths, workers), batch)):
         if bad := [(i, p) for i, p in zip(part, pres) if isinstance(p, Exception)]:
             raise ValueError(f'{bad[0][0]}: its image can no longer be read ({bad[0][1]}); rebuild the index without it')
         views = np.stack([emb.view(p) for p in pres])
         yield (patches(emb.backbone.features(views))[0], np.stack([colour_histogram(v) for v in views]),
-               [orb_features(p.whole) for p in pres] if keypoints else None)  # the whole logo at the model's size: as a query's
+               [orb_features(decode_image(f)) for f in files] if keypoints else None)  # from the decoded logo, as a query's
 
 # %% ../nbs/04_reranking.ipynb #4ae00001
 def _parts(work:Path, stamp:dict) -> Path:
