@@ -4,25 +4,26 @@
 
 # %% ../nbs/03_indexing.ipynb #583ac131
 from __future__ import annotations
-import contextlib, csv, hashlib, inspect, json, os, re, sqlite3
+import contextlib, csv, hashlib, inspect, json, os, re, sqlite3, warnings
 from pathlib import Path
 import numpy as np, pandas as pd, faiss
 from fastcore.basics import store_attr, patch, chunked, GetAttr, ifnone
-from .core import save_json, load_json, plain, atomic_folder, atomic_path, existing_file, recovered, shown
+from .core import save_json, load_json, plain, atomic_folder, atomic_path, existing_file, recovered, shown, save_npz, load_npz
 from .data import parse_vienna, load_l3d, vienna_keys, IMAGE_EXTS
 from .preprocess import Preprocessor, decode_image
 from fastprogress.fastprogress import progress_bar
 from .embed import Embedder, EmbedderConfig, Whitening, blas_threads, shipped_pairs
 
 # %% auto #0
-__all__ = ['EXACT_FILE', 'STORE_FORMAT', 'SHARDS_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'lossy', 'ExactVectors', 'db_error',
-           'MarkMeta', 'repeated_ids', 'MarkTable', 'VectorStore', 'train_index', 'meta_rows', 'vienna_key',
-           'vienna_filter', 'where_filter', 'field_values', 'MarkFilters', 'years_filter', 'suggest_vienna',
-           'search_params', 'graph_rows', 'index_search', 'index_cosines', 'open_db', 'read_db', 'read_faiss',
-           'StoreFolder', 'empty_like', 'merge_stores', 'auto_spec', 'marks_from_folder', 'listing_chunks', 'mark_runs',
-           'marks_from', 'shard_name', 'plan_shards', 'write_shard', 'read_shard', 'shard_files', 'ocr_info',
-           'shards_folder', 'mark_info', 'InProcess', 'embed_marks', 'gallery_whitening', 'shard_sample', 'add_shard',
-           'add_shards', 'build_from_shards', 'build_index', 'embedder_from_config', 'LogoSearcher', 'results_grid']
+__all__ = ['FILTERS_FILE', 'EXACT_FILE', 'STORE_FORMAT', 'SHARDS_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'lossy',
+           'ExactVectors', 'db_error', 'MarkMeta', 'repeated_ids', 'MarkTable', 'VectorStore', 'train_index',
+           'meta_rows', 'vienna_key', 'vienna_filter', 'where_filter', 'field_values', 'MarkFilters', 'years_filter',
+           'suggest_vienna', 'search_params', 'graph_rows', 'index_search', 'index_cosines', 'open_db', 'read_db',
+           'read_faiss', 'StoreFolder', 'empty_like', 'merge_stores', 'auto_spec', 'marks_from_folder',
+           'listing_chunks', 'mark_runs', 'marks_from', 'shard_name', 'plan_shards', 'write_shard', 'read_shard',
+           'shard_files', 'ocr_info', 'shards_folder', 'mark_info', 'InProcess', 'embed_marks', 'gallery_whitening',
+           'shard_sample', 'add_shard', 'add_shards', 'build_from_shards', 'build_index', 'embedder_from_config',
+           'LogoSearcher', 'results_grid']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
 def as_unit_vectors(x, # array (n, dim) or (dim,)
@@ -172,6 +173,7 @@ class MarkMeta:
     def items(self): return ((s, json.loads(m)) for s, m in self._all('select id, meta from marks order by n'))
     def values(self): return (m for _, m in self.items())
     def rows(self): return self._all('select n, id, meta from marks order by n')  # as stored: integer, id, JSON
+    def since(self, n:int): return ((k, s, json.loads(m)) for k, s, m in self._all(f'select n, id, meta from marks where n >= {int(n)} order by n'))
 
 # %% ../nbs/03_indexing.ipynb #cc0ddf19
 @patch
@@ -207,6 +209,7 @@ class MarkTable:
         self.int_of, self.meta, self.fields = ids if ids is not None else {}, meta if meta is not None else {}, tuple(fields)
         self.str_of = {n: i for i, n in self.int_of.items()}
         self.next_int, self.removed, self._filters = next_int, set(removed), None
+        self.filters_file = None  # the filters saved with the store (a loaded store's folder): opened on the first filtered search
     def __len__(self): return len(self.int_of)
     def __contains__(self, i): return i in self.int_of
     def __repr__(self): return f'MarkTable({len(self)} marks, next integer {self.next_int})'
@@ -476,12 +479,69 @@ def suggest_vienna(results:pd.DataFrame, # one query's results: `vienna_codes`, 
 
 # %% ../nbs/03_indexing.ipynb #a8a4a4c4
 @patch
+def meta_since(self:MarkTable, n:int):
+    "(integer, id, metadata) of the marks whose integer is `n` or more: those added since a stamp."
+    if isinstance(self.meta, MarkMeta): return self.meta.since(n)
+    return ((self.int_of[s], s, m) for s, m in self.meta.items() if self.int_of.get(s, -1) >= n)
+
+@patch
+def _opened_filters(self:MarkTable) -> MarkFilters:
+    "The filters saved with the store and the marks added since; built from every mark's metadata without such a file (or one that cannot be read)."
+    fn = self.filters_file
+    if fn is not None and Path(fn).exists():
+        try: return MarkFilters.load(fn, self)
+        except (ValueError, KeyError, TypeError) as e: warnings.warn(f'{fn}: {e}; the filters are built from the metadata instead')
+    return MarkFilters(self.int_of, self.meta, self.next_int, self.fields)
+
+@patch
 def allowed_mask(self:MarkTable, vienna=None, years=None, where=None, # see `MarkFilters.mask`
                 ) -> np.ndarray|None:
     "A boolean mask over the integer ids: True for live marks that pass the filters; None when there are no filters."
     if vienna is None and years is None and not where: return None
-    if self._filters is None: self._filters = MarkFilters(self.int_of, self.meta, self.next_int, self.fields)  # then kept in step by adds and removes
+    if self._filters is None: self._filters = self._opened_filters()  # then kept in step by adds and removes
     return self._filters.mask(vienna, years, where)
+
+
+# %% ../nbs/03_indexing.ipynb #5388cf83
+FILTERS_FILE = 'filters.npz'  # in a store's folder
+
+def _flat(postings:dict) -> tuple[np.ndarray, np.ndarray]:
+    "Postings (key -> sorted integers) as one array of integers, and where each key's run starts (in the keys' order, then the end)."
+    runs = list(postings.values())
+    return (np.concatenate(runs).astype(np.int64) if runs else np.zeros(0, np.int64),
+            np.concatenate([[0], np.cumsum([len(r) for r in runs])]).astype(np.int64))
+
+def _unflat(keys:list, ints:np.ndarray, start:np.ndarray) -> dict:
+    "The postings `_flat` wrote."
+    if len(start) != len(keys) + 1 or start[-1] != len(ints): raise ValueError('postings and their offsets do not agree')
+    return {k: ints[a:b] for k, a, b in zip(keys, start[:-1], start[1:])}
+
+@patch
+def save(self:MarkFilters, fn, # the `.npz` file (written atomically)
+         next_int:int, # integers given out when they are written: marks from it on are read from the metadata when loaded
+        ) -> Path:
+    "Write the filters: the postings of each Vienna key and field value, and each integer's year."
+    arrays, meta = {'year': self.year.astype(np.float32)}, {'next_int': int(next_int), 'fields': list(self.fields), 'vienna': list(self.vienna)}
+    arrays['vienna_ints'], arrays['vienna_start'] = _flat(self.vienna)
+    for n, f in enumerate(self.fields):
+        arrays[f'field{n}_ints'], arrays[f'field{n}_start'] = _flat(self.values[f])
+        meta[f'field{n}'] = list(self.values[f])
+    return save_npz(fn, arrays, meta)
+
+@patch(cls_method=True)
+def load(cls:MarkFilters, fn, # a file `save` wrote
+         table:MarkTable) -> MarkFilters:
+    "The filters of the marks of `table` from the file `fn`, and those of the marks added since it was written (read from their metadata)."
+    arrays, m = load_npz(fn)
+    if m is None or m.get('fields') != list(table.fields):
+        raise ValueError(f"written for the filter fields {m and m.get('fields')}, the store declares {list(table.fields)}")
+    f, since = cls({}, {}, table.next_int, table.fields), int(m['next_int'])
+    f.year[:min(since, table.next_int)] = arrays['year'][:min(since, table.next_int)]
+    f.live[np.fromiter(table.int_of.values(), np.int64, len(table.int_of))] = True  # removed since: not live
+    f.vienna = _unflat(m['vienna'], arrays['vienna_ints'], arrays['vienna_start'])
+    f.values = {fld: _unflat(m[f'field{n}'], arrays[f'field{n}_ints'], arrays[f'field{n}_start']) for n, fld in enumerate(table.fields)}
+    f._read((n, row) for n, s, row in table.meta_since(since) if table.int_of.get(s) == n)
+    return f
 
 
 # %% ../nbs/03_indexing.ipynb #913ee8b1
@@ -733,7 +793,7 @@ def _write_db(fn:Path, p:dict):
 
 # %% ../nbs/03_indexing.ipynb #010853b4
 def _write_files(new:Path, p:dict):
-    "Write a store of parts `p` into the new folder `new`: snapshot 0, exact vectors, whitening, settings and database, synced."
+    "Write a store of parts `p` into the new folder `new`: snapshot 0, exact vectors, whitening, settings, database and filters, synced."
     faiss.write_index(p['index'], str(new/'snapshot-0.faiss'))
     if p['exact'] is not None:
         with open(new/EXACT_FILE, 'wb') as f:
@@ -741,6 +801,7 @@ def _write_files(new:Path, p:dict):
     if w := p['settings']['whitening']: w.save(new/'whitening.npz')
     save_json({'format': STORE_FORMAT, **{k: v for k, v in p['settings'].items() if k != 'whitening'}}, new/'store.json')
     _write_db(new/'marks.sqlite', p)
+    MarkFilters(p['ids'], p['meta'], p['next_int'], p['settings']['filter_fields']).save(new/FILTERS_FILE, p['next_int'])
     for f in new.iterdir():
         with open(f, 'rb') as h: os.fsync(h.fileno())
 
@@ -785,7 +846,9 @@ def _read(self:StoreFolder, cls) -> VectorStore:
     removed = {m for (m,) in db.execute('select n from tombstones')} if graph else ()
     if self.lock is not None: _drop_snapshots(path, state['snapshot'])  # a writer deletes what a compaction cut off left
     ids = dict(db.execute('select id, n from marks'))
-    return cls.from_parts(settings, index, ids, MarkMeta(db), n, exact, removed, folder=self)
+    s = cls.from_parts(settings, index, ids, MarkMeta(db), n, exact, removed, folder=self)
+    s.marks.filters_file = path/FILTERS_FILE
+    return s
 
 # %% ../nbs/03_indexing.ipynb #6a1f0c03
 @patch
@@ -822,6 +885,7 @@ def compact(self:StoreFolder, store:VectorStore, # the store loaded from this fo
         seq = self.db.execute('select coalesce(max(seq), 0) from log').fetchone()[0]
         old = self.db.execute("select value from state where key = 'snapshot'").fetchone()[0]
         buf = faiss.serialize_index(store.index) if f'snapshot-{seq}.faiss' != old else None
+        if buf is not None and store.marks._filters is not None: store.marks._filters.save(self.path/FILTERS_FILE, store.next_int)  # as built in memory
     if buf is None: return self.path  # nothing since the last snapshot
     new = f'snapshot-{seq}.faiss'
     with atomic_path(self.path/new) as tmp: buf.tofile(tmp)
