@@ -489,8 +489,9 @@ def _opened_filters(self:MarkTable) -> MarkFilters:
     "The filters saved with the store and the marks added since; built from every mark's metadata without such a file (or one that cannot be read)."
     fn = self.filters_file
     if fn is not None and Path(fn).exists():
-        try: return MarkFilters.load(fn, self)
-        except (ValueError, KeyError, TypeError) as e: warnings.warn(f'{fn}: {e}; the filters are built from the metadata instead')
+        try:
+            if (f := MarkFilters.load(fn, self)) is not None: return f
+        except (ValueError, KeyError, TypeError, IndexError) as e: warnings.warn(f'{fn}: {e}; the filters are built from the metadata instead')
     return MarkFilters(self.int_of, self.meta, self.next_int, self.fields)
 
 @patch
@@ -530,11 +531,12 @@ def save(self:MarkFilters, fn, # the `.npz` file (written atomically)
 
 @patch(cls_method=True)
 def load(cls:MarkFilters, fn, # a file `save` wrote
-         table:MarkTable) -> MarkFilters:
-    "The filters of the marks of `table` from the file `fn`, and those of the marks added since it was written (read from their metadata)."
+         table:MarkTable) -> MarkFilters|None:
+    "The filters of the marks of `table` from the file `fn`, and those of the marks added since it was written (read from their metadata); None if the file is newer than `table` (a writer compacted the store since it was loaded)."
     arrays, m = load_npz(fn)
     if m is None or m.get('fields') != list(table.fields):
         raise ValueError(f"written for the filter fields {m and m.get('fields')}, the store declares {list(table.fields)}")
+    if int(m['next_int']) > table.next_int: return None
     f, since = cls({}, {}, table.next_int, table.fields), int(m['next_int'])
     f.year[:min(since, table.next_int)] = arrays['year'][:min(since, table.next_int)]
     f.live[np.fromiter(table.int_of.values(), np.int64, len(table.int_of))] = True  # removed since: not live

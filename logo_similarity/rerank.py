@@ -140,7 +140,7 @@ class Composite:
 
     def model(self, colour:bool=True) -> str: return 'full' if colour or 'no_colour' not in self.models else 'no_colour'
     @property
-    def geometric(self) -> dict: return self.info.get('geometric', {})  # how its geometric component counts inliers (`half`, `chance`), as it was fitted
+    def geometric(self) -> dict: return self.info.get('geometric', {'half': 10})  # how its geometric component counts inliers (`half`, `chance`) as it was fitted; a composite that does not say: as they were counted before it was recorded
 
     def __call__(self, df:pd.DataFrame, name:str='full') -> np.ndarray:
         "The probability for each row of `df` (its component columns), by the model `name`."
@@ -164,10 +164,11 @@ def fit_logistic(df:pd.DataFrame, features:list, label:str='relevant', C:float=1
 def fit(cls:Composite, df:pd.DataFrame, # one row per (query, candidate): the components and `label`
         label:str='relevant', thresholds:dict|float=0.5, info:dict|None=None,
         models:dict|None=None, # name -> features; default `full` (every component) and `no_colour`
+        geometric:dict|None=None, # how the rows' keypoints were counted (`half`, `chance`): the searcher's `composite.geometric`
        ) -> Composite:
     "Fit the composite's models on labelled pairs."
     models = models or {'full': COMPONENTS, 'no_colour': [c for c in COMPONENTS if c != 'colour']}
-    return cls({k: fit_logistic(df, f, label) for k, f in models.items()}, thresholds, {'pairs': len(df), 'relevant': int(df[label].sum()), **(info or {})})
+    return cls({k: fit_logistic(df, f, label) for k, f in models.items()}, thresholds, {'pairs': len(df), 'relevant': int(df[label].sum()), **({'geometric': geometric} if geometric else {}), **(info or {})})
 
 # %% ../nbs/04_reranking.ipynb #4ae00005
 @patch
@@ -454,7 +455,7 @@ class MarkFeatures:
 @patch
 def rows(self:MarkFeatures, ids) -> tuple:
     "Which of `ids` have stage-2 features (built or added live), and their patches (n, k, d) and colours (n, bins³)."
-    rows = np.array([self.patches.row.get(i, -1) for i in ids], int)
+    rows = np.array([-1 if i in self.added else self.patches.row.get(i, -1) for i in ids], int)  # a mark added live again: its new features
     live, Ga, Ca = self.added.rows([None if r >= 0 else i for i, r in zip(ids, rows)])  # the built ones first
     have = (rows >= 0) | live
     G = np.zeros((have.sum(), *self.patches.array.shape[1:]), np.float32)
@@ -467,7 +468,7 @@ def rows(self:MarkFeatures, ids) -> tuple:
 @patch
 def orb(self:MarkFeatures, ids) -> list:
     "Each of `ids`' stored keypoints (`orb_features`), built or added live; None for a mark without (its image is read instead)."
-    rows, live = [self.patches.row.get(i, -1) for i in ids], self.added.orb(ids)
+    rows, live = [-1 if i in self.added else self.patches.row.get(i, -1) for i in ids], self.added.orb(ids)  # a mark added live again: its own
     return [self.keypoints[r] if r >= 0 and self.keypoints is not None else k for r, k in zip(rows, live)]
 
 # %% ../nbs/04_reranking.ipynb #4ae0001d
