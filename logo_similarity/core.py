@@ -128,12 +128,13 @@ def save_npz(path, # the `.npz` file to write
     return Path(path)
 
 # %% ../nbs/00_core.ipynb #6d0062f5
-def load_npz(path) -> tuple[dict, object]:
+def load_npz(path, keys=None, # the names of the arrays to read; default: all of them
+            ) -> tuple[dict, object]:
     "The arrays and the metadata of a file written by `save_npz`, without pickle."
     path = existing_file(path)
     try:
         with np.load(path, allow_pickle=False) as z:
-            arrays = {k: z[k] for k in z.files}
+            arrays = {k: z[k] for k in z.files if keys is None or k in keys or k == '__meta__'}  # an npz reads each array only when asked
     except (ValueError, OSError, zipfile.BadZipFile, EOFError) as e: raise ValueError(f'{path}: not a readable .npz file ({e})') from None
     meta = arrays.pop('__meta__', None)
     return arrays, None if meta is None else json.loads(str(meta))

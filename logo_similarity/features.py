@@ -13,8 +13,8 @@ from .embed import Whitening
 
 # %% auto #0
 __all__ = ['ORB_SIZE', 'ORB_KEYPOINTS', 'SILHOUETTE_SIDE', 'patches', 'spatial_score', 'PatchStore', 'orb_features', 'query_orb',
-           'geometric_match', 'geometric_score', 'Keypoints', 'pack_keypoints', 'colour_histogram', 'colour_similarity',
-           'silhouette', 'silhouette_similarity']
+           'beyond_chance', 'geometric_match', 'geometric_score', 'Keypoints', 'pack_keypoints', 'colour_histogram',
+           'colour_similarity', 'silhouette', 'silhouette_similarity']
 
 # %% ../nbs/04_features.ipynb #d381619a
 def patches(fmap:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -124,17 +124,23 @@ def query_orb(a:np.ndarray, size:int=ORB_SIZE) -> tuple:
     "ORB features of a query logo and of its mirror image, computed once for all its candidates."
     return orb_features(a, size), orb_features(a[:, ::-1].copy(), size)
 
+def beyond_chance(inliers, # inlier counts (a number or an array)
+                  half:float=5, # inliers beyond chance that score 0.5
+                  chance:int=0, # inliers any two logos share by chance: not counted in the score
+                 ):
+    "The geometric score of inlier counts: `n/(n + half)` of the inliers beyond `chance`."
+    n = np.maximum(np.asarray(inliers, np.float64) - chance, 0)
+    return n/(n + half)
+
 def geometric_match(fq:tuple, # `query_orb` of the query
                     fb, # `orb_features` of a candidate
-                    half:float=5, # inliers beyond chance that score 0.5
-                    chance:int=0, # inliers any two logos share by chance: not counted in the score
+                    half:float=5, chance:int=0, # see `beyond_chance`
                     size:int=ORB_SIZE) -> tuple[float, np.ndarray]:
     "Geometric evidence that the candidate is a moved, scaled, rotated or mirrored copy of the query, and the inlier pairs."
     n, pts = _inliers(fq[0], fb)
     nm, ptsm = _inliers(fq[1], fb)
     if nm > n: n, pts = nm, np.column_stack([size - 1 - ptsm[:, 0], ptsm[:, 1:]])  # positions back in the query's frame
-    n = max(n - chance, 0)
-    return n/(n + half), pts
+    return float(beyond_chance(n, half, chance)), pts
 
 def geometric_score(a:np.ndarray, b:np.ndarray, # two RGB logos
                     half:float=5, chance:int=0, size:int=ORB_SIZE) -> tuple[float, np.ndarray]:

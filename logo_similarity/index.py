@@ -538,7 +538,7 @@ def load(cls:MarkFilters, fn, # a file `save` wrote
         raise ValueError(f"written for the filter fields {m and m.get('fields')}, the store declares {list(table.fields)}")
     if int(m['next_int']) > table.next_int: return None
     f, since = cls({}, {}, table.next_int, table.fields), int(m['next_int'])
-    f.year[:min(since, table.next_int)] = arrays['year'][:min(since, table.next_int)]
+    f.year[:since] = arrays['year'][:since]
     f.live[np.fromiter(table.int_of.values(), np.int64, len(table.int_of))] = True  # removed since: not live
     f.vienna = _unflat(m['vienna'], arrays['vienna_ints'], arrays['vienna_start'])
     f.values = {fld: _unflat(m[f'field{n}'], arrays[f'field{n}_ints'], arrays[f'field{n}_start']) for n, fld in enumerate(table.fields)}

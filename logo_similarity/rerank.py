@@ -90,7 +90,7 @@ def _assemble(out:Path, ids:list, pca:Whitening, pieces:list):
                 yield x[:, :-ncol].reshape(len(x), -1, pca.dim)
         PatchStore.write(out/'patches', ids, pca, rows(C))
         C.flush(); del C
-    counts = np.concatenate([load_npz(_orb_piece(f))[0]['n'] for f in pieces])
+    counts = np.concatenate([load_npz(_orb_piece(f), ['n'])[0]['n'] for f in pieces])  # the counts alone, first
     Keypoints.write(out, counts, ((k['xy'], k['des']) for k, _ in (load_npz(_orb_piece(f)) for f in pieces)))
 
 
@@ -392,11 +392,11 @@ def add(self:AddedMarks, i:str, patches:np.ndarray, colour:np.ndarray,
        ):
     "Keep the patches (k, dim), colours and keypoints of the mark `i`, durably when this returns."
     p, c = patches.astype(np.float16), colour.astype(np.float16)
-    self._write('insert or replace into added (id, patches, colour, orb) values (?, ?, ?, ?)', i, p.tobytes(), c.tobytes(),
-                None if orb is None else _orb_bytes(orb))
+    k = None if orb is None else _orb_bytes(orb)
+    self._write('insert or replace into added (id, patches, colour, orb) values (?, ?, ?, ?)', i, p.tobytes(), c.tobytes(), k)
     self.features[i] = p.astype(np.float32), c.astype(np.float32)
-    if orb is None: self.orbs.pop(i, None)
-    else: self.orbs[i] = _orb_of(_orb_bytes(orb))  # as it will be read back
+    if k is None: self.orbs.pop(i, None)
+    else: self.orbs[i] = _orb_of(k)  # as it will be read back
 
 @patch
 def remove(self:AddedMarks, i:str):
@@ -453,9 +453,14 @@ class MarkFeatures:
     def __repr__(self): return f'MarkFeatures({len(self.patches)} built, {len(self.added)} added live)'
 
 @patch
+def _built_rows(self:MarkFeatures, ids) -> np.ndarray:
+    "Each of `ids`' row in the built arrays; -1 for a mark built without one, or added live again since (its new features are in `added`)."
+    return np.array([-1 if i in self.added else self.patches.row.get(i, -1) for i in ids], int)
+
+@patch
 def rows(self:MarkFeatures, ids) -> tuple:
     "Which of `ids` have stage-2 features (built or added live), and their patches (n, k, d) and colours (n, bins³)."
-    rows = np.array([-1 if i in self.added else self.patches.row.get(i, -1) for i in ids], int)  # a mark added live again: its new features
+    rows = self._built_rows(ids)
     live, Ga, Ca = self.added.rows([None if r >= 0 else i for i, r in zip(ids, rows)])  # the built ones first
     have = (rows >= 0) | live
     G = np.zeros((have.sum(), *self.patches.array.shape[1:]), np.float32)
@@ -468,7 +473,7 @@ def rows(self:MarkFeatures, ids) -> tuple:
 @patch
 def orb(self:MarkFeatures, ids) -> list:
     "Each of `ids`' stored keypoints (`orb_features`), built or added live; None for a mark without (its image is read instead)."
-    rows, live = [-1 if i in self.added else self.patches.row.get(i, -1) for i in ids], self.added.orb(ids)  # a mark added live again: its own
+    rows, live = self._built_rows(ids), self.added.orb(ids)
     return [self.keypoints[r] if r >= 0 and self.keypoints is not None else k for r, k in zip(rows, live)]
 
 # %% ../nbs/04_reranking.ipynb #4ae0001d
