@@ -95,6 +95,13 @@ def features(self:Backbone, imgs:np.ndarray) -> np.ndarray:
     "Spatial feature maps (n, C, h, w) float32 of a batch of images, as `OnnxBackbone.features` gives them."
     return self.forward_features(self._pixels(imgs)).float().cpu().numpy()
 
+@patch
+@torch.inference_mode()
+def both(self:Backbone, imgs:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    "Descriptors and feature maps of a batch of images from one pass of the network, as `embed` and `features` give them."
+    f = self.forward_features(self._pixels(imgs))
+    return self.pool(f).float().cpu().numpy(), f.float().cpu().numpy()
+
 # %% ../nbs/02_backbone.ipynb #2146284e
 def resolve_device(device='auto') -> torch.device:
     "The torch device to run on: 'auto' is CUDA when PyTorch sees a GPU, else the CPU; CUDA asked for without one is an error."

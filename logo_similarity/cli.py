@@ -8,9 +8,9 @@ import argparse, logging, shutil, sys
 from pathlib import Path
 from .core import atomic_write, existing_file, load_json, log, path_text, save_json, shown
 from .preprocess import crop, decode_image, parse_box
-from .embed import Embedder
+from .embed import Embedder, OnnxBackbone
 from .index import WHITEN_DIM, build_index, results_grid, suggest_vienna, vienna_filter, where_filter, years_filter
-from .rerank import STAGE2, build_stage2, found, has_stage2, load_searcher, png_of
+from .rerank import STAGE2, BothStages, build_stage2, found, has_stage2, load_searcher, png_of
 
 # %% auto #0
 __all__ = ['box_arg', 'whiten_arg', 'index_parser', 'search_parser', 'filter_args', 'add_parser', 'remove_parser', 'model_args',
@@ -240,12 +240,12 @@ def index_cmd(a:argparse.Namespace):
         from logo_similarity.export import default_onnx
         model = default_onnx()
         say(f'embedding with the exported default model {model} (ONNX Runtime; --torch for PyTorch)')
-    emb = Embedder(model) if model else Embedder(device=a.device)
+    emb = Embedder(OnnxBackbone(model, spin=False)) if model else Embedder(device=a.device)  # no spinning: the preprocessing workers share the cores
     say(f'embedding on {emb.device}')
     kw = dict(nprobe=a.nprobe, shortlist=a.shortlist, filter_fields=a.filter_fields)
-    runner = None
+    runner = BothStages(a.workers) if a.rerank else None  # stage 2's pieces from the same decode and network run as stage 1
     if a.ray is not None:
-        from logo_similarity.scale import RayRunner  # Ray, only when asked for
+        from logo_similarity.scale import RayRunner  # Ray, only when asked for (stage 2 then makes its own pass)
         runner = RayRunner(None if a.ray == 'local' else a.ray)
     vs = build_index(a.src, a.out, emb, a.spec, a.whiten, shard=a.shard, workers=a.workers, runner=runner, store_kw=kw, progress=not a.quiet, say=say)
     say(f'indexed {len(vs)} marks into {a.out} ({vs.spec}); skipped {len(load_json(Path(a.out)/"skipped.json"))}')

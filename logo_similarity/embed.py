@@ -245,6 +245,7 @@ def ort_providers(cuda:bool=True) -> list[str]:
 def ort_session(model, # path of an `.onnx` file
                 threads:int|None=None, # intra-op threads; default: the cores this process may use
                 cuda:bool=True, # use CUDA when it is usable
+                spin:bool=True, # threads wait for work by spinning: faster single runs; False when other processes need the cores (indexing's preprocessing workers)
                ) -> ort.InferenceSession:
     "An ONNX Runtime session with full graph optimisation, one inter-op thread and a thread per core."
     so = ort.SessionOptions()
@@ -252,26 +253,31 @@ def ort_session(model, # path of an `.onnx` file
     so.inter_op_num_threads, so.execution_mode = 1, ort.ExecutionMode.ORT_SEQUENTIAL
     so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     so.log_severity_level = 3
+    if not spin: so.add_session_config_entry('session.intra_op.allow_spinning', '0')
     return ort.InferenceSession(str(model), so, providers=ort_providers(cuda))
 
 # %% ../nbs/02_embedding.ipynb #8e074be4
 class OnnxBackbone:
     "A `Backbone` served by ONNX Runtime from an exported model and the metadata beside it."
     def __init__(self, model, # path of the `.onnx` file; its metadata is `meta_file(model)`
-                 threads:int|None=None, cuda:bool=True):
+                 threads:int|None=None, cuda:bool=True, spin:bool=True): # see `ort_session`
         self.model = existing_file(model, 'model file')
         existing_file(meta_file(model), f'metadata file of {self.model.name} (export with logo_similarity.export)')
         meta = load_json(meta_file(model))
         if meta.get('sha256') != sha256(model): raise ValueError(f'{self.model}: the file does not match its metadata {meta_file(model).name} (sha256 differs)')
         self.meta, self.config, self.preprocess = meta, meta['model'], meta['preprocess']
-        self.session = ort_session(model, threads, cuda)
+        self.session = ort_session(model, threads, cuda, spin)
     def __repr__(self): return f'OnnxBackbone({self.model.name}, {self.config["precision"]}, {self.session.get_providers()[0]})'
 
-    def _run(self, out:str, imgs:np.ndarray) -> np.ndarray:
-        return self.session.run([out], {'pixels': np.ascontiguousarray(imgs.transpose(0, 3, 1, 2), dtype=np.float32)})[0]
+    def _run(self, out:str|list, imgs:np.ndarray):
+        outs = self.session.run([out] if isinstance(out, str) else out, {'pixels': np.ascontiguousarray(imgs.transpose(0, 3, 1, 2), dtype=np.float32)})
+        return outs[0] if isinstance(out, str) else tuple(outs)
     def embed(self, imgs:np.ndarray) -> np.ndarray:
         "Descriptors (n, dim) float32 of a batch of images (n, size, size, 3) uint8."
         return self._run('descriptor', imgs)
     def features(self, imgs:np.ndarray) -> np.ndarray:
         "Spatial feature maps (n, C, h, w) of a batch of images."
         return self._run('features', imgs)
+    def both(self, imgs:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        "Descriptors and feature maps of a batch of images from one run of the model."
+        return self._run(['descriptor', 'features'], imgs)

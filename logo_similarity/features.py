@@ -206,8 +206,7 @@ def colour_histogram(img:np.ndarray, bins:int=6) -> np.ndarray:
     import cv2
     from logo_similarity.preprocess import structure
     ink = structure(img)
-    lab = cv2.cvtColor(img, cv2.COLOR_RGB2LAB)[ink].astype(np.float32)
-    h, _ = np.histogramdd(lab, bins=(bins,)*3, range=[(0, 256)]*3)
+    h = cv2.calcHist([cv2.cvtColor(img, cv2.COLOR_RGB2LAB)], [0, 1, 2], ink.astype(np.uint8), [bins]*3, [0, 256]*3)  # the ink pixels' Lab, binned
     return (h/max(h.sum(), 1)).ravel()
 
 def colour_similarity(a:np.ndarray, b:np.ndarray, bins:int=6) -> float:

@@ -21,9 +21,9 @@ __all__ = ['FILTERS_FILE', 'EXACT_FILE', 'STORE_FORMAT', 'SHARDS_FORMAT', 'WHITE
            'suggest_vienna', 'search_params', 'graph_rows', 'index_search', 'index_cosines', 'open_db', 'read_db',
            'read_faiss', 'StoreFolder', 'empty_like', 'merge_stores', 'auto_spec', 'marks_from_folder',
            'listing_chunks', 'mark_runs', 'marks_from', 'shard_name', 'plan_shards', 'write_shard', 'read_shard',
-           'shard_files', 'ocr_info', 'shards_folder', 'mark_info', 'InProcess', 'embed_marks', 'gallery_whitening',
-           'shard_sample', 'add_shard', 'add_shards', 'build_from_shards', 'build_index', 'embedder_from_config',
-           'LogoSearcher', 'results_grid']
+           'shard_files', 'ocr_info', 'shards_folder', 'mark_info', 'shard_rows', 'InProcess', 'embed_marks',
+           'gallery_whitening', 'shard_sample', 'add_shard', 'add_shards', 'build_from_shards', 'build_index',
+           'embedder_from_config', 'LogoSearcher', 'results_grid']
 
 # %% ../nbs/03_indexing.ipynb #587e4d40
 def as_unit_vectors(x, # array (n, dim) or (dim,)
@@ -1083,6 +1083,13 @@ def mark_info(meta:dict, p) -> str:
 
 
 # %% ../nbs/03_indexing.ipynb #297c1e2a
+def shard_rows(marks:pd.DataFrame, ids:list, # the shard's marks
+               x:np.ndarray, pres:list, # their descriptors and preprocessing results (or errors), as `Embedder` returns them
+              ) -> dict:
+    "A shard's rows, as `write_shard` takes them."
+    return {'id': ids, 'x': x, 'info': [mark_info(m, p) for m, p in zip(meta_rows(marks, ids), pres)],
+            'error': [str(p) if isinstance(p, Exception) else '' for p in pres]}
+
 class InProcess:
     "The default runner of `embed_marks`: shards embedded in this process, preprocessing on `workers` processes."
     def __init__(self, workers:int|None=None): store_attr()
@@ -1092,8 +1099,7 @@ class InProcess:
         "Embed each shard of `todo` and write it into `out`."
         for name, ids in progress_bar(todo, leave=False) if progress else todo:
             x, pres = embedder(marks.path.loc[ids].astype(str).tolist(), workers=self.workers, errors='return')
-            write_shard(out/name, {'id': ids, 'x': x, 'info': [mark_info(m, p) for m, p in zip(meta_rows(marks, ids), pres)],
-                                   'error': [str(p) if isinstance(p, Exception) else '' for p in pres]})
+            write_shard(out/name, shard_rows(marks, ids, x, pres))
 
 
 # %% ../nbs/03_indexing.ipynb #01d8347f

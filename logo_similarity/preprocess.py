@@ -349,14 +349,16 @@ _worker = None  # the Preprocessor of a worker process
 
 def _init_worker(pre): global _worker; _worker = pre
 
-def _one(src, pre=None):
-    "Preprocess one source, returning a decode error, or an error reading its file, instead of raising it."
-    try: return (pre or _worker)(src)
+def _one(src, pre=None, also=None):
+    "Preprocess one source, returning a decode error, or an error reading its file, instead of raising it; with `also`, `(result, also(src, result))`."
+    try: p = (pre or _worker)(src)
     except (ImageDecodeError, FileNotFoundError) as e: return e
     except OSError as e:  # the OS's (permission, I/O error) says what went wrong; ours (`existing_file`) names the file too
         return type(e)(f'{src}: cannot be read ({e.strerror})') if e.strerror else e
+    return p if also is None else (p, also(src, p))
 
-def _chunk(srcs): return [_one(s) for s in srcs]
+def _chunk(srcs, also=None): return [_one(s, also=also) for s in srcs]
+
 
 # %% ../nbs/01_preprocessing.ipynb #d4439008
 @patch
@@ -364,19 +366,21 @@ def imap(self:Preprocessor, srcs, # paths, bytes or arrays
          workers:int|None=None, # processes beside this one; None: one per core; 0: in this process
          chunksize:int=16, # sources per task sent to a worker
          ahead:int=4, # tasks in flight per worker: bounds the results held in memory
+         also=None, # a picklable function of (source, `Preprocessed`) run in the worker too: e.g. features that need the decoded logo
         ):
-    "Preprocess `srcs` in order, in worker processes; yields a `Preprocessed` or the error of each source."
+    "Preprocess `srcs` in order, in worker processes; yields a `Preprocessed` (with `also`: a pair, it and what `also` gave) or the error of each source."
     srcs, workers = list(srcs), n_workers(workers)
     if workers == 0 or len(srcs) <= chunksize:
-        yield from (_one(s, self) for s in srcs); return
+        yield from (_one(s, self, also) for s in srcs); return
     chunks = list(chunked(srcs, chunksize))
     workers, chunks = min(workers, len(chunks)), iter(chunks)
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self,)) as ex:
-        todo = deque(ex.submit(_chunk, ch) for ch in islice(chunks, workers*ahead))
+        todo = deque(ex.submit(_chunk, ch, also) for ch in islice(chunks, workers*ahead))
         while todo:
             res = todo.popleft().result()
-            if (ch := next(chunks, None)) is not None: todo.append(ex.submit(_chunk, ch))
+            if (ch := next(chunks, None)) is not None: todo.append(ex.submit(_chunk, ch, also))
             yield from res
+
 
 # %% ../nbs/01_preprocessing.ipynb #eca7cd28
 @patch

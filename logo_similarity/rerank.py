@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_reranking.ipynb #782247b2
 from __future__ import annotations
-import contextlib, io, sqlite3, time, warnings
+import contextlib, functools, io, itertools, sqlite3, time, warnings
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.basics import chunked, patch, store_attr
@@ -17,9 +17,10 @@ from .features import ORB_KEYPOINTS, ORB_SIZE, Keypoints, PatchStore, colour_his
 from .features import orb_features, pack_keypoints, patches, query_orb
 
 # %% auto #0
-__all__ = ['STAGE2', 'COMPONENTS', 'DEFAULT_COMPOSITE', 'RESULT', 'HIDDEN', 'has_stage2', 'build_stage2', 'Composite',
-           'fit_logistic', 'Timings', 'open_text_index', 'Reranker', 'text_candidates', 'mark_components', 'AddedMarks',
-           'MarkFeatures', 'result_item', 'found', 'load_searcher', 'describe', 'png_of']
+__all__ = ['STAGE2', 'ONE_PASS', 'COMPONENTS', 'DEFAULT_COMPOSITE', 'RESULT', 'HIDDEN', 'has_stage2', 'BothStages',
+           'build_stage2', 'Composite', 'fit_logistic', 'Timings', 'open_text_index', 'Reranker', 'text_candidates',
+           'mark_components', 'AddedMarks', 'MarkFeatures', 'result_item', 'found', 'load_searcher', 'describe',
+           'png_of']
 
 # %% ../nbs/04_reranking.ipynb #9f01a18c
 STAGE2 = 'rerank'  # the stage-2 folder inside an index folder
@@ -33,17 +34,24 @@ def _stage1(index, model=None, embedder=None, device='auto', write=False):
     from logo_similarity.index import LogoSearcher
     return LogoSearcher.load(index, embedder, model, device=device, write=write)
 
-def _feature_pass(searcher, ids, paths, workers, batch:int=32, keypoints:bool=True):
-    "Patch descriptors (n, h*w, C), colour histograms (n, bins³) and ORB keypoints (a list, or None without `keypoints`) of the marks, batch by batch."
+def _mark_extras(masked:bool, src, p) -> tuple:
+    "What stage 2 keeps of a logo besides the network's patches: its keypoints (from the decoded logo, as a query's) and the ink colours of the view embedded. Run in a preprocessing worker (`Preprocessor.imap`'s `also`)."
     from logo_similarity.preprocess import decode_image
+    return orb_features(decode_image(src)), colour_histogram(p.image if masked else p.whole)
+
+def _feature_pass(searcher, ids, paths, workers, batch:int=32, keypoints:bool=True):
+    "Patch descriptors (n, h*w, C), colour histograms (n, bins³) and ORB keypoints (a list) of the marks, batch by batch; without `keypoints`, the patches alone (the others None)."
     emb = searcher.embedder
     pre = emb.pre if emb.masked else type(emb.pre)(**{**emb.pre.config, 'ocr': False}, masked_view=False)  # OCR changes only the masked view
-    for part, files, pres in zip(chunked(ids, batch), chunked(paths, batch), chunked(pre.imap(paths, workers), batch)):
-        if bad := [(i, p) for i, p in zip(part, pres) if isinstance(p, Exception)]:
+    also = functools.partial(_mark_extras, emb.masked) if keypoints else None
+    for part, got in zip(chunked(ids, batch), chunked(pre.imap(paths, workers, also=also), batch)):
+        if bad := [(i, p) for i, p in zip(part, got) if isinstance(p, Exception)]:
             raise ValueError(f'{bad[0][0]}: its image can no longer be read ({bad[0][1]}); rebuild the index without it')
+        pres, extras = zip(*got) if keypoints else (got, None)
         views = np.stack([emb.view(p) for p in pres])
-        yield (patches(emb.backbone.features(views))[0], np.stack([colour_histogram(v) for v in views]),
-               [orb_features(decode_image(f)) for f in files] if keypoints else None)  # from the decoded logo, as a query's
+        P = patches(emb.backbone.features(views))[0]
+        yield (P, np.stack([c for _, c in extras]), [k for k, _ in extras]) if keypoints else (P, None, None)
+
 
 # %% ../nbs/04_reranking.ipynb #4ae00001
 def _parts(work:Path, stamp:dict) -> Path:
@@ -85,7 +93,7 @@ def _assemble(out:Path, ids:list, pca:Whitening, pieces:list):
         C = np.lib.format.open_memmap(tc, 'w+', np.float16, (len(ids), ncol))
         def rows(C, n=0):  # each piece's colours into `C`, its patches on to the patch store
             for f in pieces:
-                x = read_shard(f)[1]
+                if not len(x := read_shard(f)[1]): continue  # a shard whose every image failed
                 C[n:n + len(x)] = x[:, -ncol:]; n += len(x)
                 yield x[:, :-ncol].reshape(len(x), -1, pca.dim)
         PatchStore.write(out/'patches', ids, pca, rows(C))
@@ -93,6 +101,88 @@ def _assemble(out:Path, ids:list, pca:Whitening, pieces:list):
     counts = np.concatenate([load_npz(_orb_piece(f), ['n'])[0]['n'] for f in pieces])  # the counts alone, first
     Keypoints.write(out, counts, ((k['xy'], k['des']) for k, _ in (load_npz(_orb_piece(f)) for f in pieces)))
 
+
+# %% ../nbs/04_reranking.ipynb #a60701c8
+ONE_PASS = 'stage2'  # the folder, inside an index's shards folder, of the stage-2 pieces `BothStages` writes
+
+def _piece_stamp(embedder, dim:int, fit:int) -> dict:
+    "What a stage-2 piece is made with: the embedder, the patches' PCA, the keypoints' settings."
+    return {'embedder': embedder.config.json(), 'dim': dim, 'fit': fit, 'keypoints': [ORB_SIZE, ORB_KEYPOINTS]}
+
+class _Reducer:
+    "Patch descriptors reduced by the PCA of the first `fit` marks' patches: held until that many are seen, then fitted and saved to `fn` (read from it when a killed build saved it)."
+    def __init__(self, fn:Path, dim:int, fit:int):
+        store_attr(); self.pca, self.held = (Whitening.load(fn) if fn.exists() else None), []
+    def _reduced(self, P:np.ndarray) -> np.ndarray: return self.pca(P.reshape(-1, P.shape[-1])).reshape(*P.shape[:2], -1)
+    def __call__(self, P:np.ndarray) -> list:
+        "A box holding the patches `P` (n, h*w, C): reduced (n, h*w, dim) now, or when the PCA is fitted."
+        box = [P]
+        if self.pca is not None: box[0] = self._reduced(P)
+        else:
+            self.held.append(box)
+            if sum(len(b[0]) for b in self.held) >= self.fit: self.fitted()
+        return box
+    def fitted(self):
+        "Fit the PCA on the patches held, unless it is fitted, and reduce them."
+        if self.pca is None and self.held:
+            S = np.concatenate([b[0] for b in self.held])[:self.fit]
+            Whitening.fit(S.reshape(-1, S.shape[-1]), self.dim, whiten=False).save(self.fn)
+            self.pca = Whitening.load(self.fn)
+        for b in self.held: b[0] = self._reduced(b[0])
+        self.held = []
+
+# %% ../nbs/04_reranking.ipynb #cce7ef82
+def _both_pass(emb, marks:pd.DataFrame, ids:list, workers, reduce:_Reducer) -> tuple:
+    "One shard's rows (`shard_rows`) and its good marks' patches (boxes from `reduce`), colours and keypoints, from one decode and one network run a mark."
+    from logo_similarity.index import shard_rows
+    it = emb.pre.imap(marks.path.loc[ids].astype(str).tolist(), workers, also=functools.partial(_mark_extras, emb.masked))
+    X, pres, boxes, C, K = [], [], [], [], []
+    while got := list(itertools.islice(it, emb.batch_size)):
+        x = np.full((len(got), emb.dim), np.nan, np.float32)
+        if ok := [j for j, g in enumerate(got) if not isinstance(g, Exception)]:
+            x[ok], F = emb.backbone.both(np.stack([emb.view(got[j][0]) for j in ok]))
+            boxes.append(reduce(patches(F)[0]))
+            K += [got[j][1][0] for j in ok]; C += [got[j][1][1] for j in ok]
+        X.append(x); pres += [g if isinstance(g, Exception) else g[0] for g in got]
+    return shard_rows(marks, ids, np.concatenate(X) if X else np.zeros((0, emb.dim), np.float32), pres), boxes, C, K
+
+def _write_both(pending:list, out:Path, work:Path) -> list:
+    "Write each pending shard's stage-2 piece (keypoints, then patches and colours) into `work`, then the shard into `out`; none is left pending."
+    from logo_similarity.index import write_shard
+    for name, rows, boxes, C, K in pending:
+        good = [i for i, e in zip(rows['id'], rows['error']) if not e]
+        x = np.hstack([np.concatenate([b[0] for b in boxes]).reshape(len(good), -1), np.stack(C)]) if good else np.zeros((0, 1), np.float32)
+        save_npz(_orb_piece(work/name), pack_keypoints(K))
+        write_shard(work/name, {'id': good, 'x': x, 'info': ['']*len(good), 'error': ['']*len(good)})
+        write_shard(out/name, rows)
+    return []
+
+class BothStages:
+    "A runner for `build_index` (notebook 03) that embeds each shard and writes its stage-2 piece first, from one decode and one run of the network a mark."
+    def __init__(self, workers:int|None=None, # preprocessing processes (see `Preprocessor.imap`)
+                 dim:int=64, fit:int=2000, # as `build_stage2`'s, which assembles the pieces
+                ): store_attr()
+    def __call__(self, marks:pd.DataFrame, # the run of marks the shards come from
+                 todo:list, # (file name, ids) of each shard to embed
+                 out:Path, embedder, progress:bool=True):
+        "Embed each shard of `todo` into `out`, its stage-2 piece into `out/ONE_PASS`."
+        work, pending = _parts(out/ONE_PASS, _piece_stamp(embedder, self.dim, self.fit)), []
+        reduce = _Reducer(work/'patch_pca.npz', self.dim, self.fit)
+        for name, ids in progress_bar(todo, leave=False) if progress else todo:
+            pending.append((name, *_both_pass(embedder, marks, ids, self.workers, reduce)))
+            if reduce.pca is not None: pending = _write_both(pending, out, work)
+        reduce.fitted()  # fewer marks than `fit`: fitted on them all
+        _write_both(pending, out, work)
+
+def _one_pass_pieces(index:Path, stamp:dict, ids:list) -> tuple|None:
+    "The ids, in order, and the pieces `BothStages` wrote for every shard of `index`, if it wrote one for each, made as `stamp` says, holding the marks `ids`; else None."
+    from logo_similarity.index import read_shard, shard_files
+    work = index/'shards'/ONE_PASS
+    if not (work/'stamp.json').exists() or load_json(work/'stamp.json') != stamp or not (work/'patch_pca.npz').exists(): return None
+    pieces = [work/f.name for f in shard_files(index/'shards')]
+    if not all(f.exists() and _orb_piece(f).exists() for f in pieces): return None
+    got = [i for f in pieces for i in read_shard(f)[0]]
+    return (got, pieces) if sorted(got) == sorted(ids) else None
 
 # %% ../nbs/04_reranking.ipynb #bacb3191
 def build_stage2(index, # index folder made by `build_index`
@@ -110,18 +200,21 @@ def build_stage2(index, # index folder made by `build_index`
     from logo_similarity.core import sha256
     s, out = _stage1(index, model, device=device), Path(index)/STAGE2
     ids = list(s.store.int_of)
-    paths = [s.store.meta[i].get('path') for i in ids]
-    if missing := [i for i, p in zip(ids, paths) if not p]: raise ValueError(f'{index}: marks without an image path, e.g. {missing[:3]}')
     if not ids: raise ValueError(f'{index}: no marks to build stage 2 for')
-    stamp = {'embedder': s.embedder.config.json(), 'dim': dim, 'fit': fit, 'chunk': chunk, 'ids': sha256('\n'.join(ids).encode()),
-             'keypoints': [ORB_SIZE, ORB_KEYPOINTS]}
-    work = _parts(Path(index)/f'{STAGE2}.parts', stamp)
-    pca = _fitted_pca(work/'patch_pca.npz', s, ids[:fit], paths[:fit], dim, workers)
-    _assemble(out, ids, pca, _write_pieces(s, ids, paths, pca, work, chunk, workers, progress))
+    stamp, work = _piece_stamp(s.embedder, dim, fit), Path(index)/f'{STAGE2}.parts'
+    if one := _one_pass_pieces(Path(index), stamp, ids):  # `BothStages` made them: assembled, not made again
+        (ids, pieces), pca = one, Whitening.load(Path(index)/'shards'/ONE_PASS/'patch_pca.npz')
+    else:
+        paths = [s.store.meta[i].get('path') for i in ids]
+        if missing := [i for i, p in zip(ids, paths) if not p]: raise ValueError(f'{index}: marks without an image path, e.g. {missing[:3]}')
+        work = _parts(work, {**stamp, 'chunk': chunk, 'ids': sha256('\n'.join(ids).encode())})
+        pca = _fitted_pca(work/'patch_pca.npz', s, ids[:fit], paths[:fit], dim, workers)
+        pieces = _write_pieces(s, ids, paths, pca, work, chunk, workers, progress)
+    _assemble(out, ids, pca, pieces)
     (composite if isinstance(composite, Composite) else Composite.load(composite or DEFAULT_COMPOSITE)).save(out/'composite.json')
     TextIndex.from_meta(s.store.meta.items()).save(out/'text', stamp={'next_int': s.store.next_int})  # opened, not rebuilt, by `Reranker`
     AddedMarks.clear(out)  # marks added live are in the new build
-    shutil.rmtree(work)
+    for f in (work, Path(index)/'shards'/ONE_PASS): shutil.rmtree(f, ignore_errors=True)  # the pieces, assembled
     return out
 
 # %% ../nbs/04_reranking.ipynb #19c39f2b
