@@ -82,7 +82,7 @@ def build(cls:PatchStore, path, ids, # the marks, in the order of the chunks
     while sum(map(len, first)) < fit and (ch := next(chunks, None)) is not None: first.append(ch)
     if not first: raise ValueError(f'{path}: no patches to build a patch store from')
     sample = np.concatenate(first)
-    pca = Whitening.fit(sample.reshape(-1, sample.shape[-1]), dim, whiten=False)
+    pca = Whitening.fit(sample.reshape(-1, sample.shape[-1]), dim, whiten=False, fast=True)
     return cls.write(path, ids, pca, (pca(ch.reshape(-1, ch.shape[-1])).reshape(*ch.shape[:2], -1) for ch in itertools.chain(first, chunks)))
 
 # %% ../nbs/04_features.ipynb #cda91d11

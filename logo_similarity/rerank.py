@@ -65,7 +65,7 @@ def _fitted_pca(fn:Path, s, ids:list, paths:list, dim:int, workers) -> Whitening
     "The PCA of the patches of the marks `ids`, fitted and saved to `fn` unless an interrupted build saved it."
     if not fn.exists():
         P = np.concatenate([p for p, _, _ in _feature_pass(s, ids, paths, workers, keypoints=False)])
-        Whitening.fit(P.reshape(-1, P.shape[-1]), dim, whiten=False).save(fn)
+        Whitening.fit(P.reshape(-1, P.shape[-1]), dim, whiten=False, fast=True).save(fn)
     return Whitening.load(fn)
 
 # %% ../nbs/04_reranking.ipynb #4ae00002
@@ -126,7 +126,7 @@ class _Reducer:
         "Fit the PCA on the patches held, unless it is fitted, and reduce them."
         if self.pca is None and self.held:
             S = np.concatenate([b[0] for b in self.held])[:self.fit]
-            Whitening.fit(S.reshape(-1, S.shape[-1]), self.dim, whiten=False).save(self.fn)
+            Whitening.fit(S.reshape(-1, S.shape[-1]), self.dim, whiten=False, fast=True).save(self.fn)
             self.pca = Whitening.load(self.fn)
         for b in self.held: b[0] = self._reduced(b[0])
         self.held = []
