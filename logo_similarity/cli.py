@@ -228,8 +228,13 @@ def _say(a:argparse.Namespace):
     return (lambda *args: None) if getattr(a, 'quiet', False) else (lambda *args: print(*map(path_text, args)))
 
 # %% ../nbs/10_cli.ipynb #89d0b5cc
+def _no_gpu_driver() -> bool:
+    "Whether this is a Linux machine with no GPU driver loaded (NVIDIA's, or AMD's for ROCm): PyTorch would see no GPU."
+    return sys.platform.startswith('linux') and not Path('/proc/driver/nvidia/version').exists() and not Path('/dev/kfd').exists()
+
 def _cpu_only(device) -> bool:
-    "Whether `device` ('auto', 'cpu', ...) means the CPU here."
+    "Whether `device` ('auto', 'cpu', ...) means the CPU here (PyTorch, seconds to import, asked only when it may see a GPU)."
+    if str(device) == 'cpu' or (str(device) == 'auto' and _no_gpu_driver()): return True
     from logo_similarity.backbone import resolve_device
     return resolve_device(device).type == 'cpu'
 

@@ -236,11 +236,14 @@ def stage_profile(paths, # logos to profile
 def synthetic_descriptors(centres:np.ndarray, # real unit descriptors (m, d)
                           n:int, # descriptors to make
                           spread:float=1.0, # noise norm relative to a descriptor's
-                          seed:int=0, chunk:int=250_000):
-    "Chunks of `n` unit vectors, each a random one of `centres` plus isotropic noise of norm ~`spread`, normalised."
+                          seed:int=0, chunk:int=250_000,
+                          which=None, # the row of `centres` each descriptor is made around (n,); default: random rows
+                         ):
+    "Chunks of `n` unit vectors, each a random one of `centres` (or the one `which` names) plus isotropic noise of norm ~`spread`, normalised."
     rng, d = np.random.default_rng(seed), centres.shape[1]
     for i in range(0, n, chunk):
         m = min(chunk, n - i)
-        v = centres[rng.integers(len(centres), size=m)] + rng.standard_normal((m, d), dtype=np.float32)*np.float32(spread/np.sqrt(d))
+        rows = rng.integers(len(centres), size=m) if which is None else np.asarray(which[i:i + m])
+        v = centres[rows] + rng.standard_normal((m, d), dtype=np.float32)*np.float32(spread/np.sqrt(d))
         yield (v/np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
 
