@@ -348,14 +348,14 @@ def text_candidates(ti:TextIndex, store, # the text index of the marks of `store
                     text:str, n:int, # the query's words, and candidates from each way of the text search
                     vienna=None, years=None, where=None, # filters, as `VectorStore.allowed_mask`
                    ) -> pd.DataFrame:
-    "`text_search`'s candidates that are live in `store` and pass the filters; a selective filter (or marks removed) widens the search until `n` pass or none are left."
+    "`text_search`'s candidates that are live in `store` and pass the filters, the others never scored; a selective filter (or marks removed) widens the search until `n` pass or none are left."
     mask, m = store.allowed_mask(vienna, years, where), n
+    def keep(ids): return np.array([i in store and (mask is None or bool(mask[store.int_of[i]])) for i in ids], bool)
     while True:
-        t = text_search(ti, text, m)
-        keep = np.array([i in store and (mask is None or bool(mask[store.int_of[i]])) for i in t.id], bool)
-        if keep.sum() >= n or len(t) < m or m >= len(ti): break  # too few: a filter, or marks removed since the index was saved
+        t = text_search(ti, text, m, keep=keep)
+        if len(t) >= n or t.attrs['found'] < m or m >= len(ti): break  # too few: a filter, or marks removed since the index was saved
         m *= 4
-    return t[keep].reset_index(drop=True)
+    return t
 
 # %% ../nbs/04_reranking.ipynb #36384c80
 @patch

@@ -157,6 +157,7 @@ def spelling_similarity(a:str, b:str) -> float:
     a, b = spelled(a), spelled(b)
     return above_chance(ratio(a, b)/100, SPELLING_CHANCE) if a and b else 0.0
 
+@functools.lru_cache(maxsize=65_536)  # a search scores a pair more than once (text candidates, then every candidate's components)
 def text_similarity(a:str|None, b:str|None) -> tuple[float, str]:
     "The text component: the larger of spelling and sound similarity, and which it was ('spelled like', 'sounds like')."
     sp, so = spelling_similarity(a, b), sound_similarity(a or '', b or '')
@@ -387,6 +388,12 @@ class TextIndex:
         if (p := self._where(i)) is None: raise KeyError(i)
         return self.at(p)[1]
 
+    def ids(self, pos) -> list:
+        "The ids of the marks at positions `pos`, many at once."
+        n, pos = len(self._ids), np.asarray(pos, np.int64)
+        built = iter(self._ids[pos[pos < n]].tolist())
+        return [next(built) if p < n else self.extra[p - n][0] for p in pos.tolist()]
+
     def spelled(self, pos:list) -> list:
         "The spelled forms (`spelled`) of the marks at positions `pos`, many at once."
         n, pos = len(self._ids), np.asarray(pos, np.int64)
@@ -424,14 +431,20 @@ def _candidates(ti:TextIndex, query:str, n:int, min_spelling:float) -> dict:
 def text_search(ti:TextIndex, query:str, # the query's words (OCR or typed)
                 n:int=100, # candidates from each way at most
                 min_spelling:float=0.6, # least spelling similarity of a spelling candidate
+                keep=None, # a function of ids giving which to keep (bools), e.g. a filter's: only those kept are scored
                ) -> pd.DataFrame:
-    "Marks whose verbal element is spelled or sounds like `query`: id, text score, what drove it, and how it was found."
-    rows = []
-    for p, ways in _candidates(ti, query, n, min_spelling).items():
-        i, t, _ = ti.at(p); s, how = text_similarity(query, t)
-        rows.append({'id': i, 'text': t, 'text_score': s, 'text_how': how, 'found_by': '+'.join(sorted(ways))})
+    "Marks whose verbal element is spelled or sounds like `query`: id, text score, what drove it, and how it was found (`attrs['found']`: how many before `keep`)."
+    found = _candidates(ti, query, n, min_spelling)
+    pos, rows = list(found), []
+    ids = ti.ids(pos)
+    for p, i, k in zip(pos, ids, keep(ids) if keep is not None and pos else [True]*len(pos)):
+        if not k: continue
+        t = ti.at(p)[1]; s, how = text_similarity(query, t)
+        rows.append({'id': i, 'text': t, 'text_score': s, 'text_how': how, 'found_by': '+'.join(sorted(found[p]))})
     cols = ['id', 'text', 'text_score', 'text_how', 'found_by']
-    return pd.DataFrame(rows, columns=cols).sort_values('text_score', ascending=False, kind='stable').reset_index(drop=True)
+    out = pd.DataFrame(rows, columns=cols).sort_values('text_score', ascending=False, kind='stable').reset_index(drop=True)
+    out.attrs['found'] = len(found)
+    return out
 
 
 # %% ../nbs/04_text.ipynb #5abbf86a
