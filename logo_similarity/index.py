@@ -561,8 +561,9 @@ def search_params(index:faiss.Index, k:int, mask:np.ndarray|None, # the integers
     if mask is None and len(removed): sel = faiss.IDSelectorNot(faiss.IDSelectorBatch(np.array(sorted(removed), dtype=np.int64)))
     ivf = faiss.try_extract_index_ivf(index)
     if isinstance(_inner(index), faiss.IndexHNSW): p = faiss.SearchParametersHNSW(sel=sel, efSearch=max(ef_search, k))
-    elif ivf is not None:  # a selective filter visits every list, so that k allowed marks are found
-        p = faiss.SearchParametersIVF(sel=sel, nprobe=ivf.nlist if mask is not None and mask.sum() <= exact_filtered else min(nprobe, ivf.nlist))
+    elif ivf is not None:  # a filter visits enough lists to meet four times the `k` allowed marks asked for, by its share of the marks
+        probe = nprobe if mask is None else max(nprobe, -(-4*k*ivf.nlist//max(int(mask.sum()), 1)))
+        p = faiss.SearchParametersIVF(sel=sel, nprobe=min(probe, ivf.nlist))
     else: p = faiss.SearchParameters(sel=sel)
     p._keep = sel, keep  # keep the selector and its bitmap alive as long as the parameters
     return p
