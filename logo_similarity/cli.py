@@ -10,7 +10,7 @@ from .core import atomic_write, existing_file, load_json, log, path_text, save_j
 from .preprocess import crop, decode_image, parse_box
 from .embed import Embedder, OnnxBackbone
 from .index import WHITEN_DIM, build_index, results_grid, suggest_vienna, vienna_filter, where_filter, years_filter
-from .rerank import STAGE2, BothStages, build_stage2, found, has_stage2, load_searcher, png_of
+from .rerank import ONE_PASS, STAGE2, BothStages, build_stage2, found, has_stage2, load_searcher, png_of
 
 # %% auto #0
 __all__ = ['box_arg', 'whiten_arg', 'index_parser', 'search_parser', 'filter_args', 'add_parser', 'remove_parser', 'model_args',
@@ -229,8 +229,8 @@ def _say(a:argparse.Namespace):
 
 # %% ../nbs/10_cli.ipynb #89d0b5cc
 def _no_gpu_driver() -> bool:
-    "Whether this is a Linux machine with no GPU driver loaded (NVIDIA's, or AMD's for ROCm): PyTorch would see no GPU."
-    return sys.platform.startswith('linux') and not Path('/proc/driver/nvidia/version').exists() and not Path('/dev/kfd').exists()
+    "Whether this is a Linux machine with no sign of a GPU (NVIDIA's driver or device, WSL's GPU device, AMD's ROCm device): PyTorch would see none."
+    return sys.platform.startswith('linux') and not any(Path(p).exists() for p in ('/proc/driver/nvidia/version', '/dev/nvidia0', '/dev/dxg', '/dev/kfd'))
 
 def _cpu_only(device) -> bool:
     "Whether `device` ('auto', 'cpu', ...) means the CPU here (PyTorch, seconds to import, asked only when it may see a GPU)."
@@ -248,7 +248,7 @@ def index_cmd(a:argparse.Namespace):
     emb = Embedder(OnnxBackbone(model, spin=False)) if model else Embedder(device=a.device)  # no spinning: the preprocessing workers share the cores
     say(f'embedding on {emb.device}')
     kw = dict(nprobe=a.nprobe, shortlist=a.shortlist, filter_fields=a.filter_fields)
-    runner = BothStages(a.workers) if a.rerank else None  # stage 2's pieces from the same decode and network run as stage 1
+    runner = BothStages(a.workers) if a.rerank else None  # stage 2's pieces from the same network run as stage 1
     if a.ray is not None:
         from logo_similarity.scale import RayRunner  # Ray, only when asked for (stage 2 then makes its own pass)
         runner = RayRunner(None if a.ray == 'local' else a.ray)
@@ -256,6 +256,7 @@ def index_cmd(a:argparse.Namespace):
     say(f'indexed {len(vs)} marks into {a.out} ({vs.spec}); skipped {len(load_json(Path(a.out)/"skipped.json"))}')
     if not a.rerank:
         if has_stage2(a.out): shutil.rmtree(Path(a.out)/STAGE2); say(f'removed the stage 2 of an earlier build from {a.out}')
+        shutil.rmtree(Path(a.out)/'shards'/ONE_PASS, ignore_errors=True)  # stage-2 pieces of an interrupted build
         say('stage 2 not built (--no-rerank): searches use stage 1 alone')
         return
     out = build_stage2(a.out, model, workers=a.workers, device=a.device, progress=not a.quiet)

@@ -588,7 +588,12 @@ def index_search(index:faiss.Index, q:np.ndarray, k:int, # a store's index, quer
         flat, params, rows = graph_rows(index, mask)
         D, I = flat.search(q, k, params=params)
         return D, (np.where(I >= 0, rows[np.maximum(I, 0)], -1) if len(rows) else np.full_like(I, -1))
-    return index.search(q, k, params=search_params(index, k, mask, removed, ef_search, nprobe, exact_filtered))
+    p = search_params(index, k, mask, removed, ef_search, nprobe, exact_filtered)
+    D, I = index.search(q, k, params=p)
+    if mask is not None and isinstance(p, faiss.SearchParametersIVF) and p.nprobe < (nlist := faiss.try_extract_index_ivf(index).nlist) \
+            and (short := (I >= 0).sum(1) < min(k, int(mask.sum()))).any():  # the allowed marks lie in lists the probe missed
+        p.nprobe = nlist; D[short], I[short] = index.search(q[short], k, params=p)
+    return D, I
 
 
 # %% ../nbs/03_indexing.ipynb #64425615
@@ -1039,7 +1044,8 @@ def plan_shards(ids, shard:int=4096,
 def write_shard(fn, rows:dict):
     "Write the shard `fn` atomically from `rows`: `id`, `x` (n, dim), `info` (JSON text, '' for an error), `error` ('' for none)."
     import pyarrow as pa, pyarrow.parquet as pq
-    x = np.asarray(rows['x'], np.float32).reshape(len(rows['id']), -1)
+    x = np.asarray(rows['x'], np.float32)
+    x = x.reshape(len(rows['id']), x.shape[-1] if x.ndim == 2 else -1)  # a shard of no rows keeps its width
     t = pa.table({'id': list(rows['id']), 'x': pa.FixedSizeListArray.from_arrays(pa.array(x.ravel()), x.shape[1]),
                   'info': list(rows['info']), 'error': list(rows['error'])})
     with atomic_path(fn) as tmp: pq.write_table(t, tmp)
@@ -1048,7 +1054,7 @@ def read_shard(fn) -> tuple[list, np.ndarray, list, list]:
     "A shard's ids, descriptors (n, dim) float32, info (JSON text) and errors ('' when none)."
     import pyarrow.parquet as pq
     t = pq.read_table(fn)
-    x = t.column('x').combine_chunks().values.to_numpy(zero_copy_only=False).reshape(len(t), -1)
+    x = t.column('x').combine_chunks().values.to_numpy(zero_copy_only=False).reshape(len(t), t.schema.field('x').type.list_size)
     return t.column('id').to_pylist(), x.astype(np.float32, copy=False), t.column('info').to_pylist(), t.column('error').to_pylist()
 
 def shard_files(path) -> list[Path]:

@@ -133,7 +133,7 @@ class _Reducer:
 
 # %% ../nbs/04_reranking.ipynb #cce7ef82
 def _both_pass(emb, marks:pd.DataFrame, ids:list, workers, reduce:_Reducer) -> tuple:
-    "One shard's rows (`shard_rows`) and its good marks' patches (boxes from `reduce`), colours and keypoints, from one decode and one network run a mark."
+    "One shard's rows (`shard_rows`) and its good marks' patches (boxes from `reduce`), colours and keypoints, from one network run a mark."
     from logo_similarity.index import shard_rows
     it = emb.pre.imap(marks.path.loc[ids].astype(str).tolist(), workers, also=functools.partial(_mark_extras, emb.masked))
     X, pres, boxes, C, K = [], [], [], [], []
@@ -158,7 +158,7 @@ def _write_both(pending:list, out:Path, work:Path) -> list:
     return []
 
 class BothStages:
-    "A runner for `build_index` (notebook 03) that embeds each shard and writes its stage-2 piece first, from one decode and one run of the network a mark."
+    "A runner for `build_index` (notebook 03) that embeds each shard and writes its stage-2 piece first, from one run of the network a mark."
     def __init__(self, workers:int|None=None, # preprocessing processes (see `Preprocessor.imap`)
                  dim:int=64, fit:int=2000, # as `build_stage2`'s, which assembles the pieces
                 ): store_attr()
@@ -167,6 +167,9 @@ class BothStages:
                  out:Path, embedder, progress:bool=True):
         "Embed each shard of `todo` into `out`, its stage-2 piece into `out/ONE_PASS`."
         work, pending = _parts(out/ONE_PASS, _piece_stamp(embedder, self.dim, self.fit)), []
+        from logo_similarity.index import InProcess
+        if any(not (work/f.name).exists() for f in out.glob('shard-*.parquet')):  # shards embedded before, without pieces:
+            return InProcess(self.workers)(marks, todo, out, embedder, progress)  # `build_stage2` makes its own, so none here
         reduce = _Reducer(work/'patch_pca.npz', self.dim, self.fit)
         for name, ids in progress_bar(todo, leave=False) if progress else todo:
             pending.append((name, *_both_pass(embedder, marks, ids, self.workers, reduce)))
@@ -176,12 +179,13 @@ class BothStages:
 
 def _one_pass_pieces(index:Path, stamp:dict, ids:list) -> tuple|None:
     "The ids, in order, and the pieces `BothStages` wrote for every shard of `index`, if it wrote one for each, made as `stamp` says, holding the marks `ids`; else None."
-    from logo_similarity.index import read_shard, shard_files
+    import pyarrow.parquet as pq
+    from logo_similarity.index import shard_files
     work = index/'shards'/ONE_PASS
     if not (work/'stamp.json').exists() or load_json(work/'stamp.json') != stamp or not (work/'patch_pca.npz').exists(): return None
     pieces = [work/f.name for f in shard_files(index/'shards')]
     if not all(f.exists() and _orb_piece(f).exists() for f in pieces): return None
-    got = [i for f in pieces for i in read_shard(f)[0]]
+    got = [i for f in pieces for i in pq.read_table(f, columns=['id']).column('id').to_pylist()]  # the ids alone
     return (got, pieces) if sorted(got) == sorted(ids) else None
 
 # %% ../nbs/04_reranking.ipynb #bacb3191

@@ -241,6 +241,7 @@ def synthetic_descriptors(centres:np.ndarray, # real unit descriptors (m, d)
                          ):
     "Chunks of `n` unit vectors, each a random one of `centres` (or the one `which` names) plus isotropic noise of norm ~`spread`, normalised."
     rng, d = np.random.default_rng(seed), centres.shape[1]
+    if which is not None and len(which) != n: raise ValueError(f'which names {len(which)} centres for {n} descriptors')
     for i in range(0, n, chunk):
         m = min(chunk, n - i)
         rows = rng.integers(len(centres), size=m) if which is None else np.asarray(which[i:i + m])
