@@ -246,7 +246,7 @@ class GramIndex:
         for g in self.grams(s).tolist(): self.added.setdefault(g, []).append(pos)
 
     def search(self, s:str, n:int=1000, # the candidates kept
-               budget:int=100_000): # postings read at most, rarest trigrams first (at least one trigram's)
+               budget:int=300_000): # postings read at most, rarest trigrams first (at least one trigram's)
         "Positions of the `n` strings sharing the most of `s`'s trigrams (read rarest first), and how many each shares."
         gs = self.grams(s); gs = gs[gs < self.G]
         lo, hi = self.offsets[gs], self.offsets[gs + 1]
@@ -424,8 +424,9 @@ def _candidates(ti:TextIndex, query:str, n:int, min_spelling:float) -> dict:
     pos = np.sort(pos[~np.isin(pos, list(ti.gone))])  # built ones first, then added ones (as `spelled` reads them)
     for _, _, j in process.extract(q, ti.spelled(pos), scorer=fuzz.ratio, limit=n, score_cutoff=100*min_spelling):
         found.setdefault(int(pos[j]), set()).add('spelling')
-    if key := sound_key(query):
-        for p in [p for p in ti.sound.search(key, n + len(ti.gone)) if p not in ti.gone][:n]: found.setdefault(p, set()).add('sound')
+    if key := sound_key(query):  # of the marks sounding alike (up to 20n), the n spelled most alike
+        alike = np.sort([p for p in ti.sound.search(key, 20*n + len(ti.gone)) if p not in ti.gone]).astype(np.int64)
+        for _, _, j in process.extract(q, ti.spelled(alike), scorer=fuzz.ratio, limit=n): found.setdefault(int(alike[j]), set()).add('sound')
     return found
 
 def text_search(ti:TextIndex, query:str, # the query's words (OCR or typed)
