@@ -80,18 +80,33 @@ class EmbedderConfig:
 
 # %% ../nbs/02_embedding.ipynb #95b8f20b
 @patch
+def runs(self:Embedder, srcs, # paths, bytes or arrays of logos
+         workers:int|None=None, # preprocessing processes beside this one (see `Preprocessor.imap`)
+         progress:bool=False,
+         also=None, # a picklable function of (source, `Preprocessed`) run in the preprocessing workers (see `Preprocessor.imap`)
+         maps:bool=False, # the feature maps too, from the same run of the network (`both`)
+        ):
+    "Yield batch by batch: descriptors (a NaN row for a failed image), the preprocessing results (or errors), what `also` gave (None for a failure; None without `also`), the good images' feature maps (None without `maps`)."
+    srcs = list(srcs)
+    it = self.pre.imap(srcs, workers, also=also)
+    if progress and srcs: it = progress_bar(it, total=len(srcs), leave=False)
+    while got := list(islice(it, self.batch_size)):
+        pres = [g[0] if also is not None and not isinstance(g, Exception) else g for g in got]
+        extra = None if also is None else [None if isinstance(g, Exception) else g[1] for g in got]
+        x, F = np.full((len(got), self.dim), np.nan, np.float32), None
+        if ok := [j for j, p in enumerate(pres) if not isinstance(p, Exception)]:
+            views = [self.view(pres[j]) for j in ok]
+            if maps: x[ok], F = self.backbone.both(np.stack(views))
+            else: x[ok] = self.embed_arrays(views)
+        yield x, pres, extra, F
+
+@patch
 def batches(self:Embedder, srcs, # paths, bytes or arrays of logos
             workers:int|None=None, # preprocessing processes beside this one (see `Preprocessor.imap`)
             progress:bool=False):
     "Yield `(descriptors, preprocessed)` batch by batch; a failed image gives a NaN row and its error."
-    srcs = list(srcs)
-    it = self.pre.imap(srcs, workers)
-    if progress and srcs: it = progress_bar(it, total=len(srcs), leave=False)
-    while pres := list(islice(it, self.batch_size)):
-        x = np.full((len(pres), self.dim), np.nan, np.float32)
-        if ok := [j for j, p in enumerate(pres) if not isinstance(p, Exception)]:
-            x[ok] = self.embed_arrays([self.view(pres[j]) for j in ok])
-        yield x, pres
+    for x, pres, _, _ in self.runs(srcs, workers, progress): yield x, pres
+
 
 # %% ../nbs/02_embedding.ipynb #42eea287
 @patch

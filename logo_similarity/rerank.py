@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_reranking.ipynb #782247b2
 from __future__ import annotations
-import contextlib, functools, io, itertools, sqlite3, time, warnings
+import contextlib, functools, io, sqlite3, time, warnings
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.basics import chunked, patch, store_attr
@@ -135,15 +135,11 @@ class _Reducer:
 def _both_pass(emb, marks:pd.DataFrame, ids:list, workers, reduce:_Reducer) -> tuple:
     "One shard's rows (`shard_rows`) and its good marks' patches (boxes from `reduce`), colours and keypoints, from one network run a mark."
     from logo_similarity.index import shard_rows
-    it = emb.pre.imap(marks.path.loc[ids].astype(str).tolist(), workers, also=functools.partial(_mark_extras, emb.masked))
     X, pres, boxes, C, K = [], [], [], [], []
-    while got := list(itertools.islice(it, emb.batch_size)):
-        x = np.full((len(got), emb.dim), np.nan, np.float32)
-        if ok := [j for j, g in enumerate(got) if not isinstance(g, Exception)]:
-            x[ok], F = emb.backbone.both(np.stack([emb.view(got[j][0]) for j in ok]))
-            boxes.append(reduce(patches(F)[0]))
-            K += [got[j][1][0] for j in ok]; C += [got[j][1][1] for j in ok]
-        X.append(x); pres += [g if isinstance(g, Exception) else g[0] for g in got]
+    for x, p, extra, F in emb.runs(marks.path.loc[ids].astype(str).tolist(), workers, also=functools.partial(_mark_extras, emb.masked), maps=True):
+        if F is not None: boxes.append(reduce(patches(F)[0]))
+        K += [e[0] for e in extra if e is not None]; C += [e[1] for e in extra if e is not None]
+        X.append(x); pres += p
     return shard_rows(marks, ids, np.concatenate(X) if X else np.zeros((0, emb.dim), np.float32), pres), boxes, C, K
 
 def _write_both(pending:list, out:Path, work:Path) -> list:
