@@ -415,36 +415,44 @@ class TextIndex:
 
 
 # %% ../nbs/04_text.ipynb #43fb390c
-def _candidates(ti:TextIndex, query:str, n:int, min_spelling:float) -> dict:
-    "Positions of candidates for `query` -> the ways that found them ('spelling', 'sound')."
+def _candidates(ti:TextIndex, query:str, n:int, min_spelling:float,
+                keep=None, # a function of ids giving which to keep (bools): applied to the pools, before the n best are chosen
+                pool:int=20, # each way's pool: the `pool`*n (spelling: at least 1,000) marks sharing the most trigrams, or the sound keys
+               ) -> tuple[dict, bool]:
+    "Positions of candidates for `query` -> the ways that found them ('spelling', 'sound'); and whether `keep` left a full pool short of `n` (a wider pool may find more)."
     from rapidfuzz import process, fuzz
-    w, found = verbal_element(query, SPELLING_CHARS), {}
-    if not (q := w.replace(' ', '')): return found
-    pos = ti.spelling.search(spelling_form(w), max(20*n, 1000))[0]  # sharing the most trigrams
-    pos = np.sort(pos[~np.isin(pos, list(ti.gone))])  # built ones first, then added ones (as `spelled` reads them)
+    w, found, short = verbal_element(query, SPELLING_CHARS), {}, False
+    if not (q := w.replace(' ', '')): return found, short
+    def kept(pos, size):  # the pool's live marks that `keep` keeps, in position order (built ones first, as `spelled` reads them)
+        nonlocal short
+        full, pos = len(pos) >= size, np.asarray(pos, np.int64)
+        pos = pos[~np.isin(pos, list(ti.gone))]
+        if keep is not None and len(pos):
+            k = np.asarray(keep(ti.ids(pos)), bool); short |= full and not k.all() and k.sum() < n; pos = pos[k]
+        return np.sort(pos)
+    pos = kept(ti.spelling.search(spelling_form(w), size := max(pool*n, 1000))[0], size)  # sharing the most trigrams
     for _, _, j in process.extract(q, ti.spelled(pos), scorer=fuzz.ratio, limit=n, score_cutoff=100*min_spelling):
         found.setdefault(int(pos[j]), set()).add('spelling')
-    if key := sound_key(query):  # of the marks sounding alike (up to 20n), the n spelled most alike
-        alike = np.sort([p for p in ti.sound.search(key, 20*n + len(ti.gone)) if p not in ti.gone]).astype(np.int64)
+    if key := sound_key(query):  # of the marks sounding alike (a pool of up to `pool`*n), the n spelled most alike
+        alike = kept(ti.sound.search(key, (size := pool*n) + len(ti.gone)), size)
         for _, _, j in process.extract(q, ti.spelled(alike), scorer=fuzz.ratio, limit=n): found.setdefault(int(alike[j]), set()).add('sound')
-    return found
+    return found, short
 
 def text_search(ti:TextIndex, query:str, # the query's words (OCR or typed)
                 n:int=100, # candidates from each way at most
                 min_spelling:float=0.6, # least spelling similarity of a spelling candidate
-                keep=None, # a function of ids giving which to keep (bools), e.g. a filter's: only those kept are scored
+                keep=None, # a function of ids giving which to keep (bools), e.g. a filter's: the n best of those it keeps, the others never scored
+                pool:int=20, # see `_candidates`
                ) -> pd.DataFrame:
-    "Marks whose verbal element is spelled or sounds like `query`: id, text score, what drove it, and how it was found (`attrs['found']`: how many before `keep`)."
-    found = _candidates(ti, query, n, min_spelling)
+    "Marks whose verbal element is spelled or sounds like `query`: id, text score, what drove it, and how it was found (`attrs['short']`: `keep` left a full pool short of `n`)."
+    found, short = _candidates(ti, query, n, min_spelling, keep, pool)
     pos, rows = list(found), []
-    ids = ti.ids(pos)
-    for p, i, k in zip(pos, ids, keep(ids) if keep is not None and pos else [True]*len(pos)):
-        if not k: continue
+    for p, i in zip(pos, ti.ids(pos)):
         t = ti.at(p)[1]; s, how = text_similarity(query, t)
         rows.append({'id': i, 'text': t, 'text_score': s, 'text_how': how, 'found_by': '+'.join(sorted(found[p]))})
     cols = ['id', 'text', 'text_score', 'text_how', 'found_by']
     out = pd.DataFrame(rows, columns=cols).sort_values('text_score', ascending=False, kind='stable').reset_index(drop=True)
-    out.attrs['found'] = len(found)
+    out.attrs['short'] = short
     return out
 
 
