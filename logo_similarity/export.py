@@ -12,11 +12,11 @@ from onnxruntime.quantization import quantize_static, CalibrationDataReader, Qua
 from onnxruntime.quantization.shape_inference import quant_pre_process
 from onnxconverter_common import float16
 from timm.layers.padding import get_same_padding
-from .core import atomic_path, save_json, load_json, sha256, data_home
+from .core import atomic_path, save_json, load_json, sha256, cached_default_onnx, default_made_of, default_model_dir
 from .data import fixture_dir
 from .sample import sample_jobs, simple_icon_mark
 from .preprocess import Preprocessor
-from .backbone import DEFAULT_WEIGHTS, LITE0, Backbone, create_backbone, offline_weights, shipped_weights
+from .backbone import DEFAULT_WEIGHTS, Backbone, create_backbone
 from .embed import meta_file
 
 # %% auto #0
@@ -162,16 +162,16 @@ def to_int8(src, # an FP32 model from `export_onnx`
 def default_onnx(home=None, # default: `data_home()`
                 ) -> Path:
     "The default embedding model as FP32 ONNX, exported on first use and kept in the cache (again when the default weights change)."
-    out = Path(home or data_home())/'models'/'default'
-    fn, made_of = out/'lite0.onnx', {'weights': DEFAULT_WEIGHTS, 'sha256': sha256(shipped_weights(LITE0, DEFAULT_WEIGHTS) or offline_weights(LITE0))}
-    if fn.exists() and meta_file(fn).exists() and (out/'weights.json').exists() and load_json(out/'weights.json') == made_of: return fn
+    if fn := cached_default_onnx(home): return fn
+    out = default_model_dir(home)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix='.default.'))
     try:
-        export_onnx(create_backbone(), tmp/'lite0.onnx'); save_json(made_of, tmp/'weights.json')
+        export_onnx(create_backbone(), tmp/'lite0.onnx'); save_json(default_made_of(), tmp/'weights.json')
         shutil.rmtree(out, ignore_errors=True); os.replace(tmp, out)
     finally: shutil.rmtree(tmp, ignore_errors=True)
-    return fn
+    return out/'lite0.onnx'
+
 
 # %% ../nbs/07_export.ipynb #3bf442cd
 def main(argv=None):

@@ -347,7 +347,9 @@ def __call__(self:Preprocessor, src, # path, bytes, PIL image or numpy array
 # %% ../nbs/01_preprocessing.ipynb #f2c87b5e
 _worker = None  # the Preprocessor of a worker process
 
-def _init_worker(pre): global _worker; _worker = pre
+def _init_worker(pre):
+    global _worker; _worker = pre
+    cv2.setNumThreads(1)  # a worker is one of the processes sharing the cores: OpenCV's own threads would only contend
 
 def _one(src, pre=None, also=None):
     "Preprocess one source, returning a decode error, or an error reading its file, instead of raising it; with `also`, `(result, also(src, result))`."

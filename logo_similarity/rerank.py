@@ -11,7 +11,7 @@ from fastcore.basics import chunked, patch, store_attr
 from fastprogress.fastprogress import progress_bar
 import logo_similarity
 from .core import atomic_path, existing_file, load_json, load_npy, load_npz, plain, recovered, save_json, save_npz, shown
-from .embed import Whitening, blas_threads
+from .embed import Moments, Whitening, blas_threads
 from .text import TextIndex, indexed_text, mark_text, shared_words, spelled, text_search, text_similarity
 from .features import ORB_KEYPOINTS, ORB_SIZE, Keypoints, PatchStore, colour_histogram, geometric_match, geometric_score
 from .features import orb_features, pack_keypoints, patches, query_orb
@@ -110,23 +110,23 @@ def _piece_stamp(embedder, dim:int, fit:int) -> dict:
     return {'embedder': embedder.config.json(), 'dim': dim, 'fit': fit, 'keypoints': [ORB_SIZE, ORB_KEYPOINTS]}
 
 class _Reducer:
-    "Patch descriptors reduced by the PCA of the first `fit` marks' patches: held until that many are seen, then fitted and saved to `fn` (read from it when a killed build saved it)."
+    "Patch descriptors reduced by the PCA of the first `fit` marks' patches: their moments summed as they come, the patches held until that many are seen, then the PCA fitted, saved to `fn` (read from it when a killed build saved it) and applied."
     def __init__(self, fn:Path, dim:int, fit:int):
-        store_attr(); self.pca, self.held = (Whitening.load(fn) if fn.exists() else None), []
+        store_attr(); self.pca, self.held, self.moments, self.seen = (Whitening.load(fn) if fn.exists() else None), [], None, 0
     def _reduced(self, P:np.ndarray) -> np.ndarray: return self.pca(P.reshape(-1, P.shape[-1])).reshape(*P.shape[:2], -1)
     def __call__(self, P:np.ndarray) -> list:
         "A box holding the patches `P` (n, h*w, C): reduced (n, h*w, dim) now, or when the PCA is fitted."
         box = [P]
-        if self.pca is not None: box[0] = self._reduced(P)
-        else:
-            self.held.append(box)
-            if sum(len(b[0]) for b in self.held) >= self.fit: self.fitted()
+        if self.pca is not None: box[0] = self._reduced(P); return box
+        if self.moments is None: self.moments = Moments(P.shape[-1])
+        self.moments.add(P[:self.fit - self.seen].reshape(-1, P.shape[-1])); self.seen += len(P)  # the first `fit` marks' patches count
+        self.held.append(box)
+        if self.seen >= self.fit: self.fitted()
         return box
     def fitted(self):
-        "Fit the PCA on the patches held, unless it is fitted, and reduce them."
+        "Fit the PCA on the patches summed, unless it is fitted, and reduce those held."
         if self.pca is None and self.held:
-            S = np.concatenate([b[0] for b in self.held])[:self.fit]
-            Whitening.fit(S.reshape(-1, S.shape[-1]), self.dim, whiten=False, fast=True).save(self.fn)
+            Whitening.from_moments(self.moments, self.dim, whiten=False).save(self.fn)
             self.pca = Whitening.load(self.fn)
         for b in self.held: b[0] = self._reduced(b[0])
         self.held = []
