@@ -4,14 +4,14 @@
 
 # %% ../nbs/04_reranking.ipynb #782247b2
 from __future__ import annotations
-import contextlib, functools, io, sqlite3, time, warnings
+import contextlib, functools, io, json, sqlite3, time, warnings
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.basics import chunked, patch, store_attr
 from fastprogress.fastprogress import progress_bar
 import logo_similarity
 from .core import atomic_path, existing_file, load_json, load_npy, load_npz, plain, recovered, save_json, save_npz, shown
-from .embed import Moments, Whitening, blas_threads
+from .embed import EmbedderConfig, Moments, Whitening, blas_threads
 from .text import TextIndex, indexed_text, mark_text, shared_words, spelled, text_search, text_similarity
 from .features import ORB_KEYPOINTS, ORB_SIZE, Keypoints, PatchStore, colour_histogram, geometric_match, geometric_score
 from .features import orb_features, pack_keypoints, patches, query_orb
@@ -105,9 +105,9 @@ def _assemble(out:Path, ids:list, pca:Whitening, pieces:list):
 # %% ../nbs/04_reranking.ipynb #a60701c8
 ONE_PASS = 'stage2'  # the folder, inside an index's shards folder, of the stage-2 pieces `BothStages` writes
 
-def _piece_stamp(embedder, dim:int, fit:int) -> dict:
-    "What a stage-2 piece is made with: the embedder, the patches' PCA, the keypoints' settings."
-    return {'embedder': embedder.config.json(), 'dim': dim, 'fit': fit, 'keypoints': [ORB_SIZE, ORB_KEYPOINTS]}
+def _piece_stamp(config, dim:int, fit:int) -> dict:
+    "What a stage-2 piece is made with: the embedder's config (an `EmbedderConfig`, or as an index's store keeps it), the patches' PCA, the keypoints' settings; as JSON reads it back."
+    return json.loads(json.dumps({'embedder': EmbedderConfig.of(config).json(), 'dim': dim, 'fit': fit, 'keypoints': [ORB_SIZE, ORB_KEYPOINTS]}))
 
 class _Reducer:
     "Patch descriptors reduced by the PCA of the first `fit` marks' patches: their moments summed as they come, the patches held until that many are seen, then the PCA fitted, saved to `fn` (read from it when a killed build saved it) and applied."
@@ -162,7 +162,7 @@ class BothStages:
                  todo:list, # (file name, ids) of each shard to embed
                  out:Path, embedder, progress:bool=True):
         "Embed each shard of `todo` into `out`, its stage-2 piece into `out/ONE_PASS`."
-        work, pending = _parts(out/ONE_PASS, _piece_stamp(embedder, self.dim, self.fit)), []
+        work, pending = _parts(out/ONE_PASS, _piece_stamp(embedder.config, self.dim, self.fit)), []
         from logo_similarity.index import InProcess
         if any(not (work/f.name).exists() for f in out.glob('shard-*.parquet')):  # shards embedded before, without pieces:
             return InProcess(self.workers)(marks, todo, out, embedder, progress)  # `build_stage2` makes its own, so none here
@@ -198,21 +198,23 @@ def build_stage2(index, # index folder made by `build_index`
     "Write the stage-2 folder of an index: patch store, colour histograms, keypoints, composite weights, text index (resuming an interrupted build)."
     import shutil
     from logo_similarity.core import sha256
-    s, out = _stage1(index, model, device=device), Path(index)/STAGE2
-    ids = list(s.store.int_of)
+    from logo_similarity.index import VectorStore
+    store, out = VectorStore.load(Path(index)/'store'), Path(index)/STAGE2
+    ids = list(store.int_of)
     if not ids: raise ValueError(f'{index}: no marks to build stage 2 for')
-    stamp, work = _piece_stamp(s.embedder, dim, fit), Path(index)/f'{STAGE2}.parts'
-    if one := _one_pass_pieces(Path(index), stamp, ids):  # `BothStages` made them: assembled, not made again
+    stamp, work = _piece_stamp(store.config, dim, fit), Path(index)/f'{STAGE2}.parts'
+    if one := _one_pass_pieces(Path(index), stamp, ids):  # `BothStages` made them: assembled, no network needed
         (ids, pieces), pca = one, Whitening.load(Path(index)/'shards'/ONE_PASS/'patch_pca.npz')
     else:
-        paths = [s.store.meta[i].get('path') for i in ids]
+        s = _stage1(index, model, device=device)  # the network, for a pass of its own (its embedder checked against the index)
+        paths = [store.meta[i].get('path') for i in ids]
         if missing := [i for i, p in zip(ids, paths) if not p]: raise ValueError(f'{index}: marks without an image path, e.g. {missing[:3]}')
         work = _parts(work, {**stamp, 'chunk': chunk, 'ids': sha256('\n'.join(ids).encode())})
         pca = _fitted_pca(work/'patch_pca.npz', s, ids[:fit], paths[:fit], dim, workers)
         pieces = _write_pieces(s, ids, paths, pca, work, chunk, workers, progress)
     _assemble(out, ids, pca, pieces)
     (composite if isinstance(composite, Composite) else Composite.load(composite or DEFAULT_COMPOSITE)).save(out/'composite.json')
-    TextIndex.from_meta(s.store.meta.items()).save(out/'text', stamp={'next_int': s.store.next_int})  # opened, not rebuilt, by `Reranker`
+    TextIndex.from_meta(store.meta.items()).save(out/'text', stamp={'next_int': store.next_int})  # opened, not rebuilt, by `Reranker`
     AddedMarks.clear(out)  # marks added live are in the new build
     for f in (work, Path(index)/'shards'/ONE_PASS): shutil.rmtree(f, ignore_errors=True)  # the pieces, assembled
     return out
