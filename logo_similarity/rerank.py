@@ -167,10 +167,11 @@ class BothStages:
         if any(not (work/f.name).exists() for f in out.glob('shard-*.parquet')):  # shards embedded before, without pieces:
             return InProcess(self.workers)(marks, todo, out, embedder, progress)  # `build_stage2` makes its own, so none here
         reduce = _Reducer(work/'patch_pca.npz', self.dim, self.fit)
-        for name, ids in progress_bar(todo, leave=False) if progress else todo:
-            pending.append((name, *_both_pass(embedder, marks, ids, self.workers, reduce)))
-            if reduce.pca is not None: pending = _write_both(pending, out, work)
-        reduce.fitted()  # fewer marks than `fit`: fitted on them all
+        with blas_threads(1):  # the network's threads and the workers have the cores: BLAS threads would wait spinning beside them
+            for name, ids in progress_bar(todo, leave=False) if progress else todo:
+                pending.append((name, *_both_pass(embedder, marks, ids, self.workers, reduce)))
+                if reduce.pca is not None: pending = _write_both(pending, out, work)
+            reduce.fitted()  # fewer marks than `fit`: fitted on them all
         _write_both(pending, out, work)
 
 def _one_pass_pieces(index:Path, stamp:dict, ids:list) -> tuple|None:
