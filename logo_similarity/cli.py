@@ -141,6 +141,7 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument('--debug', action='store_true', help='show the traceback of an error (for developers)')
     common.add_argument('--quiet', action='store_true', help='no progress bars and no remarks: results and errors only')
     sub = p.add_subparsers(dest='cmd', required=True)
+    p.commands = sub.choices  # each sub-command's parser by name: a usage error shows the usage of the command it is about
     index_parser(sub.add_parser('index', parents=[common], help='index an L3D folder or a folder of images, for both search stages'))
     search_parser(sub.add_parser('search', parents=[common], help='search an index with query logos (re-ranked when the index has stage 2)'))
     add_parser(sub.add_parser('add', parents=[common], help='add image files as marks of an index: searchable and durable at once'))
@@ -453,7 +454,7 @@ def main(argv=None) -> int:
     "The `logo-sim` command: `index`, `search`, `add`, `remove`, `serve`, `report`, `watch`, `export`. Exit 0, 1 on an error (one line, no traceback unless --debug), 2 on a usage error."
     p = parser()
     a, rest = p.parse_known_args(argv)
-    if rest and a.cmd != 'export': p.error(f"unrecognized arguments: {' '.join(rest)}")
+    if rest and a.cmd != 'export': p.commands[a.cmd].error(f"unrecognized arguments: {' '.join(rest)}")
     if a.quiet: log.setLevel(logging.ERROR)  # the library's remarks too (e.g. which device ONNX Runtime runs on)
     try:
         if a.cmd == 'export': return export_cmd(rest)  # its own arguments; --debug and --quiet are parsed above
