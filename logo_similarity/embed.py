@@ -183,7 +183,7 @@ def fit(cls:Whitening, x, # gallery descriptors (n, in_dim)
     "Fit the whitening of the descriptors `x`."
     x = np.asarray(x, np.float32)
     if x.ndim != 2 or len(x) < 2: raise ValueError(f'need at least 2 descriptors (n, dim) to fit a whitening, got shape {x.shape}')
-    if not np.isfinite(x).all(): raise ValueError('descriptors to fit a whitening on are not all finite')
+    if not fast and not np.isfinite(x).all(): raise ValueError('descriptors to fit a whitening on are not all finite')  # fast: `Moments.add` checks each chunk
     parts = range(0, len(x), chunk)
     if fast:
         m = Moments(x.shape[1])

@@ -11,7 +11,7 @@ from fastcore.basics import chunked, patch, store_attr
 from fastprogress.fastprogress import progress_bar
 import logo_similarity
 from .core import atomic_path, existing_file, load_json, load_npy, load_npz, plain, recovered, save_json, save_npz, shown
-from .embed import EmbedderConfig, Moments, Whitening, blas_threads
+from .embed import Embedder, EmbedderConfig, Moments, Whitening, blas_threads
 from .text import TextIndex, indexed_text, mark_text, shared_words, spelled, text_search, text_similarity
 from .features import ORB_KEYPOINTS, ORB_SIZE, Keypoints, PatchStore, colour_histogram, geometric_match, geometric_score
 from .features import orb_features, pack_keypoints, patches, query_orb
@@ -33,6 +33,11 @@ def _stage1(index, model=None, embedder=None, device='auto', write=False):
     "The stage-1 searcher of an index folder (its embedder checked against the index)."
     from logo_similarity.index import LogoSearcher
     return LogoSearcher.load(index, embedder, model, device=device, write=write)
+
+def _searcher_of(store, model=None, device='auto'):
+    "The stage-1 searcher of a loaded store (not loaded again), embedding with `model` or as the store's config says (checked against the index)."
+    from logo_similarity.index import LogoSearcher, embedder_from_config
+    return LogoSearcher(store, Embedder(model) if model else embedder_from_config(store.config, device))
 
 def _mark_extras(masked:bool, src, p) -> tuple:
     "What stage 2 keeps of a logo besides the network's patches: its keypoints (from the decoded logo, as a query's) and the ink colours of the view embedded. Run in a preprocessing worker (`Preprocessor.imap`'s `also`)."
@@ -207,7 +212,7 @@ def build_stage2(index, # index folder made by `build_index`
     if one := _one_pass_pieces(Path(index), stamp, ids):  # `BothStages` made them: assembled, no network needed
         (ids, pieces), pca = one, Whitening.load(Path(index)/'shards'/ONE_PASS/'patch_pca.npz')
     else:
-        s = _stage1(index, model, device=device)  # the network, for a pass of its own (its embedder checked against the index)
+        s = _searcher_of(store, model, device)  # the network, for a pass of its own
         paths = [store.meta[i].get('path') for i in ids]
         if missing := [i for i, p in zip(ids, paths) if not p]: raise ValueError(f'{index}: marks without an image path, e.g. {missing[:3]}')
         work = _parts(work, {**stamp, 'chunk': chunk, 'ids': sha256('\n'.join(ids).encode())})

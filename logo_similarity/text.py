@@ -417,24 +417,24 @@ class TextIndex:
 # %% ../nbs/04_text.ipynb #43fb390c
 def _candidates(ti:TextIndex, query:str, n:int, min_spelling:float,
                 keep=None, # a function of ids giving which to keep (bools): applied to the pools, before the n best are chosen
-                pool:int=20, # each way's pool: the `pool`*n (spelling: at least 1,000) marks sharing the most trigrams, or the sound keys
+                pool:int=20, # each way's pool: the `pool`*n (spelling: at least 50*`pool`) marks sharing the most trigrams, or the sound keys
                ) -> tuple[dict, bool]:
-    "Positions of candidates for `query` -> the ways that found them ('spelling', 'sound'); and whether `keep` left a full pool short of `n` (a wider pool may find more)."
+    "Positions of candidates for `query` -> the ways that found them ('spelling', 'sound'); and whether a full pool was left short of `n` by `keep` or by marks removed (a wider pool may find more)."
     from rapidfuzz import process, fuzz
     w, found, short = verbal_element(query, SPELLING_CHARS), {}, False
     if not (q := w.replace(' ', '')): return found, short
-    def kept(pos, size):  # the pool's live marks that `keep` keeps, in position order (built ones first, as `spelled` reads them)
+    def kept(pos, asked):  # the pool's live marks that `keep` keeps, in position order (built ones first, as `spelled` reads them)
         nonlocal short
-        full, pos = len(pos) >= size, np.asarray(pos, np.int64)
+        full, pos = len(pos) >= asked, np.asarray(pos, np.int64)
         pos = pos[~np.isin(pos, list(ti.gone))]
-        if keep is not None and len(pos):
-            k = np.asarray(keep(ti.ids(pos)), bool); short |= full and not k.all() and k.sum() < n; pos = pos[k]
+        if keep is not None and len(pos): pos = pos[np.asarray(keep(ti.ids(pos)), bool)]
+        short |= full and len(pos) < n  # a full pool thinned below n: a wider one holds more
         return np.sort(pos)
-    pos = kept(ti.spelling.search(spelling_form(w), size := max(pool*n, 1000))[0], size)  # sharing the most trigrams
+    pos = kept(ti.spelling.search(spelling_form(w), asked := max(pool*n, 50*pool) + len(ti.gone))[0], asked)  # sharing the most trigrams
     for _, _, j in process.extract(q, ti.spelled(pos), scorer=fuzz.ratio, limit=n, score_cutoff=100*min_spelling):
         found.setdefault(int(pos[j]), set()).add('spelling')
     if key := sound_key(query):  # of the marks sounding alike (a pool of up to `pool`*n), the n spelled most alike
-        alike = kept(ti.sound.search(key, (size := pool*n) + len(ti.gone)), size)
+        alike = kept(ti.sound.search(key, asked := pool*n + len(ti.gone)), asked)
         for _, _, j in process.extract(q, ti.spelled(alike), scorer=fuzz.ratio, limit=n): found.setdefault(int(alike[j]), set()).add('sound')
     return found, short
 
@@ -452,7 +452,7 @@ def text_search(ti:TextIndex, query:str, # the query's words (OCR or typed)
         rows.append({'id': i, 'text': t, 'text_score': s, 'text_how': how, 'found_by': '+'.join(sorted(found[p]))})
     cols = ['id', 'text', 'text_score', 'text_how', 'found_by']
     out = pd.DataFrame(rows, columns=cols).sort_values('text_score', ascending=False, kind='stable').reset_index(drop=True)
-    out.attrs['short'] = short
+    out.attrs['short'] = bool(short)
     return out
 
 
