@@ -302,8 +302,8 @@ def mask_to_frame(m:np.ndarray, offset:tuple, side:int, size:int) -> np.ndarray:
 
 # %% ../nbs/01_preprocessing.ipynb #2bb26c56
 @patch
-def _process(self:Preprocessor, data, name:str, sha:str) -> Preprocessed:
-    "Run the steps on decoded source bytes or array."
+def _process(self:Preprocessor, data, name:str, sha:str) -> tuple[Preprocessed, np.ndarray]:
+    "Run the steps on source bytes or an array: the result, and the logo as decoded."
     img = decode_image(data, self.max_pixels, name)
     words = keep_words(self.engine(img), self.min_conf) if self.engine else []
     m = words_mask(img.shape, [w.box for w in words], self.grow)
@@ -313,7 +313,7 @@ def _process(self:Preprocessor, data, name:str, sha:str) -> Preprocessed:
     s = self.size/raw.shape[0]
     boxes = [tuple(round(v*s) for v in (w.box[0] + x, w.box[1] + y, w.box[2] + x, w.box[3] + y)) for w in words]
     return Preprocessed(clean, resize(raw, self.size), mask_to_frame(m, (x, y), raw.shape[0], self.size),
-                        words, boxes, ' '.join(w.text for w in words), (img.shape[1], img.shape[0]), sha)
+                        words, boxes, ' '.join(w.text for w in words), (img.shape[1], img.shape[0]), sha), img
 
 # %% ../nbs/01_preprocessing.ipynb #01fd3ef6
 @patch
@@ -336,13 +336,18 @@ def _load(fn:Path) -> Preprocessed:
 def __call__(self:Preprocessor, src, # path, bytes, PIL image or numpy array
             ) -> Preprocessed:
     "Preprocess one logo (from the cache when it was seen before with the same config)."
+    return self._run(src)[0]
+
+@patch
+def _run(self:Preprocessor, src) -> tuple[Preprocessed, np.ndarray|None]:
+    "Preprocess one logo: the result, and the logo as decoded (None when the result came from the cache)."
     data, name = _read(src)
     sha = sha256(data)
     fn = self._cache_file(sha) if self.cache_dir else None
-    if fn is not None and fn.exists(): return _load(fn)
-    p = self._process(data, name, sha)
+    if fn is not None and fn.exists(): return _load(fn), None
+    p, img = self._process(data, name, sha)
     if fn is not None: self._save(fn, p)
-    return p
+    return p, img
 
 # %% ../nbs/01_preprocessing.ipynb #f2c87b5e
 _worker = None  # the Preprocessor of a worker process
@@ -352,12 +357,12 @@ def _init_worker(pre):
     cv2.setNumThreads(1)  # a worker is one of the processes sharing the cores: OpenCV's own threads would only contend
 
 def _one(src, pre=None, also=None):
-    "Preprocess one source, returning a decode error, or an error reading its file, instead of raising it; with `also`, `(result, also(src, result))`."
-    try: p = (pre or _worker)(src)
+    "Preprocess one source, returning a decode error, or an error reading its file, instead of raising it; with `also`, `(result, also(logo, result))`, the logo as decoded (its source when the result came from the cache)."
+    try: p, img = (pre or _worker)._run(src)
     except (ImageDecodeError, FileNotFoundError) as e: return e
     except OSError as e:  # the OS's (permission, I/O error) says what went wrong; ours (`existing_file`) names the file too
         return type(e)(f'{src}: cannot be read ({e.strerror})') if e.strerror else e
-    return p if also is None else (p, also(src, p))
+    return p if also is None else (p, also(src if img is None else img, p))  # decoded once
 
 def _chunk(srcs, also=None): return [_one(s, also=also) for s in srcs]
 
@@ -368,7 +373,7 @@ def imap(self:Preprocessor, srcs, # paths, bytes or arrays
          workers:int|None=None, # processes beside this one; None: one per core; 0: in this process
          chunksize:int=16, # sources per task sent to a worker
          ahead:int=4, # tasks in flight per worker: bounds the results held in memory
-         also=None, # a picklable function of (source, `Preprocessed`) run in the worker too: e.g. features that need the decoded logo
+         also=None, # a picklable function of (logo, `Preprocessed`) run in the worker too, the logo as preprocessing decoded it (its source for a cached result): e.g. features that need the decoded logo
         ):
     "Preprocess `srcs` in order, in worker processes; yields a `Preprocessed` (with `also`: a pair, it and what `also` gave) or the error of each source."
     srcs, workers = list(srcs), n_workers(workers)

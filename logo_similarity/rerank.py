@@ -40,7 +40,7 @@ def _searcher_of(store, model=None, device='auto'):
     return LogoSearcher(store, Embedder(model) if model else embedder_from_config(store.config, device))
 
 def _mark_extras(masked:bool, src, p) -> tuple:
-    "What stage 2 keeps of a logo besides the network's patches: its keypoints (from the decoded logo, as a query's) and the ink colours of the view embedded. Run in a preprocessing worker (`Preprocessor.imap`'s `also`)."
+    "What stage 2 keeps of a logo besides the network's patches: its keypoints (from the logo as preprocessing decoded it, as a query's are found) and the ink colours of the view embedded. Run in a preprocessing worker (`Preprocessor.imap`'s `also`, which gives it the decoded logo)."
     from logo_similarity.preprocess import decode_image
     return orb_features(decode_image(src)), colour_histogram(p.image if masked else p.whole)
 
