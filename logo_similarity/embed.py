@@ -15,9 +15,9 @@ from .core import load_json, save_npz, load_npz, existing_file, plain, sha256, u
 from .preprocess import Preprocessor, Preprocessed
 
 # %% auto #0
-__all__ = ['RENDITION_PAIRS', 'PAIRS_MODEL_KEYS', 'Embedder', 'EmbedderConfig', 'Whitening', 'Moments', 'pair_covariance',
-           'shipped_pairs', 'save_pairs', 'blas_threads', 'meta_file', 'cuda_problem', 'ort_providers', 'ort_session',
-           'OnnxBackbone']
+__all__ = ['WORKERS_NICE', 'RENDITION_PAIRS', 'PAIRS_MODEL_KEYS', 'Embedder', 'EmbedderConfig', 'Whitening', 'Moments',
+           'pair_covariance', 'shipped_pairs', 'save_pairs', 'blas_threads', 'meta_file', 'cuda_problem',
+           'ort_providers', 'ort_session', 'OnnxBackbone']
 
 # %% ../nbs/02_embedding.ipynb #9c9e9f0f
 class Embedder:
@@ -80,6 +80,8 @@ class EmbedderConfig:
 
 
 # %% ../nbs/02_embedding.ipynb #95b8f20b
+WORKERS_NICE = 19  # the preprocessing workers' niceness beside the network: its threads run first, the workers take what is left (explanations/scale_plan measures it)
+
 @patch
 def runs(self:Embedder, srcs, # paths, bytes or arrays of logos
          workers:int|None=None, # preprocessing processes beside this one (see `Preprocessor.imap`)
@@ -89,7 +91,7 @@ def runs(self:Embedder, srcs, # paths, bytes or arrays of logos
         ):
     "Yield batch by batch: descriptors (a NaN row for a failed image), the preprocessing results (or errors), what `also` gave (None for a failure; None without `also`), the good images' feature maps (None without `maps`)."
     srcs = list(srcs)
-    it = self.pre.imap(srcs, workers, also=also)
+    it = self.pre.imap(srcs, workers, also=also, nice=WORKERS_NICE)
     if progress and srcs: it = progress_bar(it, total=len(srcs), leave=False)
     while got := list(islice(it, self.batch_size)):
         pres = [g[0] if also is not None and not isinstance(g, Exception) else g for g in got]

@@ -352,9 +352,10 @@ def _run(self:Preprocessor, src) -> tuple[Preprocessed, np.ndarray|None]:
 # %% ../nbs/01_preprocessing.ipynb #f2c87b5e
 _worker = None  # the Preprocessor of a worker process
 
-def _init_worker(pre):
+def _init_worker(pre, nice:int=0):
     global _worker; _worker = pre
     cv2.setNumThreads(1)  # a worker is one of the processes sharing the cores: OpenCV's own threads would only contend
+    if nice and hasattr(os, 'nice'): os.nice(nice)  # Unix: this worker yields the cores to the process it works for
 
 def _one(src, pre=None, also=None):
     "Preprocess one source, returning a decode error, or an error reading its file, instead of raising it; with `also`, `(result, also(logo, result))`, the logo as decoded (its source when the result came from the cache)."
@@ -374,6 +375,7 @@ def imap(self:Preprocessor, srcs, # paths, bytes or arrays
          chunksize:int=16, # sources per task sent to a worker
          ahead:int=4, # tasks in flight per worker: bounds the results held in memory
          also=None, # a picklable function of (logo, `Preprocessed`) run in the worker too, the logo as preprocessing decoded it (its source for a cached result): e.g. features that need the decoded logo
+         nice:int=0, # added to the workers' niceness (Unix): e.g. 19 lets this process's own threads (a network's) run first, the workers taking what is left
         ):
     "Preprocess `srcs` in order, in worker processes; yields a `Preprocessed` (with `also`: a pair, it and what `also` gave) or the error of each source."
     srcs, workers = list(srcs), n_workers(workers)
@@ -381,7 +383,7 @@ def imap(self:Preprocessor, srcs, # paths, bytes or arrays
         yield from (_one(s, self, also) for s in srcs); return
     chunks = list(chunked(srcs, chunksize))
     workers, chunks = min(workers, len(chunks)), iter(chunks)
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self,)) as ex:
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self, nice)) as ex:
         todo = deque(ex.submit(_chunk, ch, also) for ch in islice(chunks, workers*ahead))
         while todo:
             res = todo.popleft().result()
