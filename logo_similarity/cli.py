@@ -8,7 +8,7 @@ import argparse, logging, shutil, sys
 from pathlib import Path
 from .core import atomic_write, existing_file, load_json, log, path_text, save_json, shown
 from .preprocess import crop, decode_image, parse_box
-from .embed import Embedder, OnnxBackbone
+from .embed import WORKERS_NICE, Embedder, OnnxBackbone
 from .index import WHITEN_DIM, build_index, results_grid, suggest_vienna, vienna_filter, where_filter, years_filter
 from .rerank import ONE_PASS, STAGE2, BothStages, build_stage2, found, has_stage2, load_searcher, png_of
 
@@ -37,6 +37,7 @@ def index_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
     q.add_argument('--nprobe', type=int, default=32, help='an IVF index: inverted lists visited per query (default: 32)')
     q.add_argument('--shortlist', type=int, default=1000, help='a compressed index (PQ, SQ): candidates re-scored by their exact vectors, kept on disk (0: none; default: 1000)')
     q.add_argument('--workers', type=int, default=None, help='preprocessing processes beside this one (0: none; default: one per core)')
+    q.add_argument('--workers-nice', type=int, default=WORKERS_NICE, metavar='N', help=f'added to the preprocessing processes\' niceness (Unix): the network runs first, the fastest on a machine of its own; 0 on a machine busy with other work (default: {WORKERS_NICE})')
     q.add_argument('--model', default=None, help='exported .onnx model to embed with (ONNX Runtime); default: PyTorch')
     q.add_argument('--device', default='auto', help="PyTorch device without --model: auto (CUDA when present), cpu, cuda (default: auto)")
     q.add_argument('--whiten', type=whiten_arg, default=WHITEN_DIM, help="whitening: number of axes kept, 'all', 'pca' (PCA-whitening instead of the one learned from pairs of drawings) or 'none' (default: all)")
@@ -248,7 +249,7 @@ def index_cmd(a:argparse.Namespace):
             from logo_similarity.export import default_onnx
             model = default_onnx()
         say(f'embedding with the exported default model {model} (ONNX Runtime; --torch for PyTorch)')
-    emb = Embedder(OnnxBackbone(model, spin=False)) if model else Embedder(device=a.device)  # no spinning: the preprocessing workers share the cores
+    emb = Embedder(OnnxBackbone(model, spin=False), workers_nice=a.workers_nice) if model else Embedder(device=a.device, workers_nice=a.workers_nice)  # no spinning: the preprocessing workers share the cores
     say(f'embedding on {emb.device}')
     kw = dict(nprobe=a.nprobe, shortlist=a.shortlist, filter_fields=a.filter_fields)
     runner = BothStages(a.workers) if a.rerank else None  # stage 2's pieces from the same network run as stage 1

@@ -20,6 +20,8 @@ __all__ = ['WORKERS_NICE', 'RENDITION_PAIRS', 'PAIRS_MODEL_KEYS', 'Embedder', 'E
            'ort_providers', 'ort_session', 'OnnxBackbone']
 
 # %% ../nbs/02_embedding.ipynb #9c9e9f0f
+WORKERS_NICE = 19  # the preprocessing workers' niceness beside the network: its threads run first, the workers take what is left (explanations/scale_plan measures it; 0 on a machine busy with other work)
+
 class Embedder:
     "Preprocess logos and embed them with a backbone, in batches."
     def __init__(self, backbone=None, # a `Backbone`, an `OnnxBackbone`, or the path of an exported `.onnx` model
@@ -27,6 +29,7 @@ class Embedder:
                  batch_size:int=32,
                  masked:bool=False, # embed the word-masked image instead of the whole logo
                  device='auto', # the default PyTorch backbone's device: 'auto' (CUDA when present), 'cpu', 'cuda'
+                 workers_nice:int=WORKERS_NICE, # added to the preprocessing workers' niceness (Unix; see `Preprocessor.imap`)
                 ):
         if isinstance(backbone, (str, Path)): backbone = OnnxBackbone(backbone)
         if backbone is None:
@@ -39,7 +42,7 @@ class Embedder:
         if self.pre.size != size: raise ValueError(f'preprocessor size {self.pre.size} differs from the model input size {size}')
         if fixed and self.pre.config != fixed:
             raise ValueError(f'{self.backbone.model}: exported for preprocessing {fixed}, not {self.pre.config}')
-        self.batch_size = batch_size
+        self.batch_size, self.workers_nice = batch_size, workers_nice
 
     @property
     def config(self) -> EmbedderConfig: return EmbedderConfig(self.backbone.config, self.pre.config, self.masked)
@@ -80,18 +83,16 @@ class EmbedderConfig:
 
 
 # %% ../nbs/02_embedding.ipynb #95b8f20b
-WORKERS_NICE = 19  # the preprocessing workers' niceness beside the network: its threads run first, the workers take what is left (explanations/scale_plan measures it)
-
 @patch
 def runs(self:Embedder, srcs, # paths, bytes or arrays of logos
          workers:int|None=None, # preprocessing processes beside this one (see `Preprocessor.imap`)
          progress:bool=False,
-         also=None, # a picklable function of (source, `Preprocessed`) run in the preprocessing workers (see `Preprocessor.imap`)
+         also=None, # a picklable function of (logo, `Preprocessed`) run in the preprocessing workers, the logo as decoded (see `Preprocessor.imap`)
          maps:bool=False, # the feature maps too, from the same run of the network (`both`)
         ):
     "Yield batch by batch: descriptors (a NaN row for a failed image), the preprocessing results (or errors), what `also` gave (None for a failure; None without `also`), the good images' feature maps (None without `maps`)."
     srcs = list(srcs)
-    it = self.pre.imap(srcs, workers, also=also, nice=WORKERS_NICE)
+    it = self.pre.imap(srcs, workers, also=also, nice=self.workers_nice)
     if progress and srcs: it = progress_bar(it, total=len(srcs), leave=False)
     while got := list(islice(it, self.batch_size)):
         pres = [g[0] if also is not None and not isinstance(g, Exception) else g for g in got]

@@ -49,7 +49,7 @@ def _feature_pass(searcher, ids, paths, workers, batch:int=32, keypoints:bool=Tr
     emb = searcher.embedder
     pre = emb.pre if emb.masked else type(emb.pre)(**{**emb.pre.config, 'ocr': False}, masked_view=False)  # OCR changes only the masked view
     also = functools.partial(_mark_extras, emb.masked) if keypoints else None
-    for part, got in zip(chunked(ids, batch), chunked(pre.imap(paths, workers, also=also), batch)):
+    for part, got in zip(chunked(ids, batch), chunked(pre.imap(paths, workers, also=also, nice=emb.workers_nice), batch)):
         if bad := [(i, p) for i, p in zip(part, got) if isinstance(p, Exception)]:
             raise ValueError(f'{bad[0][0]}: its image can no longer be read ({bad[0][1]}); rebuild the index without it')
         pres, extras = zip(*got) if keypoints else (got, None)
