@@ -249,7 +249,7 @@ def index_cmd(a:argparse.Namespace):
             from logo_similarity.export import default_onnx
             model = default_onnx()
         say(f'embedding with the exported default model {model} (ONNX Runtime; --torch for PyTorch)')
-    emb = Embedder(OnnxBackbone(model, spin=False), workers_nice=a.workers_nice) if model else Embedder(device=a.device, workers_nice=a.workers_nice)  # no spinning: the preprocessing workers share the cores
+    emb = Embedder(OnnxBackbone(model, spin=False) if model else None, device=a.device, workers_nice=a.workers_nice)  # no spinning: the preprocessing workers share the cores
     say(f'embedding on {emb.device}')
     kw = dict(nprobe=a.nprobe, shortlist=a.shortlist, filter_fields=a.filter_fields)
     runner = BothStages(a.workers) if a.rerank else None  # stage 2's pieces from the same network run as stage 1

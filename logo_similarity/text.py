@@ -446,10 +446,10 @@ def text_search(ti:TextIndex, query:str, # the query's words (OCR or typed)
                ) -> pd.DataFrame:
     "Marks whose verbal element is spelled or sounds like `query`: id, text score, what drove it, and how it was found (`attrs['short']`: `keep` left a full pool short of `n`)."
     found, short = _candidates(ti, query, n, min_spelling, keep, pool)
-    pos, rows = list(found), []
-    for p, i in zip(pos, ti.ids(pos)):
-        t = ti.at(p)[1]; s, how = text_similarity(query, t)
-        rows.append({'id': i, 'text': t, 'text_score': s, 'text_how': how, 'found_by': '+'.join(sorted(found[p]))})
+    rows = []
+    for p, ways in found.items():
+        i, t, _ = ti.at(p); s, how = text_similarity(query, t)
+        rows.append({'id': i, 'text': t, 'text_score': s, 'text_how': how, 'found_by': '+'.join(sorted(ways))})
     cols = ['id', 'text', 'text_score', 'text_how', 'found_by']
     out = pd.DataFrame(rows, columns=cols).sort_values('text_score', ascending=False, kind='stable').reset_index(drop=True)
     out.attrs['short'] = bool(short)
