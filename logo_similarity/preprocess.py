@@ -20,7 +20,7 @@ from .core import save_npz, load_npz, existing_file, sha256, n_workers, log
 __all__ = ['ENGINES', 'DPI', 'ImageDecodeError', 'EmptyImageError', 'NotAnImageError', 'TruncatedImageError',
            'ImageTooLargeError', 'array_to_rgb', 'shrink', 'decode_image', 'png_bytes', 'Word', 'tessdata_dir', 'OCR',
            'keep_words', 'words_mask', 'background_colour', 'mask_words', 'pad_square', 'resize', 'parse_box', 'crop',
-           'structure', 'Preprocessed', 'Preprocessor', 'mask_to_frame', 'box_iou', 'detection_scores']
+           'structure', 'figure_crop', 'Preprocessed', 'Preprocessor', 'mask_to_frame', 'box_iou', 'detection_scores']
 
 # %% ../nbs/01_preprocessing.ipynb #c2635a58
 class ImageDecodeError(ValueError):
@@ -245,6 +245,29 @@ def structure(img:np.ndarray) -> np.ndarray:
     _, b = cv2.threshold(g, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     ink = b == 0 if g[0].mean() >= 128 else b == 255
     return ink
+
+# %% ../nbs/01_preprocessing.ipynb #04322828
+def figure_crop(img:np.ndarray, # the logo, RGB uint8
+                size:int=224, # side of the square result
+                gap:float=0.03, # ink closer than this share of the longer side joins one group
+                min_part:float=0.1, # least share of the ink outside the largest group: less is specks, not a second element
+                margin:float=0.04, # added around the group, as a share of its longer side
+               ) -> np.ndarray|None:
+    "The largest group of ink of `img` cropped, centred on its background and resized to `size`; None when the logo is one group."
+    from scipy import ndimage  # single-threaded: OpenCV's thread pool, started here, would hang preprocessing workers forked after it
+    ink = structure(img)
+    if not ink.any(): return None
+    H, W = ink.shape
+    joined = ndimage.maximum_filter(ink, size=max(3, round(gap*max(H, W))) | 1)  # dilated: near parts touch
+    lab, n = ndimage.label(joined, structure=np.ones((3, 3), bool))
+    if n < 2: return None
+    share = np.bincount(lab[ink], minlength=n + 1)[1:]  # the ink in each group
+    if share.max() > (1 - min_part)*share.sum(): return None
+    ys, xs = ndimage.find_objects(lab)[int(share.argmax())]
+    d = round(margin*max(ys.stop - ys.start, xs.stop - xs.start))
+    c = img[max(0, ys.start - d):min(H, ys.stop + d), max(0, xs.start - d):min(W, xs.stop + d)]
+    return resize(pad_square(c, background_colour(img))[0], size)
+
 
 # %% ../nbs/01_preprocessing.ipynb #fc636281
 @dataclass

@@ -40,12 +40,21 @@ def _searcher_of(store, model=None, device='auto'):
     return LogoSearcher(store, Embedder(model) if model else embedder_from_config(store.config, device))
 
 def _mark_extras(masked:bool, src, p) -> tuple:
-    "What stage 2 keeps of a logo besides the network's patches: its keypoints (from the logo as preprocessing decoded it, as a query's are found) and the ink colours of the view embedded. Run in a preprocessing worker (`Preprocessor.imap`'s `also`, which gives it the decoded logo)."
-    from logo_similarity.preprocess import decode_image
-    return orb_features(decode_image(src)), colour_histogram(p.image if masked else p.whole)
+    "What stage 2 keeps of a logo besides the network's patches: its keypoints (from the logo as preprocessing decoded it, as a query's are found), the ink colours of the view embedded, and its figure alone (`figure_crop`, None if it has none) for the network. Run in a preprocessing worker (`Preprocessor.imap`'s `also`, which gives it the decoded logo)."
+    from logo_similarity.preprocess import decode_image, figure_crop
+    img = decode_image(src)
+    return orb_features(img), colour_histogram(p.image if masked else p.whole), figure_crop(img, p.whole.shape[0])
+
+def _figures(emb, x:np.ndarray, # the marks' descriptors (n, dim), as the network gives them
+             crops:list, # each mark's figure alone (`figure_crop`), None for a mark without
+            ) -> np.ndarray:
+    "Each mark's figure descriptor, its descriptor where it has no separate figure: (n, dim), as the network gives them (the store whitens them when stage 2 is assembled)."
+    out, j = x.copy(), [k for k, c in enumerate(crops) if c is not None]
+    if j: out[j] = emb.embed_arrays([crops[k] for k in j])
+    return out
 
 def _feature_pass(searcher, ids, paths, workers, batch:int=32, keypoints:bool=True):
-    "Patch descriptors (n, h*w, C), colour histograms (n, bins³) and ORB keypoints (a list) of the marks, batch by batch; without `keypoints`, the patches alone (the others None)."
+    "Patch descriptors (n, h*w, C), colour histograms (n, bins³), ORB keypoints (a list) and figure descriptors (n, dim; see `_figures`) of the marks, batch by batch; without `keypoints`, the patches alone (the others None)."
     emb = searcher.embedder
     pre = emb.pre if emb.masked else type(emb.pre)(**{**emb.pre.config, 'ocr': False}, masked_view=False)  # OCR changes only the masked view
     also = functools.partial(_mark_extras, emb.masked) if keypoints else None
@@ -54,8 +63,9 @@ def _feature_pass(searcher, ids, paths, workers, batch:int=32, keypoints:bool=Tr
             raise ValueError(f'{bad[0][0]}: its image can no longer be read ({bad[0][1]}); rebuild the index without it')
         pres, extras = zip(*got) if keypoints else (got, None)
         views = np.stack([emb.view(p) for p in pres])
-        P = patches(emb.backbone.features(views))[0]
-        yield (P, np.stack([c for _, c in extras]), [k for k, _ in extras]) if keypoints else (P, None, None)
+        if not keypoints: yield patches(emb.backbone.features(views))[0], None, None, None; continue
+        x, F = emb.backbone.both(views)
+        yield patches(F)[0], np.stack([e[1] for e in extras]), [e[0] for e in extras], _figures(emb, x, [e[2] for e in extras])
 
 
 # %% ../nbs/04_reranking.ipynb #4ae00001
@@ -69,40 +79,42 @@ def _parts(work:Path, stamp:dict) -> Path:
 def _fitted_pca(fn:Path, s, ids:list, paths:list, dim:int, workers) -> Whitening:
     "The PCA of the patches of the marks `ids`, fitted and saved to `fn` unless an interrupted build saved it."
     if not fn.exists():
-        P = np.concatenate([p for p, _, _ in _feature_pass(s, ids, paths, workers, keypoints=False)])
+        P = np.concatenate([p for p, *_ in _feature_pass(s, ids, paths, workers, keypoints=False)])
         Whitening.fit(P.reshape(-1, P.shape[-1]), dim, whiten=False, fast=True).save(fn)
     return Whitening.load(fn)
 
 # %% ../nbs/04_reranking.ipynb #4ae00002
 def _write_pieces(s, ids:list, paths:list, pca:Whitening, work:Path, chunk:int, workers, progress:bool) -> list:
-    "The pieces of stage 2 in `work`, a shard per `chunk` marks (patches, then colours) and its keypoints beside; only the missing ones are made."
+    "The pieces of stage 2 in `work`, a shard per `chunk` marks (patches, colours, then figures) and its keypoints beside; only the missing ones are made."
     from logo_similarity.index import plan_shards, write_shard
     plan, path_of = plan_shards(ids, chunk), dict(zip(ids, paths))
     for name, part in progress_bar(plan, leave=False) if progress else plan:
         if (work/name).exists(): continue
-        P, C, K = zip(*_feature_pass(s, part, [path_of[i] for i in part], workers))
+        P, C, K, X = zip(*_feature_pass(s, part, [path_of[i] for i in part], workers))
         P, C = np.concatenate(P), np.concatenate(C)
         save_npz(_orb_piece(work/name), pack_keypoints([f for k in K for f in k]))  # first: a piece whose shard exists is whole
-        x = np.hstack([pca(P.reshape(-1, P.shape[-1])).reshape(len(P), -1), C])
+        x = np.hstack([pca(P.reshape(-1, P.shape[-1])).reshape(len(P), -1), C, np.concatenate(X)])
         write_shard(work/name, {'id': part, 'x': x, 'info': ['']*len(part), 'error': ['']*len(part)})
     return [work/name for name, _ in plan]
 
 def _orb_piece(shard:Path) -> Path: return shard.with_name(f'{shard.name}.orb.npz')  # a piece's keypoints, beside its shard
 
 # %% ../nbs/04_reranking.ipynb #d71c22f4
-def _assemble(out:Path, ids:list, pca:Whitening, pieces:list):
-    "The colour array, the patch store and the keypoints of stage 2 from its pieces (shards of patches and colours, keypoints beside)."
+def _assemble(out:Path, ids:list, pca:Whitening, pieces:list, store):
+    "The colour array, the figure array (whitened as `store` holds descriptors), the patch store and the keypoints of stage 2 from its pieces (shards of patches, colours and figures, keypoints beside)."
     from logo_similarity.index import read_shard
-    ncol = colour_histogram(np.full((8, 8, 3), 255, np.uint8)).size  # the last numbers of a row are the colours
-    with atomic_path(out/'colours.npy') as tc:
+    ncol = colour_histogram(np.full((8, 8, 3), 255, np.uint8)).size  # after the patches, the colours
+    nfig = store.whitening.mean.shape[0] if store.whitening else store.dim  # then the figures, as the network gives them
+    with atomic_path(out/'colours.npy') as tc, atomic_path(out/'figures.npy') as tf:
         C = np.lib.format.open_memmap(tc, 'w+', np.float16, (len(ids), ncol))
-        def rows(C, n=0):  # each piece's colours into `C`, its patches on to the patch store
+        Fg = np.lib.format.open_memmap(tf, 'w+', np.float16, (len(ids), store.dim))
+        def rows(C, Fg, n=0):  # each piece's colours and figures into `C` and `Fg`, its patches on to the patch store
             for f in pieces:
                 if not len(x := read_shard(f)[1]): continue  # a shard whose every image failed
-                C[n:n + len(x)] = x[:, -ncol:]; n += len(x)
-                yield x[:, :-ncol].reshape(len(x), -1, pca.dim)
-        PatchStore.write(out/'patches', ids, pca, rows(C))
-        C.flush(); del C
+                C[n:n + len(x)], Fg[n:n + len(x)] = x[:, -ncol - nfig:-nfig], store.vectors_in(x[:, -nfig:]); n += len(x)
+                yield x[:, :-ncol - nfig].reshape(len(x), -1, pca.dim)
+        PatchStore.write(out/'patches', ids, pca, rows(C, Fg))
+        C.flush(); Fg.flush(); del C, Fg
     counts = np.concatenate([load_npz(_orb_piece(f), ['n'])[0]['n'] for f in pieces])  # the counts alone, first
     Keypoints.write(out, counts, ((k['xy'], k['des']) for k, _ in (load_npz(_orb_piece(f)) for f in pieces)))
 
@@ -111,8 +123,8 @@ def _assemble(out:Path, ids:list, pca:Whitening, pieces:list):
 ONE_PASS = 'stage2'  # the folder, inside an index's shards folder, of the stage-2 pieces `BothStages` writes
 
 def _piece_stamp(config, dim:int, fit:int) -> dict:
-    "What a stage-2 piece is made with: the embedder's config (an `EmbedderConfig`, or as an index's store keeps it), the patches' PCA, the keypoints' settings; as JSON reads it back."
-    return json.loads(json.dumps({'embedder': EmbedderConfig.of(config).json(), 'dim': dim, 'fit': fit, 'keypoints': [ORB_SIZE, ORB_KEYPOINTS]}))
+    "What a stage-2 piece is made with: the embedder's config (an `EmbedderConfig`, or as an index's store keeps it), the patches' PCA, the keypoints' settings, the figures' version; as JSON reads it back."
+    return json.loads(json.dumps({'embedder': EmbedderConfig.of(config).json(), 'dim': dim, 'fit': fit, 'keypoints': [ORB_SIZE, ORB_KEYPOINTS], 'figures': 1}))
 
 class _Reducer:
     "Patch descriptors reduced by the PCA of the first `fit` marks' patches: their moments summed as they come, the patches held until that many are seen, then the PCA fitted, saved to `fn` (read from it when a killed build saved it) and applied."
@@ -138,21 +150,23 @@ class _Reducer:
 
 # %% ../nbs/04_reranking.ipynb #cce7ef82
 def _both_pass(emb, marks:pd.DataFrame, ids:list, workers, reduce:_Reducer) -> tuple:
-    "One shard's rows (`shard_rows`) and its good marks' patches (boxes from `reduce`), colours and keypoints, from one network run a mark."
+    "One shard's rows (`shard_rows`) and its good marks' patches (boxes from `reduce`), colours, keypoints and figures, from one network run a mark (and one a separate figure)."
     from logo_similarity.index import shard_rows
-    X, pres, boxes, C, K = [], [], [], [], []
+    X, pres, boxes, C, K, Xf = [], [], [], [], [], []
     for x, p, extra, F in emb.runs(marks.path.loc[ids].astype(str).tolist(), workers, also=functools.partial(_mark_extras, emb.masked), maps=True):
         if F is not None: boxes.append(reduce(patches(F)[0]))
-        K += [e[0] for e in extra if e is not None]; C += [e[1] for e in extra if e is not None]
+        if good := [j for j, e in enumerate(extra) if e is not None]:
+            K += [extra[j][0] for j in good]; C += [extra[j][1] for j in good]
+            Xf.append(_figures(emb, x[good], [extra[j][2] for j in good]))
         X.append(x); pres += p
-    return shard_rows(marks, ids, np.concatenate(X) if X else np.zeros((0, emb.dim), np.float32), pres), boxes, C, K
+    return shard_rows(marks, ids, np.concatenate(X) if X else np.zeros((0, emb.dim), np.float32), pres), boxes, C, K, Xf
 
 def _write_both(pending:list, out:Path, work:Path) -> list:
-    "Write each pending shard's stage-2 piece (keypoints, then patches and colours) into `work`, then the shard into `out`; none is left pending."
+    "Write each pending shard's stage-2 piece (keypoints, then patches, colours and figures) into `work`, then the shard into `out`; none is left pending."
     from logo_similarity.index import write_shard
-    for name, rows, boxes, C, K in pending:
+    for name, rows, boxes, C, K, Xf in pending:
         good = [i for i, e in zip(rows['id'], rows['error']) if not e]
-        x = np.hstack([np.concatenate([b[0] for b in boxes]).reshape(len(good), -1), np.stack(C)]) if good else np.zeros((0, 1), np.float32)
+        x = np.hstack([np.concatenate([b[0] for b in boxes]).reshape(len(good), -1), np.stack(C), np.concatenate(Xf)]) if good else np.zeros((0, 1), np.float32)
         save_npz(_orb_piece(work/name), pack_keypoints(K))
         write_shard(work/name, {'id': good, 'x': x, 'info': ['']*len(good), 'error': ['']*len(good)})
         write_shard(out/name, rows)
@@ -201,7 +215,7 @@ def build_stage2(index, # index folder made by `build_index`
                  chunk:int=1024, # marks per resumable piece (a shard, as notebook 03 writes them)
                  fit:int=2000, # marks whose patches fit the PCA
                 ) -> Path:
-    "Write the stage-2 folder of an index: patch store, colour histograms, keypoints, composite weights, text index (resuming an interrupted build)."
+    "Write the stage-2 folder of an index: patch store, colour histograms, keypoints, figure descriptors, composite weights, text index (resuming an interrupted build)."
     import shutil
     from logo_similarity.core import sha256
     from logo_similarity.index import VectorStore
@@ -218,7 +232,7 @@ def build_stage2(index, # index folder made by `build_index`
         work = _parts(work, {**stamp, 'chunk': chunk, 'ids': sha256('\n'.join(ids).encode())})
         pca = _fitted_pca(work/'patch_pca.npz', s, ids[:fit], paths[:fit], dim, workers)
         pieces = _write_pieces(s, ids, paths, pca, work, chunk, workers, progress)
-    _assemble(out, ids, pca, pieces)
+    _assemble(out, ids, pca, pieces, store)
     (composite if isinstance(composite, Composite) else Composite.load(composite or DEFAULT_COMPOSITE)).save(out/'composite.json')
     TextIndex.from_meta(store.meta.items()).save(out/'text', stamp={'next_int': store.next_int})  # opened, not rebuilt, by `Reranker`
     AddedMarks.clear(out)  # marks added live are in the new build
@@ -226,7 +240,7 @@ def build_stage2(index, # index folder made by `build_index`
     return out
 
 # %% ../nbs/04_reranking.ipynb #19c39f2b
-COMPONENTS = ['global', 'spatial', 'geometric', 'colour', 'text_score', 'text_both']  # text_score: the text component (`text` is the mark's words)
+COMPONENTS = ['global', 'spatial', 'geometric', 'colour', 'text_score', 'text_both', 'figure']  # text_score: the text component (`text` is the mark's words); figure: the figures alone (`figure_crop`)
 DEFAULT_COMPOSITE = Path(logo_similarity.__file__).parent/'composite.json'  # fitted in explanations/stage2_quality, shipped with the package
 
 class Composite:
@@ -340,15 +354,19 @@ def load(cls:Reranker, index, # index folder made by `build_index` and `build_st
 def query(self:Reranker, src, # a query logo: path, bytes or array
           text:str|None=None, # the query's words as the user types them; default: what OCR reads
          ) -> dict:
-    "Everything stage 2 needs of one query: its image, descriptor, patches, colours, keypoints, words; and the time each took (`ms`)."
-    from logo_similarity.preprocess import decode_image
+    "Everything stage 2 needs of one query: its image, descriptor, patches, colours, keypoints, figure, words; and the time each took (`ms`)."
+    from logo_similarity.preprocess import decode_image, figure_crop
     emb, ms = self.searcher.embedder, Timings()
     with ms('stage 1'): x, (p,) = emb([src], workers=0)
     view = emb.view(p)
     with ms('spatial'): qp, qw = patches(emb.backbone.features(view[None])); qp = self.features.patches.query(qp[0])
     with ms('colour'): hist = colour_histogram(view)
     with ms('geometric'): img = decode_image(src); orb = query_orb(img)
-    return {'image': img, 'x': x, 'patches': qp, 'weights': qw[0], 'colour': hist, 'orb': orb,
+    with ms('figure'):
+        fig = figure_crop(img, emb.pre.size)
+        xs = self.store.vectors_in(x)[0]  # as the store holds descriptors
+        fig = xs if fig is None else self.store.vectors_in(emb.embed_arrays([fig]))[0]
+    return {'image': img, 'x': x, 'stored': xs, 'patches': qp, 'weights': qw[0], 'colour': hist, 'orb': orb, 'figure': fig,
             'text': text if text is not None else p.text, 'ocr_text': p.text, 'ms': ms}
 
 # %% ../nbs/04_reranking.ipynb #30575edf
@@ -409,15 +427,26 @@ def _verified(fq:tuple, # `query_orb` of the query
     return g, len(pts)
 
 # %% ../nbs/04_reranking.ipynb #4ae00012
+def _figure_scores(q:dict, # a query (see `Reranker.query`)
+                   c:pd.DataFrame, # its candidates: `id` and `global`
+                   features, # the candidates' stage-2 features (`figures(ids, dim)`)
+                  ) -> np.ndarray:
+    "The figure component of the candidates `c`: the better cosine of the query, whole or its figure, with each candidate's figure; the global score where that is higher or no figure is stored."
+    g = c['global'].to_numpy(np.float32)
+    if not len(c): return g
+    F = features.figures(list(c.id), len(q['figure']))
+    return np.clip(np.fmax(g, np.fmax(F @ q['stored'], F @ q['figure'])), 0, 1)  # fmax: a NaN row (no figure) gives the global score
+
 def mark_components(q:dict, # a query (see `Reranker.query`)
                     c:pd.DataFrame, # its candidates: `id` and `global`
-                    features, # the candidates' stage-2 features: `rows(ids)` their patches and colours, `orb(ids)` their keypoints (`MarkFeatures`)
+                    features, # the candidates' stage-2 features: `rows(ids)` their patches and colours, `orb(ids)` their keypoints, `figures(ids, dim)` their figures (`MarkFeatures`)
                     meta, # id -> the candidates' metadata (their `text` and image `path`)
                     n_geometric:int=30, # candidates verified with keypoints, best global scores first
                     geometric:dict|None=None, # how inliers count (`half`, `chance`): the composite's `geometric`
                    ) -> pd.DataFrame:
     "The candidates `c` with every component (see `COMPONENTS`), the text's driver, and the inliers of those verified."
     c, ms = c.assign(spatial=0.0, colour=0.0), q.setdefault('ms', Timings())
+    with ms('figure'): c['figure'] = _figure_scores(q, c, features)
     with ms('spatial'):
         have, G, C = features.rows(list(c.id))
         if have.any(): c.loc[have, 'spatial'] = _spatial_many(q['patches'], q['weights'], G)
@@ -438,14 +467,14 @@ def components(self:Reranker, q:dict, c:pd.DataFrame) -> pd.DataFrame:
 
 # %% ../nbs/04_reranking.ipynb #7b1e0c01
 class AddedMarks:
-    "The stage-2 features (patches, colours, keypoints) of marks added to a live index, by id, kept in `added.sqlite`."
+    "The stage-2 features (patches, colours, keypoints, figure) of marks added to a live index, by id, kept in `added.sqlite`."
     file = 'added.sqlite'  # in the stage-2 folder
-    schema = 'create table if not exists added (id text primary key, patches blob, colour blob, orb blob)'  # float16 bytes; orb: positions (float16), then descriptors
+    schema = 'create table if not exists added (id text primary key, patches blob, colour blob, orb blob, figure blob)'  # float16 bytes; orb: positions (float16), then descriptors
     def __init__(self, path, # the stage-2 folder
                  dim:int, # numbers per patch, as in the patch store
                  keep=None, # read only the marks in it (a store: not those removed since); default: all
                 ):
-        self.fn, self.dim, self._db, self.orbs = Path(path)/self.file, dim, None, {}  # orbs: id -> `orb_features`, for those added with them
+        self.fn, self.dim, self._db, self.orbs, self.figs = Path(path)/self.file, dim, None, {}, {}  # orbs, figs: id -> `orb_features`, figure descriptor, for those added with them
         self.features = self._read(keep) if self.fn.exists() else {}  # id -> (patches (k, dim), colours), float32
     def __repr__(self): return f'AddedMarks({len(self)} marks)'
     def __len__(self): return len(self.features)
@@ -466,12 +495,13 @@ def _read(self:AddedMarks, keep) -> dict:
     from logo_similarity.index import db_error, read_db
     db, out = read_db(self.fn, self.schema), {}
     try:
-        orb = 'orb' if 'orb' in _columns(db) else 'null'  # a file written before keypoints were kept
-        for i, p, c, k in db.execute(f'select id, patches, colour, {orb} from added'):
+        orb, fig = (c if c in _columns(db) else 'null' for c in ('orb', 'figure'))  # a file written before keypoints or figures were kept
+        for i, p, c, k, f in db.execute(f'select id, patches, colour, {orb}, {fig} from added'):
             if keep is None or i in keep:
                 out[i] = (np.frombuffer(p, np.float16).reshape(-1, self.dim).astype(np.float32),
                           np.frombuffer(c, np.float16).astype(np.float32))
                 if k is not None: self.orbs[i] = _orb_of(k)
+                if f is not None: self.figs[i] = np.frombuffer(f, np.float16).astype(np.float32)
     except (sqlite3.DatabaseError, ValueError) as e: raise db_error(self.fn, e) from None
     finally: db.close()
     return out
@@ -483,28 +513,33 @@ def _write(self:AddedMarks, sql:str, *args):
     from logo_similarity.index import open_db
     if self._db is None:
         self._db = open_db(self.fn, self.schema)
-        if 'orb' not in _columns(self._db):
-            with self._db as db: db.execute('alter table added add column orb blob')  # kept from now on
+        for c in ('orb', 'figure'):
+            if c not in _columns(self._db):
+                with self._db as db: db.execute(f'alter table added add column {c} blob')  # kept from now on
     with self._db as db: db.execute(sql, args)
 
 @patch
 def add(self:AddedMarks, i:str, patches:np.ndarray, colour:np.ndarray,
         orb:tuple|None=None, # its keypoints (`orb_features`): a query's `orb[0]`
+        figure:np.ndarray|None=None, # its figure descriptor, as the store holds descriptors: a query's `figure`
        ):
-    "Keep the patches (k, dim), colours and keypoints of the mark `i`, durably when this returns."
+    "Keep the patches (k, dim), colours, keypoints and figure of the mark `i`, durably when this returns."
     p, c = patches.astype(np.float16), colour.astype(np.float16)
-    k = None if orb is None else _orb_bytes(orb)
-    self._write('insert or replace into added (id, patches, colour, orb) values (?, ?, ?, ?)', i, p.tobytes(), c.tobytes(), k)
+    k, f = None if orb is None else _orb_bytes(orb), None if figure is None else np.asarray(figure, np.float16)
+    self._write('insert or replace into added (id, patches, colour, orb, figure) values (?, ?, ?, ?, ?)', i, p.tobytes(), c.tobytes(), k,
+                None if f is None else f.tobytes())
     self.features[i] = p.astype(np.float32), c.astype(np.float32)
     if k is None: self.orbs.pop(i, None)
     else: self.orbs[i] = _orb_of(k)  # as it will be read back
+    if f is None: self.figs.pop(i, None)
+    else: self.figs[i] = f.astype(np.float32)
 
 @patch
 def remove(self:AddedMarks, i:str):
     "Forget the features of the mark `i`, if it has any, durably when this returns."
     if i not in self: return
     self._write('delete from added where id = ?', i)
-    del self.features[i]; self.orbs.pop(i, None)
+    del self.features[i]; self.orbs.pop(i, None); self.figs.pop(i, None)
 
 @patch
 def rows(self:AddedMarks, ids) -> tuple:
@@ -518,6 +553,14 @@ def orb(self:AddedMarks, ids) -> list:
     "Each of `ids`' keypoints (`orb_features`), None for a mark kept without them: what `mark_components` verifies."
     return [self.orbs.get(i) for i in ids]
 
+@patch
+def figures(self:AddedMarks, ids, dim:int) -> np.ndarray:
+    "Each of `ids`' figure descriptor (n, `dim`), a NaN row for a mark kept without one: what `mark_components` compares."
+    out = np.full((len(ids), dim), np.nan, np.float32)
+    for j, i in enumerate(ids):
+        if (f := self.figs.get(i)) is not None: out[j] = f
+    return out
+
 # %% ../nbs/04_reranking.ipynb #4ae00015
 @patch(cls_method=True)
 def clear(cls:AddedMarks, path):
@@ -530,8 +573,8 @@ def add_mark(self:Reranker, i:str, # the mark's id in the store
              q:dict, # `query` of its image
              text:str='', # its verbal element
             ):
-    "Stage 2 of a mark added live: patches, colours and keypoints committed to `added.sqlite`, words indexed."
-    self.features.added.add(i, q['patches'], q['colour'], q['orb'][0])
+    "Stage 2 of a mark added live: patches, colours, keypoints and figure committed to `added.sqlite`, words indexed."
+    self.features.added.add(i, q['patches'], q['colour'], q['orb'][0], q['figure'])
     self.text_index.add(i, text)
 
 @patch
@@ -549,6 +592,8 @@ class MarkFeatures:
         self.patches, self.colours = PatchStore(path/'patches'), load_npy(path/'colours.npy', 'colours file')
         if len(self.colours) != len(self.patches): raise ValueError(f'{path}: {len(self.colours)} colour rows for {len(self.patches)} marks')
         self.keypoints = Keypoints(path) if (path/Keypoints.files[0]).exists() else None  # None: built before keypoints were stored
+        self.figs = load_npy(path/'figures.npy', 'figures file') if (path/'figures.npy').exists() else None  # None: built before figures were stored
+        if self.figs is not None and len(self.figs) != len(self.patches): raise ValueError(f'{path}: figures of {len(self.figs)} marks for {len(self.patches)}')
         if self.keypoints is not None and len(self.keypoints) != len(self.patches): raise ValueError(f'{path}: keypoints of {len(self.keypoints)} marks for {len(self.patches)}')
         self.added = AddedMarks(path, self.patches.array.shape[2], keep=keep)
     def __repr__(self): return f'MarkFeatures({len(self.patches)} built, {len(self.added)} added live)'
@@ -576,6 +621,13 @@ def orb(self:MarkFeatures, ids) -> list:
     "Each of `ids`' stored keypoints (`orb_features`), built or added live; None for a mark without (its image is read instead)."
     rows, live = self._built_rows(ids), self.added.orb(ids)
     return [self.keypoints[r] if r >= 0 and self.keypoints is not None else k for r, k in zip(rows, live)]
+
+@patch
+def figures(self:MarkFeatures, ids, dim:int) -> np.ndarray:
+    "Each of `ids`' figure descriptor (n, `dim`), built or added live; a NaN row for a mark without (its figure is then its global score)."
+    rows, out = self._built_rows(ids), self.added.figures(ids, dim)
+    if self.figs is not None and (b := rows >= 0).any(): out[b] = self.figs[rows[b]]
+    return out
 
 # %% ../nbs/04_reranking.ipynb #4ae0001d
 def _with_metadata(r:pd.DataFrame, # one query's ranked marks, with their own columns (see `RESULT`)
