@@ -93,7 +93,7 @@ def _described_again(rr:Reranker, path:Path, db:sqlite3.Connection, stamp:str):
     for i, t in db.execute('select id, text from watched where x is not null').fetchall():
         q = rr.query(path/'images'/f'{i}.png', t or None)
         feats.add(i, q['patches'], q['colour'], q['orb'][0], q['figure'])
-        with db: db.execute('update watched set x = ? where id = ?', (rr.store.vectors_in(q['x'])[0].tobytes(), i))
+        with db: db.execute('update watched set x = ? where id = ?', (q['stored'].tobytes(), i))
     with db: db.execute("insert or replace into state values ('build', ?)", (stamp,))
 
 # %% ../nbs/07_watch.ipynb #b2cfd047
@@ -144,7 +144,7 @@ def _keep(self:WatchedMarks, i:str, text:str, q:dict|None) -> dict:
     "Keep the watched mark `i` (its words: as typed, else what OCR read): its image and features, then its row (so a watch killed part-way has not begun watching it)."
     if i in self: raise ValueError(f'{i}: already watched (remove it first)')
     text, now = text or (q['ocr_text'] or '' if q is not None else ''), _now()
-    x = None if q is None else self.rr.store.vectors_in(q['x'])[0]
+    x = None if q is None else q['stored']  # as the store holds descriptors
     if q is not None:
         atomic_write(self.path/'images'/f'{i}.png', png_bytes(q['image']))
         self.features.add(i, q['patches'], q['colour'], q['orb'][0], q['figure'])
@@ -184,7 +184,7 @@ def remove(self:WatchedMarks, i:str):
 @patch
 def _candidates(self:WatchList, q:dict) -> pd.DataFrame:
     "The watched marks near the new mark `q`: by descriptor and by words; id, global score, what found them."
-    v, found, cos = self.rr.store.vectors_in(q['x']), {}, {}
+    v, found, cos = q['stored'][None], {}, {}  # as the store holds descriptors
     if self.vectors.ntotal:
         D, I = self.vectors.search(v, min(self.n, self.vectors.ntotal))
         for d, n in zip(D[0], I[0]):
