@@ -48,9 +48,9 @@ def _mark_extras(masked:bool, src, p) -> tuple:
 def _figures(emb, x:np.ndarray, # the marks' descriptors (n, dim), as the network gives them
              crops:list, # each mark's figure alone (`figure_crop`), None for a mark without
             ) -> np.ndarray:
-    "Each mark's figure descriptor, its descriptor where it has no separate figure: (n, dim), as the network gives them (the store whitens them when stage 2 is assembled)."
-    out, j = x.copy(), [k for k, c in enumerate(crops) if c is not None]
-    if j: out[j] = emb.embed_arrays([crops[k] for k in j])
+    "Each mark's figure descriptor, its descriptor where it has no separate figure, as the network gives them (the store whitens them when stage 2 is assembled), and a last column: 1 for a mark with a separate figure. (n, dim + 1)"
+    out, j = np.hstack([x, np.zeros((len(x), 1), x.dtype)]), [k for k, c in enumerate(crops) if c is not None]
+    if j: out[j, :-1], out[j, -1] = emb.embed_arrays([crops[k] for k in j]), 1
     return out
 
 def _feature_pass(searcher, ids, paths, workers, batch:int=32, keypoints:bool=True):
@@ -101,20 +101,23 @@ def _orb_piece(shard:Path) -> Path: return shard.with_name(f'{shard.name}.orb.np
 
 # %% ../nbs/04_reranking.ipynb #d71c22f4
 def _assemble(out:Path, ids:list, pca:Whitening, pieces:list, store):
-    "The colour array, the figure array (whitened as `store` holds descriptors), the patch store and the keypoints of stage 2 from its pieces (shards of patches, colours and figures, keypoints beside)."
+    "The colour array, the figure array (whitened as `store` holds descriptors) and which marks have a separate figure, the patch store and the keypoints of stage 2 from its pieces (shards of patches, colours and figures, keypoints beside)."
     from logo_similarity.index import read_shard
     ncol = colour_histogram(np.full((8, 8, 3), 255, np.uint8)).size  # after the patches, the colours
-    nfig = store.whitening.mean.shape[0] if store.whitening else store.dim  # then the figures, as the network gives them
-    with atomic_path(out/'colours.npy') as tc, atomic_path(out/'figures.npy') as tf:
+    nfig = (store.whitening.mean.shape[0] if store.whitening else store.dim) + 1  # then the figures, as the network gives them, and whether separate
+    with atomic_path(out/'colours.npy') as tc, atomic_path(out/'figures.npy') as tf, atomic_path(out/'figured.npy') as th:
         C = np.lib.format.open_memmap(tc, 'w+', np.float16, (len(ids), ncol))
         Fg = np.lib.format.open_memmap(tf, 'w+', np.float16, (len(ids), store.dim))
-        def rows(C, Fg, n=0):  # each piece's colours and figures into `C` and `Fg`, its patches on to the patch store
+        has = np.zeros(len(ids), bool)
+        def rows(C, Fg, n=0):  # each piece's colours and figures into `C`, `Fg` and `has`, its patches on to the patch store
             for f in pieces:
                 if not len(x := read_shard(f)[1]): continue  # a shard whose every image failed
-                C[n:n + len(x)], Fg[n:n + len(x)] = x[:, -ncol - nfig:-nfig], store.vectors_in(x[:, -nfig:]); n += len(x)
+                C[n:n + len(x)], Fg[n:n + len(x)] = x[:, -ncol - nfig:-nfig], store.vectors_in(x[:, -nfig:-1])
+                has[n:n + len(x)] = x[:, -1] > 0.5; n += len(x)
                 yield x[:, :-ncol - nfig].reshape(len(x), -1, pca.dim)
         PatchStore.write(out/'patches', ids, pca, rows(C, Fg))
         C.flush(); Fg.flush(); del C, Fg
+        with open(th, 'wb') as f: np.save(f, has)  # `np.save` would add `.npy` to the temporary file's name
     counts = np.concatenate([load_npz(_orb_piece(f), ['n'])[0]['n'] for f in pieces])  # the counts alone, first
     Keypoints.write(out, counts, ((k['xy'], k['des']) for k, _ in (load_npz(_orb_piece(f)) for f in pieces)))
 
@@ -124,7 +127,7 @@ ONE_PASS = 'stage2'  # the folder, inside an index's shards folder, of the stage
 
 def _piece_stamp(config, dim:int, fit:int) -> dict:
     "What a stage-2 piece is made with: the embedder's config (an `EmbedderConfig`, or as an index's store keeps it), the patches' PCA, the keypoints' settings, the figures' version; as JSON reads it back."
-    return json.loads(json.dumps({'embedder': EmbedderConfig.of(config).json(), 'dim': dim, 'fit': fit, 'keypoints': [ORB_SIZE, ORB_KEYPOINTS], 'figures': 1}))
+    return json.loads(json.dumps({'embedder': EmbedderConfig.of(config).json(), 'dim': dim, 'fit': fit, 'keypoints': [ORB_SIZE, ORB_KEYPOINTS], 'figures': 2}))
 
 class _Reducer:
     "Patch descriptors reduced by the PCA of the first `fit` marks' patches: their moments summed as they come, the patches held until that many are seen, then the PCA fitted, saved to `fn` (read from it when a killed build saved it) and applied."
@@ -328,10 +331,12 @@ class Reranker:
                  n_text:int=50, # candidates from each way of the text search
                  n_geometric:int=30, # candidates verified with keypoints, best global scores first
                  colour:bool=False, # let colour count in the score (the composite fitted with it); shown either way
+                 n_figure:int=30, # candidates from each search by figure (see `figure_candidates`)
                 ):
-        store_attr('searcher,n_visual,n_text,n_geometric,colour')
+        store_attr('searcher,n_visual,n_text,n_geometric,colour,n_figure')
         self.path, self.store = Path(path), searcher.store
         self.features = MarkFeatures(self.path, keep=self.store)  # patches and colours, built and added live
+        self.figure_index = self.features.figure_index(self.store.int_of)  # the marks' separate figures, searched
         self.composite = composite or Composite.load(self.path/'composite.json')
         self.text_index = open_text_index(self.path/'text', self.store)
     def __repr__(self): return f'Reranker({len(self.store)} marks, {self.composite})'
@@ -363,10 +368,10 @@ def query(self:Reranker, src, # a query logo: path, bytes or array
     with ms('colour'): hist = colour_histogram(view)
     with ms('geometric'): img = decode_image(src); orb = query_orb(img)
     with ms('figure'):
-        fig = figure_crop(img, emb.pre.size)
+        crop = figure_crop(img, emb.pre.size)
         xs = self.store.vectors_in(x)[0]  # as the store holds descriptors
-        fig = xs if fig is None else self.store.vectors_in(emb.embed_arrays([fig]))[0]
-    return {'image': img, 'x': x, 'stored': xs, 'patches': qp, 'weights': qw[0], 'colour': hist, 'orb': orb, 'figure': fig,
+        fig = xs if crop is None else self.store.vectors_in(emb.embed_arrays([crop]))[0]
+    return {'image': img, 'x': x, 'stored': xs, 'patches': qp, 'weights': qw[0], 'colour': hist, 'orb': orb, 'figure': fig, 'figured': crop is not None,
             'text': text if text is not None else p.text, 'ocr_text': p.text, 'ms': ms}
 
 # %% ../nbs/04_reranking.ipynb #30575edf
@@ -385,11 +390,32 @@ def text_candidates(ti:TextIndex, store, # the text index of the marks of `store
 
 # %% ../nbs/04_reranking.ipynb #36384c80
 @patch
+def figure_candidates(self:Reranker, q:dict, # a query (see `query`)
+                      vienna=None, years=None, where=None, # filters, as `VectorStore.allowed_mask`
+                     ) -> list:
+    "The marks found by figure: those whose separate figure (built, or added live) is nearest the query, whole or its figure, and those nearest the query's figure; `n_figure` of each search. A mark registered with its name beside its figure is found from the figure alone, and back."
+    from logo_similarity.index import index_search
+    s, views = self.store, np.stack([q['stored'], q['figure']] if q['figured'] else [q['stored']])
+    mask, found = s.allowed_mask(vienna, years, where), {}
+    def allowed(i): return i in s and (mask is None or bool(mask[s.int_of[i]]))
+    if self.figure_index is not None and self.figure_index.ntotal:
+        D, I = index_search(self.figure_index, views, min(self.n_figure, self.figure_index.ntotal), mask)
+        for n in np.unique(I[I >= 0]).tolist():
+            if n in s.str_of: found[s.str_of[n]] = True  # not removed since the index was read
+    if live := [i for i in self.features.added.figs if allowed(i)]:  # added live: few until the next build, compared one by one
+        best = (np.stack([self.features.added.figs[i] for i in live]) @ views.T).max(1)
+        found.update(dict.fromkeys(np.asarray(live, object)[np.argsort(-best, kind='stable')[:self.n_figure]].tolist(), True))
+    if q['figured']: found.update(dict.fromkeys(s.search(q['figure'], self.n_figure, vienna, years, where, stored=True)[0].id, True))
+    return list(found)
+
+@patch
 def candidates(self:Reranker, q:dict, vienna=None, years=None, where=None) -> pd.DataFrame:
-    "The union of the visual and the text candidates of a query (see `query`): id, global score, sources."
+    "The union of the visual, figure (`figure_candidates`) and text candidates of a query (see `query`): id, global score, sources."
     s, ms = self.store, q.setdefault('ms', Timings())
     with ms('stage 1'): vis = s.search(q['x'], self.n_visual, vienna=vienna, years=years, where=where)[0]
     found = {i: {'image'} for i in vis.id}
+    with ms('figure'):
+        for i in self.figure_candidates(q, vienna, years, where): found.setdefault(i, set()).add('figure')
     with ms('text'):
         for i, by in text_candidates(self.text_index, s, q['text'], self.n_text, vienna, years, where)[['id', 'found_by']].values:
             found.setdefault(i, set()).update(by.split('+'))
@@ -397,6 +423,7 @@ def candidates(self:Reranker, q:dict, vienna=None, years=None, where=None) -> pd
         if rest := [i for i in found if i not in g]: g.update(zip(rest, s.cosines(q['x'], rest)))
     ids = list(found)
     return pd.DataFrame({'id': ids, 'global': np.clip([g[i] for i in ids], 0, 1), 'found_by': ['+'.join(sorted(found[i])) for i in ids]})
+
 
 # %% ../nbs/04_reranking.ipynb #1f2c652f
 def _spatial_many(q:np.ndarray, w:np.ndarray, G:np.ndarray) -> np.ndarray:
@@ -594,6 +621,9 @@ class MarkFeatures:
         self.keypoints = Keypoints(path) if (path/Keypoints.files[0]).exists() else None  # None: built before keypoints were stored
         self.figs = load_npy(path/'figures.npy', 'figures file') if (path/'figures.npy').exists() else None  # None: built before figures were stored
         if self.figs is not None and len(self.figs) != len(self.patches): raise ValueError(f'{path}: figures of {len(self.figs)} marks for {len(self.patches)}')
+        flags = path/'figured.npy'  # which marks have a separate figure; None: built before figures were searched
+        self.figured = load_npy(flags, 'figure flags file', mmap=False) if self.figs is not None and flags.exists() else None
+        if self.figured is not None and self.figured.shape != (len(self.patches),): raise ValueError(f'{flags}: {self.figured.shape} flags for {len(self.patches)} marks')
         if self.keypoints is not None and len(self.keypoints) != len(self.patches): raise ValueError(f'{path}: keypoints of {len(self.keypoints)} marks for {len(self.patches)}')
         self.added = AddedMarks(path, self.patches.array.shape[2], keep=keep)
     def __repr__(self): return f'MarkFeatures({len(self.patches)} built, {len(self.added)} added live)'
@@ -628,6 +658,21 @@ def figures(self:MarkFeatures, ids, dim:int) -> np.ndarray:
     rows, out = self._built_rows(ids), self.added.figures(ids, dim)
     if self.figs is not None and (b := rows >= 0).any(): out[b] = self.figs[rows[b]]
     return out
+
+# %% ../nbs/04_reranking.ipynb #2b0a041a
+@patch
+def figure_index(self:MarkFeatures, int_of:dict, # id -> integer of each live mark in the store
+                 chunk:int=65_536):
+    "A FAISS index of the separate figures of the marks built and still live (float16, inner products), by their integers in the store; None for a build without them."
+    import faiss
+    if self.figured is None: return None
+    row_id = {r: i for i, r in self.patches.row.items()}
+    rows = [r for r in np.flatnonzero(self.figured).tolist() if row_id[r] in int_of and row_id[r] not in self.added]  # removed, or added again since: not these
+    index = faiss.IndexIDMap2(faiss.IndexScalarQuantizer(self.figs.shape[1], faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT))
+    for part in chunked(rows, chunk):  # a chunk at a time as float32: never the whole register at once
+        index.add_with_ids(np.ascontiguousarray(self.figs[part], np.float32), np.array([int_of[row_id[r]] for r in part], np.int64))
+    return index
+
 
 # %% ../nbs/04_reranking.ipynb #4ae0001d
 def _with_metadata(r:pd.DataFrame, # one query's ranked marks, with their own columns (see `RESULT`)
