@@ -395,17 +395,17 @@ def figure_candidates(self:Reranker, q:dict, # a query (see `query`)
                      ) -> list:
     "The marks found by figure: those whose separate figure (built, or added live) is nearest the query, whole or its figure, and those nearest the query's figure; `n_figure` of each search. A mark registered with its name beside its figure is found from the figure alone, and back."
     from logo_similarity.index import index_search
-    s, views = self.store, np.stack([q['stored'], q['figure']] if q['figured'] else [q['stored']])
+    s, views = self.store, np.stack([q['stored'], q['figure']] if q.get('figured') else [q['stored']])
     mask, found = s.allowed_mask(vienna, years, where), {}
     def allowed(i): return i in s and (mask is None or bool(mask[s.int_of[i]]))
     if self.figure_index is not None and self.figure_index.ntotal:
-        D, I = index_search(self.figure_index, views, min(self.n_figure, self.figure_index.ntotal), mask)
+        _, I = index_search(self.figure_index, views, min(self.n_figure, self.figure_index.ntotal), mask)
         for n in np.unique(I[I >= 0]).tolist():
             if n in s.str_of: found[s.str_of[n]] = True  # not removed since the index was read
     if live := [i for i in self.features.added.figs if allowed(i)]:  # added live: few until the next build, compared one by one
         best = (np.stack([self.features.added.figs[i] for i in live]) @ views.T).max(1)
         found.update(dict.fromkeys(np.asarray(live, object)[np.argsort(-best, kind='stable')[:self.n_figure]].tolist(), True))
-    if q['figured']: found.update(dict.fromkeys(s.search(q['figure'], self.n_figure, vienna, years, where, stored=True)[0].id, True))
+    if q.get('figured'): found.update(dict.fromkeys(s.search(q['figure'], self.n_figure, vienna, years, where, stored=True)[0].id, True))
     return list(found)
 
 @patch

@@ -183,17 +183,21 @@ def remove(self:WatchedMarks, i:str):
 # %% ../nbs/07_watch.ipynb #cd6b905c
 @patch
 def _candidates(self:WatchList, q:dict) -> pd.DataFrame:
-    "The watched marks near the new mark `q`: by descriptor and by words; id, global score, what found them."
-    v, found, cos = q['stored'][None], {}, {}  # as the store holds descriptors
+    "The watched marks near the new mark `q`: by descriptor, by figure (the watched marks' figures against the new mark, whole or its figure) and by words; id, global score, what found them."
+    v, found = q['stored'][None], {}  # as the store holds descriptors
     if self.vectors.ntotal:
         D, I = self.vectors.search(v, min(self.n, self.vectors.ntotal))
-        for d, n in zip(D[0], I[0]):
-            if n >= 0: found[self.id_of[int(n)]], cos[self.id_of[int(n)]] = {'image'}, float(d)
+        for n in I[0]:
+            if n >= 0: found[self.id_of[int(n)]] = {'image'}
+    if figs := [i for i in self.features.figs if i in self]:  # a watched figure found in a new mark filed with its name beside it, and back
+        views = np.stack([q['stored'], q['figure']] if q.get('figured') else [q['stored']])
+        best = (np.stack([self.features.figs[i] for i in figs]) @ views.T).max(1)
+        for j in np.argsort(-best, kind='stable')[:self.n]: found.setdefault(figs[j], set()).add('figure')
     for i, by in text_search(self.text_index, q['text'] or '', self.n)[['id', 'found_by']].values:
-        if i not in self: continue
-        found.setdefault(i, set()).update(by.split('+'))
-        if i not in cos: cos[i] = float(self.vectors.reconstruct(self.int_of[i]) @ v[0]) if self.meta[i]['path'] else 0.0
-    return pd.DataFrame({'id': list(found), 'global': np.clip([cos[i] for i in found], 0, 1), 'found_by': ['+'.join(sorted(f)) for f in found.values()]})
+        if i in self: found.setdefault(i, set()).update(by.split('+'))
+    cos = [float(self.vectors.reconstruct(self.int_of[i]) @ v[0]) if self.meta[i]['path'] else 0.0 for i in found]  # a mark watched by its words alone has no picture
+    return pd.DataFrame({'id': list(found), 'global': np.clip(cos, 0, 1), 'found_by': ['+'.join(sorted(f)) for f in found.values()]})
+
 
 # %% ../nbs/07_watch.ipynb #ac675835
 @patch
