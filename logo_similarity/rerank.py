@@ -19,8 +19,8 @@ from .features import orb_features, pack_keypoints, patches, query_orb
 # %% auto #0
 __all__ = ['STAGE2', 'ONE_PASS', 'COMPONENTS', 'DEFAULT_COMPOSITE', 'RESULT', 'HIDDEN', 'has_stage2', 'BothStages',
            'build_stage2', 'Composite', 'fit_logistic', 'Timings', 'open_text_index', 'Reranker', 'text_candidates',
-           'mark_components', 'AddedMarks', 'MarkFeatures', 'result_item', 'found', 'load_searcher', 'describe',
-           'png_of']
+           'figure_views', 'nearest_figures', 'mark_components', 'AddedMarks', 'MarkFeatures', 'result_item', 'found',
+           'load_searcher', 'describe', 'png_of']
 
 # %% ../nbs/04_reranking.ipynb #9f01a18c
 STAGE2 = 'rerank'  # the stage-2 folder inside an index folder
@@ -389,22 +389,33 @@ def text_candidates(ti:TextIndex, store, # the text index of the marks of `store
 
 
 # %% ../nbs/04_reranking.ipynb #36384c80
+def figure_views(q:dict) -> np.ndarray:
+    "The query's descriptors that figures are compared with, as the store holds them: the whole, and its figure when it has a separate one. (1 or 2, dim)"
+    return np.stack([q['stored'], q['figure']] if q.get('figured') else [q['stored']])
+
+def nearest_figures(figs:dict, # id -> figure descriptor (as `AddedMarks.figs` holds them)
+                    ids:list, views:np.ndarray, # the ids of `figs` to compare, and the query's `figure_views`
+                    n:int) -> list:
+    "The `n` of `ids` whose figure is nearest any of the `views`, nearest first: a search one by one, for the few marks added live or watched."
+    if not ids: return []
+    best = (np.stack([figs[i] for i in ids]) @ views.T).max(1)
+    return [ids[j] for j in np.argsort(-best, kind='stable')[:n]]
+
 @patch
 def figure_candidates(self:Reranker, q:dict, # a query (see `query`)
                       vienna=None, years=None, where=None, # filters, as `VectorStore.allowed_mask`
                      ) -> list:
     "The marks found by figure: those whose separate figure (built, or added live) is nearest the query, whole or its figure, and those nearest the query's figure; `n_figure` of each search. A mark registered with its name beside its figure is found from the figure alone, and back."
     from logo_similarity.index import index_search
-    s, views = self.store, np.stack([q['stored'], q['figure']] if q.get('figured') else [q['stored']])
+    s, views = self.store, figure_views(q)
     mask, found = s.allowed_mask(vienna, years, where), {}
     def allowed(i): return i in s and (mask is None or bool(mask[s.int_of[i]]))
     if self.figure_index is not None and self.figure_index.ntotal:
         _, I = index_search(self.figure_index, views, min(self.n_figure, self.figure_index.ntotal), mask)
         for n in np.unique(I[I >= 0]).tolist():
             if n in s.str_of: found[s.str_of[n]] = True  # not removed since the index was read
-    if live := [i for i in self.features.added.figs if allowed(i)]:  # added live: few until the next build, compared one by one
-        best = (np.stack([self.features.added.figs[i] for i in live]) @ views.T).max(1)
-        found.update(dict.fromkeys(np.asarray(live, object)[np.argsort(-best, kind='stable')[:self.n_figure]].tolist(), True))
+    live = [i for i in self.features.added.figs if allowed(i)]  # added live: few until the next build
+    found.update(dict.fromkeys(nearest_figures(self.features.added.figs, live, views, self.n_figure), True))
     if q.get('figured'): found.update(dict.fromkeys(s.search(q['figure'], self.n_figure, vienna, years, where, stored=True)[0].id, True))
     return list(found)
 
@@ -462,7 +473,7 @@ def _figure_scores(q:dict, # a query (see `Reranker.query`)
     g = c['global'].to_numpy(np.float32)
     if not len(c): return g
     F = features.figures(list(c.id), len(q['figure']))
-    return np.clip(np.fmax(g, np.fmax(F @ q['stored'], F @ q['figure'])), 0, 1)  # fmax: a NaN row (no figure) gives the global score
+    return np.clip(np.fmax(g, (F @ figure_views(q).T).max(1)), 0, 1)  # fmax: a NaN row (no figure) gives the global score
 
 def mark_components(q:dict, # a query (see `Reranker.query`)
                     c:pd.DataFrame, # its candidates: `id` and `global`

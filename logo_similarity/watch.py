@@ -12,7 +12,7 @@ from .core import atomic_write, log, mark_id, plain, sha256, shown
 from .index import db_error, open_db
 from .text import TextIndex, spelled, text_search
 from .preprocess import png_bytes
-from .rerank import COMPONENTS, DEFAULT_COMPOSITE, AddedMarks, Composite, Reranker, mark_components
+from .rerank import COMPONENTS, DEFAULT_COMPOSITE, AddedMarks, Composite, Reranker, figure_views, mark_components, nearest_figures
 
 # %% auto #0
 __all__ = ['WATCH', 'alert_threshold', 'has_watch', 'WatchedMarks', 'WatchList', 'build_stamp', 'Alerts']
@@ -186,13 +186,11 @@ def _candidates(self:WatchList, q:dict) -> pd.DataFrame:
     "The watched marks near the new mark `q`: by descriptor, by figure (the watched marks' figures against the new mark, whole or its figure) and by words; id, global score, what found them."
     v, found = q['stored'][None], {}  # as the store holds descriptors
     if self.vectors.ntotal:
-        D, I = self.vectors.search(v, min(self.n, self.vectors.ntotal))
+        _, I = self.vectors.search(v, min(self.n, self.vectors.ntotal))
         for n in I[0]:
             if n >= 0: found[self.id_of[int(n)]] = {'image'}
-    if figs := [i for i in self.features.figs if i in self]:  # a watched figure found in a new mark filed with its name beside it, and back
-        views = np.stack([q['stored'], q['figure']] if q.get('figured') else [q['stored']])
-        best = (np.stack([self.features.figs[i] for i in figs]) @ views.T).max(1)
-        for j in np.argsort(-best, kind='stable')[:self.n]: found.setdefault(figs[j], set()).add('figure')
+    figs = [i for i in self.features.figs if i in self]  # a watched figure found in a new mark filed with its name beside it, and back
+    for i in nearest_figures(self.features.figs, figs, figure_views(q), self.n): found.setdefault(i, set()).add('figure')
     for i, by in text_search(self.text_index, q['text'] or '', self.n)[['id', 'found_by']].values:
         if i in self: found.setdefault(i, set()).update(by.split('+'))
     cos = [float(self.vectors.reconstruct(self.int_of[i]) @ v[0]) if self.meta[i]['path'] else 0.0 for i in found]  # a mark watched by its words alone has no picture
