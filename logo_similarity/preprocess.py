@@ -20,7 +20,8 @@ from .core import save_npz, load_npz, existing_file, sha256, n_workers, log
 __all__ = ['ENGINES', 'DPI', 'ImageDecodeError', 'EmptyImageError', 'NotAnImageError', 'TruncatedImageError',
            'ImageTooLargeError', 'array_to_rgb', 'shrink', 'decode_image', 'png_bytes', 'Word', 'tessdata_dir', 'OCR',
            'keep_words', 'words_mask', 'background_colour', 'mask_words', 'pad_square', 'resize', 'parse_box', 'crop',
-           'structure', 'figure_crop', 'Preprocessed', 'Preprocessor', 'mask_to_frame', 'box_iou', 'detection_scores']
+           'structure', 'figure_crop', 'enclosed_figure', 'Preprocessed', 'Preprocessor', 'mask_to_frame', 'box_iou',
+           'detection_scores']
 
 # %% ../nbs/01_preprocessing.ipynb #c2635a58
 class ImageDecodeError(ValueError):
@@ -267,6 +268,32 @@ def figure_crop(img:np.ndarray, # the logo, RGB uint8
     d = round(margin*max(ys.stop - ys.start, xs.stop - xs.start))
     c = img[max(0, ys.start - d):min(H, ys.stop + d), max(0, xs.start - d):min(W, xs.stop + d)]
     return resize(pad_square(c, background_colour(img))[0], size)
+
+
+# %% ../nbs/01_preprocessing.ipynb #9ad86a9a
+def enclosed_figure(img:np.ndarray, # the logo, RGB uint8
+                    size:int=224, # side of the square result
+                    min_area:float=0.2, # least share of the image the badge, holes filled, covers
+                    min_fill:float=0.5, # least share of its bounding box it covers: compact, not a thin stroke
+                    min_holes:float=0.05, # least share of the filled badge that its holes cover
+                    margin:float=0.04, # added around the drawing, as a share of its longer side
+                   ) -> np.ndarray|None:
+    "What a badge holds (the drawing cut out of it, or drawn inside its frame), black on white, centred and resized to `size`; None when the logo is not in a badge."
+    from scipy import ndimage  # single-threaded, as in `figure_crop`
+    ink = structure(img)
+    if not ink.any(): return None
+    lab, _ = ndimage.label(ink)
+    box = [(b[0].stop - b[0].start)*(b[1].stop - b[1].start) for b in ndimage.find_objects(lab)]
+    badge = lab == int(np.argmax(box)) + 1  # the group of ink spanning the most: a badge holds the rest
+    filled = ndimage.binary_fill_holes(badge)
+    holes, (ys, xs) = filled & ~badge, np.nonzero(filled)
+    if filled.sum() < max(min_area*ink.size, min_fill*(np.ptp(ys) + 1)*(np.ptp(xs) + 1)) or holes.sum() < min_holes*filled.sum(): return None
+    drawn = holes & (ink if holes.sum() > badge.sum() else ~ink)  # a frame holds a drawing in ink; a disc's drawing is cut out of it
+    if not drawn.any(): return None
+    hy, hx = np.nonzero(drawn)
+    d = round(margin*max(np.ptp(hy), np.ptp(hx)))
+    out = np.full(img.shape, 255, np.uint8); out[drawn] = 0
+    return resize(pad_square(out[max(0, hy.min() - d):hy.max() + d + 1, max(0, hx.min() - d):hx.max() + d + 1], (255, 255, 255))[0], size)
 
 
 # %% ../nbs/01_preprocessing.ipynb #fc636281

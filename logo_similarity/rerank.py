@@ -359,8 +359,8 @@ def load(cls:Reranker, index, # index folder made by `build_index` and `build_st
 def query(self:Reranker, src, # a query logo: path, bytes or array
           text:str|None=None, # the query's words as the user types them; default: what OCR reads
          ) -> dict:
-    "Everything stage 2 needs of one query: its image, descriptor, patches, colours, keypoints, figure, words; and the time each took (`ms`)."
-    from logo_similarity.preprocess import decode_image, figure_crop
+    "Everything stage 2 needs of one query: its image, descriptor, patches, colours, keypoints, figure, what its badge holds, words; and the time each took (`ms`)."
+    from logo_similarity.preprocess import decode_image, enclosed_figure, figure_crop
     emb, ms = self.searcher.embedder, Timings()
     with ms('stage 1'): x, (p,) = emb([src], workers=0)
     view = emb.view(p)
@@ -368,10 +368,12 @@ def query(self:Reranker, src, # a query logo: path, bytes or array
     with ms('colour'): hist = colour_histogram(view)
     with ms('geometric'): img = decode_image(src); orb = query_orb(img)
     with ms('figure'):
-        crop = figure_crop(img, emb.pre.size)
+        crop, inner = figure_crop(img, emb.pre.size), enclosed_figure(img, emb.pre.size)
         xs = self.store.vectors_in(x)[0]  # as the store holds descriptors
-        fig = xs if crop is None else self.store.vectors_in(emb.embed_arrays([crop]))[0]
-    return {'image': img, 'x': x, 'stored': xs, 'patches': qp, 'weights': qw[0], 'colour': hist, 'orb': orb, 'figure': fig, 'figured': crop is not None,
+        views = [v for v in (crop, inner) if v is not None]
+        V = self.store.vectors_in(emb.embed_arrays(views)) if views else None  # one network run for both
+        fig, inside = xs if crop is None else V[0], None if inner is None else V[-1]
+    return {'image': img, 'x': x, 'stored': xs, 'patches': qp, 'weights': qw[0], 'colour': hist, 'orb': orb, 'figure': fig, 'figured': crop is not None, 'inside': inside,
             'text': text if text is not None else p.text, 'ocr_text': p.text, 'ms': ms}
 
 # %% ../nbs/04_reranking.ipynb #30575edf
@@ -390,8 +392,8 @@ def text_candidates(ti:TextIndex, store, # the text index of the marks of `store
 
 # %% ../nbs/04_reranking.ipynb #36384c80
 def figure_views(q:dict) -> np.ndarray:
-    "The query's descriptors that figures are compared with, as the store holds them: the whole, and its figure when it has a separate one. (1 or 2, dim)"
-    return np.stack([q['stored'], q['figure']] if q.get('figured') else [q['stored']])
+    "The query's descriptors that figures are compared with, as the store holds them: the whole, its figure when it has a separate one, and what its badge holds when it is in one (`enclosed_figure`). (1 to 3, dim)"
+    return np.stack([q['stored']] + [q['figure']]*bool(q.get('figured')) + ([q['inside']] if q.get('inside') is not None else []))
 
 def nearest_figures(figs:dict, # id -> figure descriptor (as `AddedMarks.figs` holds them)
                     ids:list, views:np.ndarray, # the ids of `figs` to compare, and the query's `figure_views`
@@ -405,7 +407,7 @@ def nearest_figures(figs:dict, # id -> figure descriptor (as `AddedMarks.figs` h
 def figure_candidates(self:Reranker, q:dict, # a query (see `query`)
                       vienna=None, years=None, where=None, # filters, as `VectorStore.allowed_mask`
                      ) -> list:
-    "The marks found by figure: those whose separate figure (built, or added live) is nearest the query, whole or its figure, and those nearest the query's figure; `n_figure` of each search. A mark registered with its name beside its figure is found from the figure alone, and back."
+    "The marks found by figure: those whose separate figure (built, or added live) is nearest any of the query's `figure_views`, and those nearest the query's figure or its badge's inside; `n_figure` of each search. A mark registered with its name beside its figure is found from the figure alone, and back; a mark drawn inside a badge, from the mark alone."
     from logo_similarity.index import index_search
     s, views = self.store, figure_views(q)
     mask, found = s.allowed_mask(vienna, years, where), {}
@@ -416,7 +418,7 @@ def figure_candidates(self:Reranker, q:dict, # a query (see `query`)
             if n in s.str_of: found[s.str_of[n]] = True  # not removed since the index was read
     live = [i for i in self.features.added.figs if allowed(i)]  # added live: few until the next build
     found.update(dict.fromkeys(nearest_figures(self.features.added.figs, live, views, self.n_figure), True))
-    if q.get('figured'): found.update(dict.fromkeys(s.search(q['figure'], self.n_figure, vienna, years, where, stored=True)[0].id, True))
+    for v in views[1:]: found.update(dict.fromkeys(s.search(v, self.n_figure, vienna, years, where, stored=True)[0].id, True))  # its figure, its badge's inside
     return list(found)
 
 @patch
