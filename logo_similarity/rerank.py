@@ -418,7 +418,8 @@ def figure_candidates(self:Reranker, q:dict, # a query (see `query`)
             if n in s.str_of: found[s.str_of[n]] = True  # not removed since the index was read
     live = [i for i in self.features.added.figs if allowed(i)]  # added live: few until the next build
     found.update(dict.fromkeys(nearest_figures(self.features.added.figs, live, views, self.n_figure), True))
-    for v in views[1:]: found.update(dict.fromkeys(s.search(v, self.n_figure, vienna, years, where, stored=True)[0].id, True))  # its figure, its badge's inside
+    if len(views) > 1:  # the marks nearest its figure and its badge's inside: one search of both
+        for r in s.search(views[1:], self.n_figure, vienna, years, where, stored=True): found.update(dict.fromkeys(r.id, True))
     return list(found)
 
 @patch
