@@ -12,9 +12,10 @@ from .core import atomic_path, load_json, load_npy, save_json
 from .embed import Whitening
 
 # %% auto #0
-__all__ = ['ORB_SIZE', 'ORB_KEYPOINTS', 'SILHOUETTE_SIDE', 'patches', 'spatial_score', 'PatchStore', 'orb_features', 'query_orb',
-           'beyond_chance', 'geometric_match', 'geometric_score', 'Keypoints', 'pack_keypoints', 'colour_histogram',
-           'colour_similarity', 'silhouette', 'silhouette_similarity']
+__all__ = ['ORB_SIZE', 'ORB_KEYPOINTS', 'SILHOUETTE_SIDE', 'patches', 'spatial_score', 'PatchStore', 'orb_features', 'signs',
+           'hamming', 'query_orb', 'beyond_chance', 'geometric_matches', 'geometric_match', 'geometric_score',
+           'Keypoints', 'pack_keypoints', 'colour_histogram', 'colour_similarity', 'silhouette',
+           'silhouette_similarity']
 
 # %% ../nbs/04_features.ipynb #d381619a
 def patches(fmap:np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -103,20 +104,37 @@ def orb_features(img:np.ndarray, # RGB uint8 logo
 
 
 # %% ../nbs/04_features.ipynb #a31b21cf
+_SIGNS = np.unpackbits(np.arange(256, dtype=np.uint8)[:, None], 1).astype(np.float32)*2 - 1  # each byte value's 8 bits as -1 and +1
+
+def signs(des:np.ndarray) -> np.ndarray:
+    "Binary descriptors (k, 32) uint8 as signs (k, 256) float32: two descriptors' Hamming distance is `(256 - a @ b)/2`, exactly."
+    return _SIGNS[des].reshape(len(des), 8*des.shape[1])
+
+def hamming(sa:np.ndarray, sb:np.ndarray) -> np.ndarray:
+    "Hamming distances (na, nb) between two sets of descriptors given as `signs`: one matrix product."
+    return (sa.shape[1] - sa @ sb.T)/2
+
+def _mutual(D:np.ndarray, ratio:float=0.75) -> tuple[np.ndarray, np.ndarray]:
+    "Rows and columns (i, j) of a distance matrix that are each other's nearest and pass Lowe's ratio test; ties go to the first, as OpenCV's brute-force matcher takes them."
+    if D.shape[0] < 2 or D.shape[1] < 2: return np.zeros(0, int), np.zeros(0, int)
+    best, back = D.argmin(1), D.argmin(0)
+    d = np.partition(D, 1, axis=1)  # each row's nearest and second nearest first
+    i = np.flatnonzero((d[:, 0] < ratio*d[:, 1]) & (back[best] == np.arange(len(D))))
+    return i, best[i]
+
+def _fit(pa, pb, i, j, px:float=4.0) -> tuple[int, np.ndarray]:
+    "The matches (i, j) between positions `pa` and `pb` that one similarity transform explains (RANSAC): their number, and the pairs (x_a, y_a, x_b, y_b)."
+    import cv2
+    if len(i) < 4: return 0, np.zeros((0, 4), np.float32)
+    src, dst = pa[i], pb[j]
+    _, mask = cv2.estimateAffinePartial2D(src, dst, method=cv2.RANSAC, ransacReprojThreshold=px)
+    keep = mask.ravel().astype(bool) if mask is not None else np.zeros(len(i), bool)
+    return int(keep.sum()), np.hstack([src[keep], dst[keep]])
+
 def _inliers(fa, fb, ratio:float=0.75, px:float=4.0):
     "Mutual best matches of two logos' ORB features that pass Lowe's ratio test, and those one similarity transform explains."
-    import cv2
     (pa, da), (pb, db) = fa, fb
-    if len(da) < 2 or len(db) < 2: return 0, np.zeros((0, 4), np.float32)
-    bf = cv2.BFMatcher(cv2.NORM_HAMMING)
-    back = np.array([m.trainIdx for m in bf.match(db, da)])  # each keypoint of b: its best match in a
-    good = [p[0] for p in bf.knnMatch(da, db, k=2)
-            if len(p) == 2 and p[0].distance < ratio*p[1].distance and back[p[0].trainIdx] == p[0].queryIdx]
-    if len(good) < 4: return 0, np.zeros((0, 4), np.float32)
-    src, dst = pa[[m.queryIdx for m in good]], pb[[m.trainIdx for m in good]]
-    _, mask = cv2.estimateAffinePartial2D(src, dst, method=cv2.RANSAC, ransacReprojThreshold=px)
-    keep = mask.ravel().astype(bool) if mask is not None else np.zeros(len(good), bool)
-    return int(keep.sum()), np.hstack([src[keep], dst[keep]])
+    return _fit(pa, pb, *_mutual(hamming(signs(da), signs(db)), ratio), px)
 
 
 # %% ../nbs/04_features.ipynb #792784c8
@@ -132,15 +150,31 @@ def beyond_chance(inliers, # inlier counts (a number or an array)
     n = np.maximum(np.asarray(inliers, np.float64) - chance, 0)
     return n/(n + half)
 
+def geometric_matches(fq:tuple, # `query_orb` of the query
+                      fbs:list, # `orb_features` of each candidate
+                      half:float=5, chance:int=0, # see `beyond_chance`
+                      size:int=ORB_SIZE,
+                      chunk:int=64, # candidates compared in one matrix product (bounds its memory: 300 x 64*300 distances)
+                     ) -> list[tuple[float, np.ndarray]]:
+    "`geometric_match` of one query against many candidates: the query's and its mirror's descriptors against a chunk of candidates' in one product each."
+    from fastcore.basics import chunked
+    out, Q = [], [signs(d) for _, d in fq]
+    for part in chunked(fbs, chunk):
+        ks = np.cumsum([0, *(len(d) for _, d in part)])
+        S = signs(np.concatenate([d for _, d in part])) if ks[-1] else np.zeros((0, 256), np.float32)
+        D = [hamming(s, S) for s in Q]  # (query's keypoints, all the chunk's keypoints), straight and mirrored
+        for c, (pb, _) in enumerate(part):
+            (n, pts), (nm, ptsm) = (_fit(p, pb, *_mutual(d[:, ks[c]:ks[c + 1]])) for (p, _), d in zip(fq, D))
+            if nm > n: n, pts = nm, np.column_stack([size - 1 - ptsm[:, 0], ptsm[:, 1:]])  # positions back in the query's frame
+            out.append((float(beyond_chance(n, half, chance)), pts))
+    return out
+
 def geometric_match(fq:tuple, # `query_orb` of the query
                     fb, # `orb_features` of a candidate
                     half:float=5, chance:int=0, # see `beyond_chance`
                     size:int=ORB_SIZE) -> tuple[float, np.ndarray]:
     "Geometric evidence that the candidate is a moved, scaled, rotated or mirrored copy of the query, and the inlier pairs."
-    n, pts = _inliers(fq[0], fb)
-    nm, ptsm = _inliers(fq[1], fb)
-    if nm > n: n, pts = nm, np.column_stack([size - 1 - ptsm[:, 0], ptsm[:, 1:]])  # positions back in the query's frame
-    return float(beyond_chance(n, half, chance)), pts
+    return geometric_matches(fq, [fb], half, chance, size)[0]
 
 def geometric_score(a:np.ndarray, b:np.ndarray, # two RGB logos
                     half:float=5, chance:int=0, size:int=ORB_SIZE) -> tuple[float, np.ndarray]:

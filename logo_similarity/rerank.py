@@ -13,14 +13,14 @@ import logo_similarity
 from .core import atomic_path, existing_file, load_json, load_npy, load_npz, plain, recovered, save_json, save_npz, shown
 from .embed import Embedder, EmbedderConfig, Moments, Whitening, blas_threads
 from .text import TextIndex, indexed_text, mark_text, shared_words, spelled, text_search, text_similarity
-from .features import ORB_KEYPOINTS, ORB_SIZE, Keypoints, PatchStore, colour_histogram, geometric_match, geometric_score
+from .features import ORB_KEYPOINTS, ORB_SIZE, Keypoints, PatchStore, colour_histogram, geometric_matches, geometric_score
 from .features import orb_features, pack_keypoints, patches, query_orb
 
 # %% auto #0
-__all__ = ['STAGE2', 'ONE_PASS', 'COMPONENTS', 'DEFAULT_COMPOSITE', 'RESULT', 'HIDDEN', 'has_stage2', 'BothStages',
-           'build_stage2', 'Composite', 'fit_logistic', 'Timings', 'open_text_index', 'Reranker', 'text_candidates',
-           'figure_views', 'nearest_figures', 'mark_components', 'AddedMarks', 'MarkFeatures', 'result_item', 'found',
-           'load_searcher', 'describe', 'png_of']
+__all__ = ['STAGE2', 'ONE_PASS', 'COMPONENTS', 'DEFAULT_COMPOSITE', 'NO_KEYPOINTS', 'RESULT', 'HIDDEN', 'has_stage2',
+           'BothStages', 'build_stage2', 'Composite', 'fit_logistic', 'Timings', 'open_text_index', 'Reranker',
+           'text_candidates', 'figure_views', 'nearest_figures', 'mark_components', 'AddedMarks', 'MarkFeatures',
+           'result_item', 'found', 'load_searcher', 'describe', 'png_of']
 
 # %% ../nbs/04_reranking.ipynb #9f01a18c
 STAGE2 = 'rerank'  # the stage-2 folder inside an index folder
@@ -355,26 +355,33 @@ def load(cls:Reranker, index, # index folder made by `build_index` and `build_st
     return cls(_stage1(index, model, embedder, device, write), Path(index)/STAGE2, **kwargs)
 
 # %% ../nbs/04_reranking.ipynb #bc05e642
+def _decoded(img, p): return img  # what preprocessing decoded (`Preprocessor.imap`'s `also`)
+
 @patch
 def query(self:Reranker, src, # a query logo: path, bytes or array
           text:str|None=None, # the query's words as the user types them; default: what OCR reads
          ) -> dict:
-    "Everything stage 2 needs of one query: its image, descriptor, patches, colours, keypoints, figure, what its badge holds, words; and the time each took (`ms`)."
+    "Everything stage 2 needs of one query: its image, descriptor, patches, colours, keypoints, figure, what its badge holds, words; and the time each took (`ms`). The logo is decoded once, and one network run embeds it, its figure and its badge's inside, and gives its patches."
     from logo_similarity.preprocess import decode_image, enclosed_figure, figure_crop
     emb, ms = self.searcher.embedder, Timings()
-    with ms('stage 1'): x, (p,) = emb([src], workers=0)
-    view = emb.view(p)
-    with ms('spatial'): qp, qw = patches(emb.backbone.features(view[None])); qp = self.features.patches.query(qp[0])
+    with ms('stage 1'):
+        (got,) = emb.pre.imap([src], workers=0, also=_decoded)
+        if isinstance(got, Exception): raise got  # a decode error that names the query
+        p, img = got
+        img = decode_image(img)  # the source again when preprocessing came from its cache
+    with ms('figure'): crop, inner = figure_crop(img, emb.pre.size), enclosed_figure(img, emb.pre.size)
+    views = [emb.view(p), *(v for v in (crop, inner) if v is not None)]
+    with ms('stage 1'): X, fmaps = emb.backbone.both(np.stack(views))
+    x, view = X[:1], views[0]
+    with ms('spatial'): qp, qw = patches(fmaps[:1]); qp = self.features.patches.query(qp[0])
     with ms('colour'): hist = colour_histogram(view)
-    with ms('geometric'): img = decode_image(src); orb = query_orb(img)
+    with ms('geometric'): orb = query_orb(img)
     with ms('figure'):
-        crop, inner = figure_crop(img, emb.pre.size), enclosed_figure(img, emb.pre.size)
-        xs = self.store.vectors_in(x)[0]  # as the store holds descriptors
-        views = [v for v in (crop, inner) if v is not None]
-        V = self.store.vectors_in(emb.embed_arrays(views)) if views else None  # one network run for both
-        fig, inside = xs if crop is None else V[0], None if inner is None else V[-1]
+        V = self.store.vectors_in(X)  # as the store holds descriptors: the query, its figure, its badge's inside
+        xs, fig, inside = V[0], V[0] if crop is None else V[1], None if inner is None else V[-1]
     return {'image': img, 'x': x, 'stored': xs, 'patches': qp, 'weights': qw[0], 'colour': hist, 'orb': orb, 'figure': fig, 'figured': crop is not None, 'inside': inside,
             'text': text if text is not None else p.text, 'ocr_text': p.text, 'ms': ms}
+
 
 # %% ../nbs/04_reranking.ipynb #30575edf
 def text_candidates(ti:TextIndex, store, # the text index of the marks of `store` (a `VectorStore`)
@@ -455,17 +462,23 @@ def _text_columns(query:str, # the query's words
             'text_both': [float(both and bool(spelled(t))) for t in texts]}
 
 # %% ../nbs/04_reranking.ipynb #4ae0000f
-def _verified(fq:tuple, # `query_orb` of the query
-              mark, # the candidate's stored keypoints (`orb_features`), else its image file, if it has one
-              **kwargs, # how inliers count: `half`, `chance` (see `geometric_match`)
-             ) -> tuple:
-    "The geometric component of a candidate, and its number of inliers; 0 and 0 without keypoints or an image to find them on."
+NO_KEYPOINTS = (np.zeros((0, 2), np.float32), np.zeros((0, 32), np.uint8))  # `orb_features` of a blank logo
+
+def _keypoints_of(mark, # the candidate's stored keypoints (`orb_features`), else its image file, if it has one
+                 ) -> tuple:
+    "A candidate's keypoints: stored, else found on its image (an index built before keypoints were stored, or a mark added without them), else none."
     from logo_similarity.preprocess import decode_image
-    if not isinstance(mark, tuple):  # an index built before keypoints were stored, or a mark added without them
-        if not (mark and Path(mark).exists()): return 0.0, 0
-        mark = orb_features(decode_image(mark))
-    g, pts = geometric_match(fq, mark, **kwargs)
-    return g, len(pts)
+    if isinstance(mark, tuple): return mark
+    return orb_features(decode_image(mark)) if mark and Path(mark).exists() else NO_KEYPOINTS
+
+def _verified(fq:tuple, # `query_orb` of the query
+              marks:list, # each candidate's stored keypoints, or its image file, or None (see `_keypoints_of`)
+              **kwargs, # how inliers count: `half`, `chance` (see `geometric_match`)
+             ) -> tuple[np.ndarray, np.ndarray]:
+    "The geometric component of each candidate and its number of inliers, verified together (`geometric_matches`); 0 and 0 without keypoints or an image to find them on."
+    got = geometric_matches(fq, [_keypoints_of(m) for m in marks], **kwargs)
+    return np.array([g for g, _ in got], np.float64), np.array([len(p) for _, p in got], int)
+
 
 # %% ../nbs/04_reranking.ipynb #4ae00012
 def _figure_scores(q:dict, # a query (see `Reranker.query`)
@@ -497,8 +510,10 @@ def mark_components(q:dict, # a query (see `Reranker.query`)
     c['geometric'], c['inliers'] = 0.0, 0
     with ms('geometric'):
         top = c.nlargest(n_geometric, 'global').index if n_geometric else []
-        for j, fb in zip(top, features.orb(list(c.id[top]))):  # stored keypoints: no register image is decoded
-            c.loc[j, 'geometric'], c.loc[j, 'inliers'] = _verified(q['orb'], meta[c.id[j]].get('path') if fb is None else fb, **(geometric or {}))
+        if len(top):  # stored keypoints: no register image is decoded
+            ids = list(c.id[top])
+            marks = [meta[i].get('path') if fb is None else fb for i, fb in zip(ids, features.orb(ids))]
+            c.loc[top, 'geometric'], c.loc[top, 'inliers'] = _verified(q['orb'], marks, **(geometric or {}))
     return c
 
 @patch
