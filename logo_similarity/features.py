@@ -7,14 +7,14 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 import numpy as np
-from fastcore.basics import patch
+from fastcore.basics import chunked, patch
 from .core import atomic_path, load_json, load_npy, save_json
 from .embed import Whitening
 
 # %% auto #0
-__all__ = ['ORB_SIZE', 'ORB_KEYPOINTS', 'SILHOUETTE_SIDE', 'patches', 'spatial_score', 'PatchStore', 'orb_features', 'signs',
-           'hamming', 'query_orb', 'beyond_chance', 'geometric_matches', 'geometric_match', 'geometric_score',
-           'Keypoints', 'pack_keypoints', 'colour_histogram', 'colour_similarity', 'silhouette',
+__all__ = ['ORB_SIZE', 'ORB_KEYPOINTS', 'NO_KEYPOINTS', 'SILHOUETTE_SIDE', 'patches', 'spatial_score', 'PatchStore',
+           'orb_features', 'signs', 'hamming', 'query_orb', 'beyond_chance', 'geometric_matches', 'geometric_match',
+           'geometric_score', 'Keypoints', 'pack_keypoints', 'colour_histogram', 'colour_similarity', 'silhouette',
            'silhouette_similarity']
 
 # %% ../nbs/04_features.ipynb #d381619a
@@ -102,6 +102,8 @@ def orb_features(img:np.ndarray, # RGB uint8 logo
     kps, des = cv2.ORB_create(nfeatures=n, fastThreshold=10).detectAndCompute(_grey(img, size), None)
     return np.array([k.pt for k in kps], np.float32).reshape(-1, 2), np.zeros((0, 32), np.uint8) if des is None else des
 
+NO_KEYPOINTS = (np.zeros((0, 2), np.float32), np.zeros((0, 32), np.uint8))  # `orb_features` of a blank logo
+
 
 # %% ../nbs/04_features.ipynb #a31b21cf
 _SIGNS = np.unpackbits(np.arange(256, dtype=np.uint8)[:, None], 1).astype(np.float32)*2 - 1  # each byte value's 8 bits as -1 and +1
@@ -131,11 +133,6 @@ def _fit(pa, pb, i, j, px:float=4.0) -> tuple[int, np.ndarray]:
     keep = mask.ravel().astype(bool) if mask is not None else np.zeros(len(i), bool)
     return int(keep.sum()), np.hstack([src[keep], dst[keep]])
 
-def _inliers(fa, fb, ratio:float=0.75, px:float=4.0):
-    "Mutual best matches of two logos' ORB features that pass Lowe's ratio test, and those one similarity transform explains."
-    (pa, da), (pb, db) = fa, fb
-    return _fit(pa, pb, *_mutual(hamming(signs(da), signs(db)), ratio), px)
-
 
 # %% ../nbs/04_features.ipynb #792784c8
 def query_orb(a:np.ndarray, size:int=ORB_SIZE) -> tuple:
@@ -157,7 +154,6 @@ def geometric_matches(fq:tuple, # `query_orb` of the query
                       chunk:int=64, # candidates compared in one matrix product (bounds its memory: 300 x 64*300 distances)
                      ) -> list[tuple[float, np.ndarray]]:
     "`geometric_match` of one query against many candidates: the query's and its mirror's descriptors against a chunk of candidates' in one product each."
-    from fastcore.basics import chunked
     out, Q = [], [signs(d) for _, d in fq]
     for part in chunked(fbs, chunk):
         ks = np.cumsum([0, *(len(d) for _, d in part)])

@@ -253,10 +253,11 @@ def figure_crop(img:np.ndarray, # the logo, RGB uint8
                 gap:float=0.03, # ink closer than this share of the longer side joins one group
                 min_part:float=0.1, # least share of the ink outside the largest group: less is specks, not a second element
                 margin:float=0.04, # added around the group, as a share of its longer side
+                ink:np.ndarray|None=None, # `structure(img)`, when the caller has it already
                ) -> np.ndarray|None:
     "The largest group of ink of `img` cropped, centred on its background and resized to `size`; None when the logo is one group."
     from scipy import ndimage  # single-threaded: OpenCV's thread pool, started here, would hang preprocessing workers forked after it
-    ink = structure(img)
+    ink = structure(img) if ink is None else ink
     if not ink.any(): return None
     H, W = ink.shape
     joined = ndimage.maximum_filter(ink, size=max(3, round(gap*max(H, W))) | 1)  # dilated: near parts touch
@@ -277,10 +278,11 @@ def enclosed_figure(img:np.ndarray, # the logo, RGB uint8
                     min_fill:float=0.5, # least share of its bounding box it covers: compact, not a thin stroke
                     min_holes:float=0.05, # least share of the filled badge that its holes cover
                     margin:float=0.04, # added around the drawing, as a share of its longer side
+                    ink:np.ndarray|None=None, # `structure(img)`, when the caller has it already
                    ) -> np.ndarray|None:
     "What a badge holds (the drawing cut out of it, or drawn inside its frame), black on white, centred and resized to `size`; None when the logo is not in a badge."
     from scipy import ndimage  # single-threaded, as in `figure_crop`
-    ink = structure(img)
+    ink = structure(img) if ink is None else ink
     if not ink.any(): return None
     lab, _ = ndimage.label(ink)
     box = [(b[0].stop - b[0].start)*(b[1].stop - b[1].start) for b in ndimage.find_objects(lab)]

@@ -14,13 +14,13 @@ from .core import atomic_path, existing_file, load_json, load_npy, load_npz, pla
 from .embed import Embedder, EmbedderConfig, Moments, Whitening, blas_threads
 from .text import TextIndex, indexed_text, mark_text, shared_words, spelled, text_search, text_similarity
 from .features import ORB_KEYPOINTS, ORB_SIZE, Keypoints, PatchStore, colour_histogram, geometric_matches, geometric_score
-from .features import orb_features, pack_keypoints, patches, query_orb
+from .features import NO_KEYPOINTS, orb_features, pack_keypoints, patches, query_orb
 
 # %% auto #0
-__all__ = ['STAGE2', 'ONE_PASS', 'COMPONENTS', 'DEFAULT_COMPOSITE', 'NO_KEYPOINTS', 'RESULT', 'HIDDEN', 'has_stage2',
-           'BothStages', 'build_stage2', 'Composite', 'fit_logistic', 'Timings', 'open_text_index', 'Reranker',
-           'text_candidates', 'figure_views', 'nearest_figures', 'mark_components', 'AddedMarks', 'MarkFeatures',
-           'result_item', 'found', 'load_searcher', 'describe', 'png_of']
+__all__ = ['STAGE2', 'ONE_PASS', 'COMPONENTS', 'DEFAULT_COMPOSITE', 'RESULT', 'HIDDEN', 'has_stage2', 'BothStages',
+           'build_stage2', 'Composite', 'fit_logistic', 'Timings', 'open_text_index', 'Reranker', 'text_candidates',
+           'figure_views', 'nearest_figures', 'mark_components', 'AddedMarks', 'MarkFeatures', 'result_item', 'found',
+           'load_searcher', 'describe', 'png_of']
 
 # %% ../nbs/04_reranking.ipynb #9f01a18c
 STAGE2 = 'rerank'  # the stage-2 folder inside an index folder
@@ -362,14 +362,16 @@ def query(self:Reranker, src, # a query logo: path, bytes or array
           text:str|None=None, # the query's words as the user types them; default: what OCR reads
          ) -> dict:
     "Everything stage 2 needs of one query: its image, descriptor, patches, colours, keypoints, figure, what its badge holds, words; and the time each took (`ms`). The logo is decoded once, and one network run embeds it, its figure and its badge's inside, and gives its patches."
-    from logo_similarity.preprocess import decode_image, enclosed_figure, figure_crop
+    from logo_similarity.preprocess import decode_image, enclosed_figure, figure_crop, structure
     emb, ms = self.searcher.embedder, Timings()
     with ms('stage 1'):
         (got,) = emb.pre.imap([src], workers=0, also=_decoded)
         if isinstance(got, Exception): raise got  # a decode error that names the query
         p, img = got
         img = decode_image(img)  # the source again when preprocessing came from its cache
-    with ms('figure'): crop, inner = figure_crop(img, emb.pre.size), enclosed_figure(img, emb.pre.size)
+    with ms('figure'):
+        ink = structure(img)  # binarised once, for both
+        crop, inner = figure_crop(img, emb.pre.size, ink=ink), enclosed_figure(img, emb.pre.size, ink=ink)
     views = [emb.view(p), *(v for v in (crop, inner) if v is not None)]
     with ms('stage 1'): X, fmaps = emb.backbone.both(np.stack(views))
     x, view = X[:1], views[0]
@@ -462,8 +464,6 @@ def _text_columns(query:str, # the query's words
             'text_both': [float(both and bool(spelled(t))) for t in texts]}
 
 # %% ../nbs/04_reranking.ipynb #4ae0000f
-NO_KEYPOINTS = (np.zeros((0, 2), np.float32), np.zeros((0, 32), np.uint8))  # `orb_features` of a blank logo
-
 def _keypoints_of(mark, # the candidate's stored keypoints (`orb_features`), else its image file, if it has one
                  ) -> tuple:
     "A candidate's keypoints: stored, else found on its image (an index built before keypoints were stored, or a mark added without them), else none."
