@@ -20,8 +20,8 @@ from .core import save_npz, load_npz, existing_file, sha256, n_workers, log
 __all__ = ['ENGINES', 'DPI', 'ImageDecodeError', 'EmptyImageError', 'NotAnImageError', 'TruncatedImageError',
            'ImageTooLargeError', 'array_to_rgb', 'shrink', 'decode_image', 'png_bytes', 'Word', 'tessdata_dir', 'OCR',
            'keep_words', 'words_mask', 'background_colour', 'mask_words', 'pad_square', 'resize', 'parse_box', 'crop',
-           'structure', 'figure_crop', 'enclosed_figure', 'Preprocessed', 'Preprocessor', 'mask_to_frame', 'box_iou',
-           'detection_scores']
+           'structure', 'figure_crop', 'enclosed_figure', 'ink_view', 'Preprocessed', 'Preprocessor', 'mask_to_frame',
+           'box_iou', 'detection_scores']
 
 # %% ../nbs/01_preprocessing.ipynb #c2635a58
 class ImageDecodeError(ValueError):
@@ -296,6 +296,16 @@ def enclosed_figure(img:np.ndarray, # the logo, RGB uint8
     d = round(margin*max(np.ptp(hy), np.ptp(hx)))
     out = np.full(img.shape, 255, np.uint8); out[drawn] = 0
     return resize(pad_square(out[max(0, hy.min() - d):hy.max() + d + 1, max(0, hx.min() - d):hx.max() + d + 1], (255, 255, 255))[0], size)
+
+
+# %% ../nbs/01_preprocessing.ipynb #5da73a71
+def ink_view(img:np.ndarray, # the logo, RGB uint8
+             size:int=224, # side of the square result
+             ink:np.ndarray|None=None, # `structure(img)`, when the caller has it already
+            ) -> np.ndarray:
+    "The logo's ink (`structure`) black on white, padded square and resized to `size`: one picture whatever its colours and polarity."
+    ink = structure(img) if ink is None else ink
+    return resize(pad_square(np.where(ink[..., None], 0, 255).astype(np.uint8).repeat(3, 2), (255, 255, 255))[0], size)
 
 
 # %% ../nbs/01_preprocessing.ipynb #fc636281

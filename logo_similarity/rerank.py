@@ -19,8 +19,8 @@ from .features import NO_KEYPOINTS, orb_features, pack_keypoints, patches, query
 # %% auto #0
 __all__ = ['STAGE2', 'ONE_PASS', 'COMPONENTS', 'DEFAULT_COMPOSITE', 'RESULT', 'HIDDEN', 'has_stage2', 'BothStages',
            'build_stage2', 'Composite', 'fit_logistic', 'Timings', 'open_text_index', 'Reranker', 'text_candidates',
-           'figure_views', 'nearest_figures', 'mark_components', 'AddedMarks', 'MarkFeatures', 'result_item', 'found',
-           'load_searcher', 'describe', 'png_of']
+           'figure_views', 'query_inks', 'nearest_figures', 'mark_components', 'AddedMarks', 'MarkFeatures',
+           'result_item', 'found', 'load_searcher', 'describe', 'png_of']
 
 # %% ../nbs/04_reranking.ipynb #9f01a18c
 STAGE2 = 'rerank'  # the stage-2 folder inside an index folder
@@ -40,21 +40,27 @@ def _searcher_of(store, model=None, device='auto'):
     return LogoSearcher(store, Embedder(model) if model else embedder_from_config(store.config, device))
 
 def _mark_extras(masked:bool, src, p) -> tuple:
-    "What stage 2 keeps of a logo besides the network's patches: its keypoints (from the logo as preprocessing decoded it, as a query's are found), the ink colours of the view embedded, and its figure alone (`figure_crop`, None if it has none) for the network. Run in a preprocessing worker (`Preprocessor.imap`'s `also`, which gives it the decoded logo)."
-    from logo_similarity.preprocess import decode_image, figure_crop
-    img = decode_image(src)
-    return orb_features(img), colour_histogram(p.image if masked else p.whole), figure_crop(img, p.whole.shape[0])
+    "What stage 2 keeps of a logo besides the network's patches: its keypoints (from the logo as preprocessing decoded it, as a query's are found), the ink colours of the view embedded, its figure alone (`figure_crop`, None if it has none) and its ink views (`ink_view` of it whole and of its figure, None without one) for the network. Run in a preprocessing worker (`Preprocessor.imap`'s `also`, which gives it the decoded logo)."
+    from logo_similarity.preprocess import decode_image, figure_crop, ink_view, structure
+    img, size = decode_image(src), p.whole.shape[0]
+    ink = structure(img)  # binarised once, for the figure and the ink
+    crop = figure_crop(img, size, ink=ink)
+    return orb_features(img), colour_histogram(p.image if masked else p.whole), crop, (ink_view(img, size, ink=ink), None if crop is None else ink_view(crop, size))
 
 def _figures(emb, x:np.ndarray, # the marks' descriptors (n, dim), as the network gives them
              crops:list, # each mark's figure alone (`figure_crop`), None for a mark without
+             inks:list, # each mark's ink views (whole, figure or None), as `_mark_extras` gives them
             ) -> np.ndarray:
-    "Each mark's figure descriptor, its descriptor where it has no separate figure, as the network gives them (the store whitens them when stage 2 is assembled), and a last column: 1 for a mark with a separate figure. (n, dim + 1)"
-    out, j = np.hstack([x, np.zeros((len(x), 1), x.dtype)]), [k for k, c in enumerate(crops) if c is not None]
-    if j: out[j, :-1], out[j, -1] = emb.embed_arrays([crops[k] for k in j]), 1
+    "Each mark's figure descriptor (its descriptor where it has no separate figure), its ink views' descriptors (whole, then figure: the whole's again without one), as the network gives them (the store whitens them when stage 2 is assembled), and a last column: 1 for a mark with a separate figure. (n, 3*dim + 1)"
+    n, d, j = len(x), x.shape[1], [k for k, c in enumerate(crops) if c is not None]
+    Y = emb.embed_arrays([crops[k] for k in j] + [w for w, _ in inks] + [inks[k][1] for k in j])  # one run of the network for all
+    out = np.hstack([x, np.zeros((n, 2*d + 1), x.dtype)])
+    out[:, d:2*d] = out[:, 2*d:3*d] = Y[len(j):len(j) + n]
+    if j: out[j, :d], out[j, 2*d:3*d], out[j, -1] = Y[:len(j)], Y[len(j) + n:], 1
     return out
 
 def _feature_pass(searcher, ids, paths, workers, batch:int=32, keypoints:bool=True):
-    "Patch descriptors (n, h*w, C), colour histograms (n, bins³), ORB keypoints (a list) and figure descriptors (n, dim; see `_figures`) of the marks, batch by batch; without `keypoints`, the patches alone (the others None)."
+    "Patch descriptors (n, h*w, C), colour histograms (n, bins³), ORB keypoints (a list) and figure and ink descriptors (n, 3*dim + 1; see `_figures`) of the marks, batch by batch; without `keypoints`, the patches alone (the others None)."
     emb = searcher.embedder
     pre = emb.pre if emb.masked else type(emb.pre)(**{**emb.pre.config, 'ocr': False}, masked_view=False)  # OCR changes only the masked view
     also = functools.partial(_mark_extras, emb.masked) if keypoints else None
@@ -65,7 +71,7 @@ def _feature_pass(searcher, ids, paths, workers, batch:int=32, keypoints:bool=Tr
         views = np.stack([emb.view(p) for p in pres])
         if not keypoints: yield patches(emb.backbone.features(views))[0], None, None, None; continue
         x, F = emb.backbone.both(views)
-        yield patches(F)[0], np.stack([e[1] for e in extras]), [e[0] for e in extras], _figures(emb, x, [e[2] for e in extras])
+        yield patches(F)[0], np.stack([e[1] for e in extras]), [e[0] for e in extras], _figures(emb, x, [e[2] for e in extras], [e[3] for e in extras])
 
 
 # %% ../nbs/04_reranking.ipynb #4ae00001
@@ -101,22 +107,25 @@ def _orb_piece(shard:Path) -> Path: return shard.with_name(f'{shard.name}.orb.np
 
 # %% ../nbs/04_reranking.ipynb #d71c22f4
 def _assemble(out:Path, ids:list, pca:Whitening, pieces:list, store):
-    "The colour array, the figure array (whitened as `store` holds descriptors) and which marks have a separate figure, the patch store and the keypoints of stage 2 from its pieces (shards of patches, colours and figures, keypoints beside)."
+    "The colour array, the figure array and the ink views' (whitened as `store` holds descriptors) and which marks have a separate figure, the patch store and the keypoints of stage 2 from its pieces (shards of patches, colours, figures and ink views, keypoints beside)."
     from logo_similarity.index import read_shard
     ncol = colour_histogram(np.full((8, 8, 3), 255, np.uint8)).size  # after the patches, the colours
-    nfig = (store.whitening.mean.shape[0] if store.whitening else store.dim) + 1  # then the figures, as the network gives them, and whether separate
-    with atomic_path(out/'colours.npy') as tc, atomic_path(out/'figures.npy') as tf, atomic_path(out/'figured.npy') as th:
+    d = store.whitening.mean.shape[0] if store.whitening else store.dim  # then the figure and the two ink views, as the network gives them
+    nfig = 3*d + 1  # and whether the figure is separate
+    with atomic_path(out/'colours.npy') as tc, atomic_path(out/'figures.npy') as tf, atomic_path(out/'figured.npy') as th, atomic_path(out/'inks.npy') as ti:
         C = np.lib.format.open_memmap(tc, 'w+', np.float16, (len(ids), ncol))
         Fg = np.lib.format.open_memmap(tf, 'w+', np.float16, (len(ids), store.dim))
+        Ink = np.lib.format.open_memmap(ti, 'w+', np.float16, (len(ids), 2, store.dim))
         has = np.zeros(len(ids), bool)
-        def rows(C, Fg, n=0):  # each piece's colours and figures into `C`, `Fg` and `has`, its patches on to the patch store
+        def rows(C, Fg, Ink, n=0):  # each piece's colours, figures and ink views into `C`, `Fg`, `Ink` and `has`, its patches on to the patch store
             for f in pieces:
                 if not len(x := read_shard(f)[1]): continue  # a shard whose every image failed
-                C[n:n + len(x)], Fg[n:n + len(x)] = x[:, -ncol - nfig:-nfig], store.vectors_in(x[:, -nfig:-1])
+                C[n:n + len(x)], Fg[n:n + len(x)] = x[:, -ncol - nfig:-nfig], store.vectors_in(x[:, -nfig:-nfig + d])
+                Ink[n:n + len(x)] = store.vectors_in(x[:, -nfig + d:-1].reshape(-1, d)).reshape(len(x), 2, -1)
                 has[n:n + len(x)] = x[:, -1] > 0.5; n += len(x)
                 yield x[:, :-ncol - nfig].reshape(len(x), -1, pca.dim)
-        PatchStore.write(out/'patches', ids, pca, rows(C, Fg))
-        C.flush(); Fg.flush(); del C, Fg
+        PatchStore.write(out/'patches', ids, pca, rows(C, Fg, Ink))
+        C.flush(); Fg.flush(); Ink.flush(); del C, Fg, Ink
         with open(th, 'wb') as f: np.save(f, has)  # `np.save` would add `.npy` to the temporary file's name
     counts = np.concatenate([load_npz(_orb_piece(f), ['n'])[0]['n'] for f in pieces])  # the counts alone, first
     Keypoints.write(out, counts, ((k['xy'], k['des']) for k, _ in (load_npz(_orb_piece(f)) for f in pieces)))
@@ -126,8 +135,8 @@ def _assemble(out:Path, ids:list, pca:Whitening, pieces:list, store):
 ONE_PASS = 'stage2'  # the folder, inside an index's shards folder, of the stage-2 pieces `BothStages` writes
 
 def _piece_stamp(config, dim:int, fit:int) -> dict:
-    "What a stage-2 piece is made with: the embedder's config (an `EmbedderConfig`, or as an index's store keeps it), the patches' PCA, the keypoints' settings, the figures' version; as JSON reads it back."
-    return json.loads(json.dumps({'embedder': EmbedderConfig.of(config).json(), 'dim': dim, 'fit': fit, 'keypoints': [ORB_SIZE, ORB_KEYPOINTS], 'figures': 2}))
+    "What a stage-2 piece is made with: the embedder's config (an `EmbedderConfig`, or as an index's store keeps it), the patches' PCA, the keypoints' settings, the figures' version (3: with the ink views); as JSON reads it back."
+    return json.loads(json.dumps({'embedder': EmbedderConfig.of(config).json(), 'dim': dim, 'fit': fit, 'keypoints': [ORB_SIZE, ORB_KEYPOINTS], 'figures': 3}))
 
 class _Reducer:
     "Patch descriptors reduced by the PCA of the first `fit` marks' patches: their moments summed as they come, the patches held until that many are seen, then the PCA fitted, saved to `fn` (read from it when a killed build saved it) and applied."
@@ -160,7 +169,7 @@ def _both_pass(emb, marks:pd.DataFrame, ids:list, workers, reduce:_Reducer) -> t
         if F is not None: boxes.append(reduce(patches(F)[0]))
         if good := [j for j, e in enumerate(extra) if e is not None]:
             K += [extra[j][0] for j in good]; C += [extra[j][1] for j in good]
-            Xf.append(_figures(emb, x[good], [extra[j][2] for j in good]))
+            Xf.append(_figures(emb, x[good], [extra[j][2] for j in good], [extra[j][3] for j in good]))
         X.append(x); pres += p
     return shard_rows(marks, ids, np.concatenate(X) if X else np.zeros((0, emb.dim), np.float32), pres), boxes, C, K, Xf
 
@@ -243,7 +252,7 @@ def build_stage2(index, # index folder made by `build_index`
     return out
 
 # %% ../nbs/04_reranking.ipynb #19c39f2b
-COMPONENTS = ['global', 'spatial', 'geometric', 'colour', 'text_score', 'text_both', 'figure']  # text_score: the text component (`text` is the mark's words); figure: the figures alone (`figure_crop`)
+COMPONENTS = ['global', 'spatial', 'geometric', 'colour', 'text_score', 'text_both', 'figure', 'ink']  # text_score: the text component (`text` is the mark's words); figure: the figures alone (`figure_crop`); ink: the ink black on white (`ink_view`)
 DEFAULT_COMPOSITE = Path(logo_similarity.__file__).parent/'composite.json'  # fitted in explanations/stage2_quality, shipped with the package
 
 class Composite:
@@ -361,8 +370,8 @@ def _decoded(img, p): return img  # what preprocessing decoded (`Preprocessor.im
 def query(self:Reranker, src, # a query logo: path, bytes or array
           text:str|None=None, # the query's words as the user types them; default: what OCR reads
          ) -> dict:
-    "Everything stage 2 needs of one query: its image, descriptor, patches, colours, keypoints, figure, what its badge holds, words; and the time each took (`ms`). The logo is decoded once, and one network run embeds it, its figure and its badge's inside, and gives its patches."
-    from logo_similarity.preprocess import decode_image, enclosed_figure, figure_crop, structure
+    "Everything stage 2 needs of one query: its image, descriptor, patches, colours, keypoints, figure, what its badge holds, ink views, words; and the time each took (`ms`). The logo is decoded once, and one network run embeds it, its figure, its badge's inside and its ink views, and gives its patches."
+    from logo_similarity.preprocess import decode_image, enclosed_figure, figure_crop, ink_view, structure
     emb, ms = self.searcher.embedder, Timings()
     with ms('stage 1'):
         (got,) = emb.pre.imap([src], workers=0, also=_decoded)
@@ -370,19 +379,20 @@ def query(self:Reranker, src, # a query logo: path, bytes or array
         p, img = got
         img = decode_image(img)  # the source again when preprocessing came from its cache
     with ms('figure'):
-        ink = structure(img)  # binarised once, for both
+        ink = structure(img)  # binarised once, for the three
         crop, inner = figure_crop(img, emb.pre.size, ink=ink), enclosed_figure(img, emb.pre.size, ink=ink)
-    views = [emb.view(p), *(v for v in (crop, inner) if v is not None)]
+    with ms('ink'): inks = [ink_view(img, emb.pre.size, ink=ink), *([] if crop is None else [ink_view(crop, emb.pre.size)])]
+    views = [emb.view(p), *(v for v in (crop, inner) if v is not None), *inks]
     with ms('stage 1'): X, fmaps = emb.backbone.both(np.stack(views))
     x, view = X[:1], views[0]
     with ms('spatial'): qp, qw = patches(fmaps[:1]); qp = self.features.patches.query(qp[0])
     with ms('colour'): hist = colour_histogram(view)
     with ms('geometric'): orb = query_orb(img)
     with ms('figure'):
-        V = self.store.vectors_in(X)  # as the store holds descriptors: the query, its figure, its badge's inside
-        xs, fig, inside = V[0], V[0] if crop is None else V[1], None if inner is None else V[-1]
+        V, k = self.store.vectors_in(X), len(views) - len(inks)  # as the store holds descriptors: the query, its figure, its badge's inside, then its ink views
+        xs, fig, inside = V[0], V[0] if crop is None else V[1], None if inner is None else V[k - 1]
     return {'image': img, 'x': x, 'stored': xs, 'patches': qp, 'weights': qw[0], 'colour': hist, 'orb': orb, 'figure': fig, 'figured': crop is not None, 'inside': inside,
-            'text': text if text is not None else p.text, 'ocr_text': p.text, 'ms': ms}
+            'ink': V[[k, -1]], 'text': text if text is not None else p.text, 'ocr_text': p.text, 'ms': ms}  # ink: whole, figure (whole again without one), as marks keep them
 
 
 # %% ../nbs/04_reranking.ipynb #30575edf
@@ -403,6 +413,10 @@ def text_candidates(ti:TextIndex, store, # the text index of the marks of `store
 def figure_views(q:dict) -> np.ndarray:
     "The query's descriptors that figures are compared with, as the store holds them: the whole, its figure when it has a separate one, and what its badge holds when it is in one (`enclosed_figure`). (1 to 3, dim)"
     return np.stack([q['stored']] + [q['figure']]*bool(q.get('figured')) + ([q['inside']] if q.get('inside') is not None else []))
+
+def query_inks(q:dict) -> np.ndarray:
+    "The query's descriptors that the marks' ink views are compared with, as the store holds them: its ink views (`ink_view` of it whole and of its figure) and what its badge holds, drawn black on white already (`enclosed_figure`). (2 or 3, dim)"
+    return np.concatenate([q['ink']] + ([q['inside'][None]] if q.get('inside') is not None else []))
 
 def nearest_figures(figs:dict, # id -> figure descriptor (as `AddedMarks.figs` holds them)
                     ids:list, views:np.ndarray, # the ids of `figs` to compare, and the query's `figure_views`
@@ -491,9 +505,19 @@ def _figure_scores(q:dict, # a query (see `Reranker.query`)
     F = features.figures(list(c.id), len(q['figure']))
     return np.clip(np.fmax(g, (F @ figure_views(q).T).max(1)), 0, 1)  # fmax: a NaN row (no figure) gives the global score
 
+def _ink_scores(q:dict, # a query (see `Reranker.query`)
+                c:pd.DataFrame, # its candidates: `id` and `global`
+                features, # the candidates' stage-2 features (`ink_views(ids, dim)`)
+               ) -> np.ndarray:
+    "The ink component of the candidates `c`: the best cosine of the query's ink views (`query_inks`) with each candidate's (`ink_view` of it whole and of its figure); the global score where that is higher or none is stored."
+    g = c['global'].to_numpy(np.float32)
+    if not len(c) or q.get('ink') is None: return g
+    V = features.ink_views(list(c.id), q['ink'].shape[1])
+    return np.clip(np.fmax(g, (V @ query_inks(q).T).max((1, 2))), 0, 1)  # fmax: a NaN row (none stored) gives the global score
+
 def mark_components(q:dict, # a query (see `Reranker.query`)
                     c:pd.DataFrame, # its candidates: `id` and `global`
-                    features, # the candidates' stage-2 features: `rows(ids)` their patches and colours, `orb(ids)` their keypoints, `figures(ids, dim)` their figures (`MarkFeatures`)
+                    features, # the candidates' stage-2 features: `rows(ids)` their patches and colours, `orb(ids)` their keypoints, `figures(ids, dim)` their figures, `ink_views(ids, dim)` their ink (`MarkFeatures`)
                     meta, # id -> the candidates' metadata (their `text` and image `path`)
                     n_geometric:int=30, # candidates verified with keypoints, best global scores first
                     geometric:dict|None=None, # how inliers count (`half`, `chance`): the composite's `geometric`
@@ -501,6 +525,7 @@ def mark_components(q:dict, # a query (see `Reranker.query`)
     "The candidates `c` with every component (see `COMPONENTS`), the text's driver, and the inliers of those verified."
     c, ms = c.assign(spatial=0.0, colour=0.0), q.setdefault('ms', Timings())
     with ms('figure'): c['figure'] = _figure_scores(q, c, features)
+    with ms('ink'): c['ink'] = _ink_scores(q, c, features)
     with ms('spatial'):
         have, G, C = features.rows(list(c.id))
         if have.any(): c.loc[have, 'spatial'] = _spatial_many(q['patches'], q['weights'], G)
@@ -523,14 +548,14 @@ def components(self:Reranker, q:dict, c:pd.DataFrame) -> pd.DataFrame:
 
 # %% ../nbs/04_reranking.ipynb #7b1e0c01
 class AddedMarks:
-    "The stage-2 features (patches, colours, keypoints, figure) of marks added to a live index, by id, kept in `added.sqlite`."
+    "The stage-2 features (patches, colours, keypoints, figure, ink views) of marks added to a live index, by id, kept in `added.sqlite`."
     file = 'added.sqlite'  # in the stage-2 folder
-    schema = 'create table if not exists added (id text primary key, patches blob, colour blob, orb blob, figure blob)'  # float16 bytes; orb: positions (float16), then descriptors
+    schema = 'create table if not exists added (id text primary key, patches blob, colour blob, orb blob, figure blob, ink blob)'  # float16 bytes; orb: positions (float16), then descriptors
     def __init__(self, path, # the stage-2 folder
                  dim:int, # numbers per patch, as in the patch store
                  keep=None, # read only the marks in it (a store: not those removed since); default: all
                 ):
-        self.fn, self.dim, self._db, self.orbs, self.figs = Path(path)/self.file, dim, None, {}, {}  # orbs, figs: id -> `orb_features`, figure descriptor, for those added with them
+        self.fn, self.dim, self._db, self.orbs, self.figs, self.inks = Path(path)/self.file, dim, None, {}, {}, {}  # orbs, figs, inks: id -> `orb_features`, figure descriptor, ink views' (2, d), for those added with them
         self.features = self._read(keep) if self.fn.exists() else {}  # id -> (patches (k, dim), colours), float32
     def __repr__(self): return f'AddedMarks({len(self)} marks)'
     def __len__(self): return len(self.features)
@@ -551,13 +576,14 @@ def _read(self:AddedMarks, keep) -> dict:
     from logo_similarity.index import db_error, read_db
     db, out = read_db(self.fn, self.schema), {}
     try:
-        orb, fig = (c if c in _columns(db) else 'null' for c in ('orb', 'figure'))  # a file written before keypoints or figures were kept
-        for i, p, c, k, f in db.execute(f'select id, patches, colour, {orb}, {fig} from added'):
+        orb, fig, ink = (c if c in _columns(db) else 'null' for c in ('orb', 'figure', 'ink'))  # a file written before keypoints, figures or ink views were kept
+        for i, p, c, k, f, v in db.execute(f'select id, patches, colour, {orb}, {fig}, {ink} from added'):
             if keep is None or i in keep:
                 out[i] = (np.frombuffer(p, np.float16).reshape(-1, self.dim).astype(np.float32),
                           np.frombuffer(c, np.float16).astype(np.float32))
                 if k is not None: self.orbs[i] = _orb_of(k)
                 if f is not None: self.figs[i] = np.frombuffer(f, np.float16).astype(np.float32)
+                if v is not None: self.inks[i] = np.frombuffer(v, np.float16).reshape(2, -1).astype(np.float32)
     except (sqlite3.DatabaseError, ValueError) as e: raise db_error(self.fn, e) from None
     finally: db.close()
     return out
@@ -569,7 +595,7 @@ def _write(self:AddedMarks, sql:str, *args):
     from logo_similarity.index import open_db
     if self._db is None:
         self._db = open_db(self.fn, self.schema)
-        for c in ('orb', 'figure'):
+        for c in ('orb', 'figure', 'ink'):
             if c not in _columns(self._db):
                 with self._db as db: db.execute(f'alter table added add column {c} blob')  # kept from now on
     with self._db as db: db.execute(sql, args)
@@ -578,24 +604,28 @@ def _write(self:AddedMarks, sql:str, *args):
 def add(self:AddedMarks, i:str, patches:np.ndarray, colour:np.ndarray,
         orb:tuple|None=None, # its keypoints (`orb_features`): a query's `orb[0]`
         figure:np.ndarray|None=None, # its figure descriptor, as the store holds descriptors: a query's `figure`
+        ink:np.ndarray|None=None, # its ink views' descriptors (2, d), whole then figure: a query's `ink`
        ):
-    "Keep the patches (k, dim), colours, keypoints and figure of the mark `i`, durably when this returns."
+    "Keep the patches (k, dim), colours, keypoints, figure and ink views of the mark `i`, durably when this returns."
     p, c = patches.astype(np.float16), colour.astype(np.float16)
     k, f = None if orb is None else _orb_bytes(orb), None if figure is None else np.asarray(figure, np.float16)
-    self._write('insert or replace into added (id, patches, colour, orb, figure) values (?, ?, ?, ?, ?)', i, p.tobytes(), c.tobytes(), k,
-                None if f is None else f.tobytes())
+    v = None if ink is None else np.asarray(ink, np.float16).reshape(2, -1)
+    self._write('insert or replace into added (id, patches, colour, orb, figure, ink) values (?, ?, ?, ?, ?, ?)', i, p.tobytes(), c.tobytes(), k,
+                None if f is None else f.tobytes(), None if v is None else v.tobytes())
     self.features[i] = p.astype(np.float32), c.astype(np.float32)
     if k is None: self.orbs.pop(i, None)
     else: self.orbs[i] = _orb_of(k)  # as it will be read back
     if f is None: self.figs.pop(i, None)
     else: self.figs[i] = f.astype(np.float32)
+    if v is None: self.inks.pop(i, None)
+    else: self.inks[i] = v.astype(np.float32)
 
 @patch
 def remove(self:AddedMarks, i:str):
     "Forget the features of the mark `i`, if it has any, durably when this returns."
     if i not in self: return
     self._write('delete from added where id = ?', i)
-    del self.features[i]; self.orbs.pop(i, None); self.figs.pop(i, None)
+    del self.features[i]; self.orbs.pop(i, None); self.figs.pop(i, None); self.inks.pop(i, None)
 
 @patch
 def rows(self:AddedMarks, ids) -> tuple:
@@ -617,6 +647,14 @@ def figures(self:AddedMarks, ids, dim:int) -> np.ndarray:
         if (f := self.figs.get(i)) is not None: out[j] = f
     return out
 
+@patch
+def ink_views(self:AddedMarks, ids, dim:int) -> np.ndarray:
+    "Each of `ids`' ink views' descriptors (n, 2, `dim`), NaN for a mark kept without them: what `mark_components` compares."
+    out = np.full((len(ids), 2, dim), np.nan, np.float32)
+    for j, i in enumerate(ids):
+        if (v := self.inks.get(i)) is not None: out[j] = v
+    return out
+
 # %% ../nbs/04_reranking.ipynb #4ae00015
 @patch(cls_method=True)
 def clear(cls:AddedMarks, path):
@@ -629,8 +667,8 @@ def add_mark(self:Reranker, i:str, # the mark's id in the store
              q:dict, # `query` of its image
              text:str='', # its verbal element
             ):
-    "Stage 2 of a mark added live: patches, colours, keypoints and figure committed to `added.sqlite`, words indexed."
-    self.features.added.add(i, q['patches'], q['colour'], q['orb'][0], q['figure'])
+    "Stage 2 of a mark added live: patches, colours, keypoints, figure and ink views committed to `added.sqlite`, words indexed."
+    self.features.added.add(i, q['patches'], q['colour'], q['orb'][0], q['figure'], q.get('ink'))
     self.text_index.add(i, text)
 
 @patch
@@ -654,6 +692,9 @@ class MarkFeatures:
         self.figured = load_npy(flags, 'figure flags file', mmap=False) if self.figs is not None and flags.exists() else None
         if self.figured is not None and self.figured.shape != (len(self.patches),): raise ValueError(f'{flags}: {self.figured.shape} flags for {len(self.patches)} marks')
         if self.keypoints is not None and len(self.keypoints) != len(self.patches): raise ValueError(f'{path}: keypoints of {len(self.keypoints)} marks for {len(self.patches)}')
+        self.inks = load_npy(path/'inks.npy', 'ink views file') if (path/'inks.npy').exists() else None  # None: built before ink views were stored
+        if self.inks is not None and len(self.inks) != len(self.patches): raise ValueError(f'{path}: ink views of {len(self.inks)} marks for {len(self.patches)}')
+        if self.inks is None and len(self.patches): warnings.warn(f'{path}: built before ink views were kept, so its ink component is the global score: build stage 2 again (`build_stage2`, or `logo-sim index`)')
         self.added = AddedMarks(path, self.patches.array.shape[2], keep=keep)
     def __repr__(self): return f'MarkFeatures({len(self.patches)} built, {len(self.added)} added live)'
 
@@ -686,6 +727,13 @@ def figures(self:MarkFeatures, ids, dim:int) -> np.ndarray:
     "Each of `ids`' figure descriptor (n, `dim`), built or added live; a NaN row for a mark without (its figure is then its global score)."
     rows, out = self._built_rows(ids), self.added.figures(ids, dim)
     if self.figs is not None and (b := rows >= 0).any(): out[b] = self.figs[rows[b]]
+    return out
+
+@patch
+def ink_views(self:MarkFeatures, ids, dim:int) -> np.ndarray:
+    "Each of `ids`' ink views' descriptors (n, 2, `dim`: whole, figure), built or added live; NaN for a mark without (its ink is then its global score)."
+    rows, out = self._built_rows(ids), self.added.ink_views(ids, dim)
+    if self.inks is not None and (b := rows >= 0).any(): out[b] = self.inks[rows[b]]
     return out
 
 # %% ../nbs/04_reranking.ipynb #2b0a041a
