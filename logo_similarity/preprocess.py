@@ -305,7 +305,8 @@ def ink_view(img:np.ndarray, # the logo, RGB uint8
             ) -> np.ndarray:
     "The logo's ink (`structure`) black on white, padded square and resized to `size`: one picture whatever its colours and polarity."
     ink = structure(img) if ink is None else ink
-    return resize(pad_square(np.where(ink[..., None], 0, 255).astype(np.uint8).repeat(3, 2), (255, 255, 255))[0], size)
+    drawn = np.where(ink, np.uint8(0), np.uint8(255))  # uint8 from the start: a 60-megapixel logo stays 60 MB a channel
+    return resize(pad_square(np.repeat(drawn[..., None], 3, 2), (255, 255, 255))[0], size)
 
 
 # %% ../nbs/01_preprocessing.ipynb #fc636281

@@ -88,7 +88,7 @@ def build_stamp(rr:Reranker) -> str:
 
 def _described_again(rr:Reranker, path:Path, db:sqlite3.Connection, stamp:str):
     "Describe the watched logos in `path` again from their images: the index was built again (another whitening or patch projection)."
-    log.info(f'{path}: the index was built again: describing the watched logos again')
+    log.info(f'{path}: the index was built again, or a watched logo keeps more than it did: describing the watched logos again')
     feats = AddedMarks(path, rr.features.patches.array.shape[2])
     for i, t in db.execute('select id, text from watched where x is not null').fetchall():
         q = rr.query(path/'images'/f'{i}.png', t or None)
