@@ -500,20 +500,23 @@ def _figure_scores(q:dict, # a query (see `Reranker.query`)
                    features, # the candidates' stage-2 features (`figures(ids, dim)`)
                   ) -> np.ndarray:
     "The figure component of the candidates `c`: the better cosine of the query, whole or its figure, with each candidate's figure; the global score where that is higher or no figure is stored."
-    g = c['global'].to_numpy(np.float32)
-    if not len(c): return g
-    F = features.figures(list(c.id), len(q['figure']))
-    return np.clip(np.fmax(g, (F @ figure_views(q).T).max(1)), 0, 1)  # fmax: a NaN row (no figure) gives the global score
+    if not len(c): return c['global'].to_numpy(np.float32)
+    return _or_global(c, features.figures(list(c.id), len(q['figure']))[:, None], figure_views(q))
+
+def _or_global(c:pd.DataFrame, # candidates: `global`
+               stored:np.ndarray, # their descriptors (n, k, dim), as the store holds them; NaN where none is stored
+               views:np.ndarray, # the query's descriptors to compare with them (m, dim)
+              ) -> np.ndarray:
+    "Each candidate's best cosine of its `stored` descriptors with the query's `views`, or its global score where that is higher or none is stored, in [0, 1]."
+    return np.clip(np.fmax(c['global'].to_numpy(np.float32), (stored @ views.T).max((1, 2))), 0, 1)  # fmax: a NaN row gives the global score
 
 def _ink_scores(q:dict, # a query (see `Reranker.query`)
                 c:pd.DataFrame, # its candidates: `id` and `global`
                 features, # the candidates' stage-2 features (`ink_views(ids, dim)`)
                ) -> np.ndarray:
     "The ink component of the candidates `c`: the best cosine of the query's ink views (`query_inks`) with each candidate's (`ink_view` of it whole and of its figure); the global score where that is higher or none is stored."
-    g = c['global'].to_numpy(np.float32)
-    if not len(c) or q.get('ink') is None: return g
-    V = features.ink_views(list(c.id), q['ink'].shape[1])
-    return np.clip(np.fmax(g, (V @ query_inks(q).T).max((1, 2))), 0, 1)  # fmax: a NaN row (none stored) gives the global score
+    if not len(c) or q.get('ink') is None: return c['global'].to_numpy(np.float32)
+    return _or_global(c, features.ink_views(list(c.id), q['ink'].shape[1]), query_inks(q))
 
 def mark_components(q:dict, # a query (see `Reranker.query`)
                     c:pd.DataFrame, # its candidates: `id` and `global`
