@@ -500,7 +500,6 @@ def _figure_scores(q:dict, # a query (see `Reranker.query`)
                    features, # the candidates' stage-2 features (`figures(ids, dim)`)
                   ) -> np.ndarray:
     "The figure component of the candidates `c`: the better cosine of the query, whole or its figure, with each candidate's figure; the global score where that is higher or no figure is stored."
-    if not len(c): return c['global'].to_numpy(np.float32)
     return _or_global(c, features.figures(list(c.id), len(q['figure']))[:, None], figure_views(q))
 
 def _or_global(c:pd.DataFrame, # candidates: `global`
@@ -508,14 +507,16 @@ def _or_global(c:pd.DataFrame, # candidates: `global`
                views:np.ndarray, # the query's descriptors to compare with them (m, dim)
               ) -> np.ndarray:
     "Each candidate's best cosine of its `stored` descriptors with the query's `views`, or its global score where that is higher or none is stored, in [0, 1]."
-    return np.clip(np.fmax(c['global'].to_numpy(np.float32), (stored @ views.T).max((1, 2))), 0, 1)  # fmax: a NaN row gives the global score
+    g = c['global'].to_numpy(np.float32)
+    if not len(c): return g
+    return np.clip(np.fmax(g, (stored @ views.T).max((1, 2))), 0, 1)  # fmax: a NaN row gives the global score
 
 def _ink_scores(q:dict, # a query (see `Reranker.query`)
                 c:pd.DataFrame, # its candidates: `id` and `global`
                 features, # the candidates' stage-2 features (`ink_views(ids, dim)`)
                ) -> np.ndarray:
     "The ink component of the candidates `c`: the best cosine of the query's ink views (`query_inks`) with each candidate's (`ink_view` of it whole and of its figure); the global score where that is higher or none is stored."
-    if not len(c) or q.get('ink') is None: return c['global'].to_numpy(np.float32)
+    if q.get('ink') is None: return c['global'].to_numpy(np.float32)
     return _or_global(c, features.ink_views(list(c.id), q['ink'].shape[1]), query_inks(q))
 
 def mark_components(q:dict, # a query (see `Reranker.query`)
@@ -624,6 +625,11 @@ def add(self:AddedMarks, i:str, patches:np.ndarray, colour:np.ndarray,
     else: self.inks[i] = v.astype(np.float32)
 
 @patch
+def add_query(self:AddedMarks, i:str, q:dict): # the mark's id, and `Reranker.query` of its image
+    "Keep what stage 2 compares of the mark `i` (`add`) from the query of its image: a mark added live or watched."
+    self.add(i, q['patches'], q['colour'], q['orb'][0], q['figure'], q.get('ink'))
+
+@patch
 def remove(self:AddedMarks, i:str):
     "Forget the features of the mark `i`, if it has any, durably when this returns."
     if i not in self: return
@@ -642,21 +648,22 @@ def orb(self:AddedMarks, ids) -> list:
     "Each of `ids`' keypoints (`orb_features`), None for a mark kept without them: what `mark_components` verifies."
     return [self.orbs.get(i) for i in ids]
 
+def _kept(d:dict, ids, shape:tuple) -> np.ndarray:
+    "The arrays of `shape` that `d` keeps for `ids`, stacked (n, *shape); NaN for an id it does not keep."
+    out = np.full((len(ids), *shape), np.nan, np.float32)
+    for j, i in enumerate(ids):
+        if (v := d.get(i)) is not None: out[j] = v
+    return out
+
 @patch
 def figures(self:AddedMarks, ids, dim:int) -> np.ndarray:
     "Each of `ids`' figure descriptor (n, `dim`), a NaN row for a mark kept without one: what `mark_components` compares."
-    out = np.full((len(ids), dim), np.nan, np.float32)
-    for j, i in enumerate(ids):
-        if (f := self.figs.get(i)) is not None: out[j] = f
-    return out
+    return _kept(self.figs, ids, (dim,))
 
 @patch
 def ink_views(self:AddedMarks, ids, dim:int) -> np.ndarray:
     "Each of `ids`' ink views' descriptors (n, 2, `dim`), NaN for a mark kept without them: what `mark_components` compares."
-    out = np.full((len(ids), 2, dim), np.nan, np.float32)
-    for j, i in enumerate(ids):
-        if (v := self.inks.get(i)) is not None: out[j] = v
-    return out
+    return _kept(self.inks, ids, (2, dim))
 
 # %% ../nbs/04_reranking.ipynb #4ae00015
 @patch(cls_method=True)
@@ -671,7 +678,7 @@ def add_mark(self:Reranker, i:str, # the mark's id in the store
              text:str='', # its verbal element
             ):
     "Stage 2 of a mark added live: patches, colours, keypoints, figure and ink views committed to `added.sqlite`, words indexed."
-    self.features.added.add(i, q['patches'], q['colour'], q['orb'][0], q['figure'], q.get('ink'))
+    self.features.added.add_query(i, q)
     self.text_index.add(i, text)
 
 @patch

@@ -92,7 +92,7 @@ def _described_again(rr:Reranker, path:Path, db:sqlite3.Connection, stamp:str):
     feats = AddedMarks(path, rr.features.patches.array.shape[2])
     for i, t in db.execute('select id, text from watched where x is not null').fetchall():
         q = rr.query(path/'images'/f'{i}.png', t or None)
-        feats.add(i, q['patches'], q['colour'], q['orb'][0], q['figure'], q.get('ink'))
+        feats.add_query(i, q)
         with db: db.execute('update watched set x = ? where id = ?', (q['stored'].tobytes(), i))
     with db: db.execute("insert or replace into state values ('build', ?)", (stamp,))
 
@@ -147,7 +147,7 @@ def _keep(self:WatchedMarks, i:str, text:str, q:dict|None) -> dict:
     x = None if q is None else q['stored']  # as the store holds descriptors
     if q is not None:
         atomic_write(self.path/'images'/f'{i}.png', png_bytes(q['image']))
-        self.features.add(i, q['patches'], q['colour'], q['orb'][0], q['figure'], q.get('ink'))
+        self.features.add_query(i, q)
     with self.db: n = self.db.execute('insert into watched values (?, ?, ?, ?)', (i, text, None if x is None else x.tobytes(), now)).lastrowid
     self.meta[i] = self._meta(i, text, now, x is not None)
     self.int_of[i], self.id_of[n] = n, i
