@@ -190,7 +190,7 @@ def result_line(i:int, # rank, from 1
         return f"  {i:>3}. {m['id']:<{width}} {m['score']:.2f}  text {c['text_score']:.2f}{how}{shared}  [{m['found_by']}]  {m['text']}"
     if 'spatial' not in c: return f"  {i:>3}. {m['id']:<{width}} {m['score']:.3f}  {m['text']}"
     how = f" ({m['text_how']})" if m.get('text_how') else ''
-    parts = ' '.join(f'{name} {c[k]:.2f}' for name, k in [('global', 'global'), ('figure', 'figure'), ('ink', 'ink'), ('spatial', 'spatial'), ('geometric', 'geometric'),
+    parts = ' '.join(f'{name} {c[k]:.2f}' for name, k in [('global', 'global'), ('figure', 'figure'), ('ink', 'ink'), ('outline', 'outline'), ('spatial', 'spatial'), ('geometric', 'geometric'),
                                                           ('colour', 'colour'), ('text', 'text_score')] if k in c)  # a result saved before a component was: without it
     return f"  {i:>3}. {m['id']:<{width}} {m['score']:.2f}  {parts}{how}  [{m['found_by']}]  {m['text']}"
 

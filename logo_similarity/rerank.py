@@ -18,9 +18,9 @@ from .features import NO_KEYPOINTS, orb_features, pack_keypoints, patches, query
 
 # %% auto #0
 __all__ = ['STAGE2', 'ONE_PASS', 'COMPONENTS', 'DEFAULT_COMPOSITE', 'RESULT', 'HIDDEN', 'has_stage2', 'BothStages',
-           'build_stage2', 'Composite', 'fit_logistic', 'Timings', 'open_text_index', 'Reranker', 'text_candidates',
-           'figure_views', 'query_inks', 'nearest_figures', 'mark_components', 'AddedMarks', 'MarkFeatures',
-           'result_item', 'found', 'load_searcher', 'describe', 'png_of']
+           'build_stage2', 'feature_matrix', 'Composite', 'fit_logistic', 'Timings', 'open_text_index', 'Reranker',
+           'text_candidates', 'figure_views', 'query_inks', 'nearest_figures', 'mark_components', 'AddedMarks',
+           'MarkFeatures', 'result_item', 'found', 'load_searcher', 'describe', 'png_of']
 
 # %% ../nbs/04_reranking.ipynb #9f01a18c
 STAGE2 = 'rerank'  # the stage-2 folder inside an index folder
@@ -40,27 +40,29 @@ def _searcher_of(store, model=None, device='auto'):
     return LogoSearcher(store, Embedder(model) if model else embedder_from_config(store.config, device))
 
 def _mark_extras(masked:bool, src, p) -> tuple:
-    "What stage 2 keeps of a logo besides the network's patches: its keypoints (from the logo as preprocessing decoded it, as a query's are found), the ink colours of the view embedded, its figure alone (`figure_crop`, None if it has none) and its ink views (`ink_view` of it whole and of its figure, None without one) for the network. Run in a preprocessing worker (`Preprocessor.imap`'s `also`, which gives it the decoded logo)."
-    from logo_similarity.preprocess import decode_image, figure_crop, ink_view, structure
+    "What stage 2 keeps of a logo besides the network's patches: its keypoints (from the logo as preprocessing decoded it, as a query's are found), the ink colours of the view embedded, its figure alone (`figure_crop`, None if it has none) and its ink views (`ink_view` of it whole and of its figure, None without one) and contours (`outline_view`) for the network. Run in a preprocessing worker (`Preprocessor.imap`'s `also`, which gives it the decoded logo)."
+    from logo_similarity.preprocess import decode_image, figure_crop, ink_view, outline_view, structure
     img, size = decode_image(src), p.whole.shape[0]
-    ink = structure(img)  # binarised once, for the figure and the ink
+    ink = structure(img)  # binarised once, for the figure, the ink and the contours
     crop = figure_crop(img, size, ink=ink)
-    return orb_features(img), colour_histogram(p.image if masked else p.whole), crop, (ink_view(img, size, ink=ink), None if crop is None else ink_view(crop, size))
+    return (orb_features(img), colour_histogram(p.image if masked else p.whole), crop,
+            (ink_view(img, size, ink=ink), None if crop is None else ink_view(crop, size), outline_view(img, size, ink=ink)))
 
 def _figures(emb, x:np.ndarray, # the marks' descriptors (n, dim), as the network gives them
              crops:list, # each mark's figure alone (`figure_crop`), None for a mark without
-             inks:list, # each mark's ink views (whole, figure or None), as `_mark_extras` gives them
+             inks:list, # each mark's ink views and contours (whole, figure or None, outline), as `_mark_extras` gives them
             ) -> np.ndarray:
-    "Each mark's figure descriptor (its descriptor where it has no separate figure), its ink views' descriptors (whole, then figure: the whole's again without one), as the network gives them (the store whitens them when stage 2 is assembled), and a last column: 1 for a mark with a separate figure. (n, 3*dim + 1)"
+    "Each mark's figure descriptor (its descriptor where it has no separate figure), its ink views' descriptors (whole, then figure: the whole's again without one), its contours' (`outline_view`), as the network gives them (the store whitens them when stage 2 is assembled), and a last column: 1 for a mark with a separate figure. (n, 4*dim + 1)"
     n, d, j = len(x), x.shape[1], [k for k, c in enumerate(crops) if c is not None]
-    Y = emb.embed_arrays([crops[k] for k in j] + [w for w, _ in inks] + [inks[k][1] for k in j])  # one run of the network for all
-    out = np.hstack([x, np.zeros((n, 2*d + 1), x.dtype)])
+    Y = emb.embed_arrays([crops[k] for k in j] + [w for w, *_ in inks] + [inks[k][1] for k in j] + [o for *_, o in inks])  # one run of the network for all
+    out = np.hstack([x, np.zeros((n, 3*d + 1), x.dtype)])
     out[:, d:2*d] = out[:, 2*d:3*d] = Y[len(j):len(j) + n]
-    if j: out[j, :d], out[j, 2*d:3*d], out[j, -1] = Y[:len(j)], Y[len(j) + n:], 1
+    out[:, 3*d:4*d] = Y[-n:]
+    if j: out[j, :d], out[j, 2*d:3*d], out[j, -1] = Y[:len(j)], Y[len(j) + n:-n], 1
     return out
 
 def _feature_pass(searcher, ids, paths, workers, batch:int=32, keypoints:bool=True):
-    "Patch descriptors (n, h*w, C), colour histograms (n, bins³), ORB keypoints (a list) and figure and ink descriptors (n, 3*dim + 1; see `_figures`) of the marks, batch by batch; without `keypoints`, the patches alone (the others None)."
+    "Patch descriptors (n, h*w, C), colour histograms (n, bins³), ORB keypoints (a list) and figure, ink and contour descriptors (n, 4*dim + 1; see `_figures`) of the marks, batch by batch; without `keypoints`, the patches alone (the others None)."
     emb = searcher.embedder
     pre = emb.pre if emb.masked else type(emb.pre)(**{**emb.pre.config, 'ocr': False}, masked_view=False)  # OCR changes only the masked view
     also = functools.partial(_mark_extras, emb.masked) if keypoints else None
@@ -107,25 +109,28 @@ def _orb_piece(shard:Path) -> Path: return shard.with_name(f'{shard.name}.orb.np
 
 # %% ../nbs/04_reranking.ipynb #d71c22f4
 def _assemble(out:Path, ids:list, pca:Whitening, pieces:list, store):
-    "The colour array, the figure array and the ink views' (whitened as `store` holds descriptors) and which marks have a separate figure, the patch store and the keypoints of stage 2 from its pieces (shards of patches, colours, figures and ink views, keypoints beside)."
+    "The colour array, the figure array, the ink views' and the contours' (whitened as `store` holds descriptors) and which marks have a separate figure, the patch store and the keypoints of stage 2 from its pieces (shards of patches, colours, figures, ink views and contours, keypoints beside)."
     from logo_similarity.index import read_shard
     ncol = colour_histogram(np.full((8, 8, 3), 255, np.uint8)).size  # after the patches, the colours
-    d = store.whitening.mean.shape[0] if store.whitening else store.dim  # then the figure and the two ink views, as the network gives them
-    nfig = 3*d + 1  # and whether the figure is separate
-    with atomic_path(out/'colours.npy') as tc, atomic_path(out/'figures.npy') as tf, atomic_path(out/'figured.npy') as th, atomic_path(out/'inks.npy') as ti:
+    d = store.whitening.mean.shape[0] if store.whitening else store.dim  # then the figure, the two ink views and the contours, as the network gives them
+    nfig = 4*d + 1  # and whether the figure is separate
+    with (atomic_path(out/'colours.npy') as tc, atomic_path(out/'figures.npy') as tf, atomic_path(out/'figured.npy') as th,
+          atomic_path(out/'inks.npy') as ti, atomic_path(out/'outlines.npy') as to):
         C = np.lib.format.open_memmap(tc, 'w+', np.float16, (len(ids), ncol))
         Fg = np.lib.format.open_memmap(tf, 'w+', np.float16, (len(ids), store.dim))
         Ink = np.lib.format.open_memmap(ti, 'w+', np.float16, (len(ids), 2, store.dim))
+        Out = np.lib.format.open_memmap(to, 'w+', np.float16, (len(ids), store.dim))
         has = np.zeros(len(ids), bool)
-        def rows(C, Fg, Ink, n=0):  # each piece's colours, figures and ink views into `C`, `Fg`, `Ink` and `has`, its patches on to the patch store
+        def rows(C, Fg, Ink, Out, n=0):  # each piece's colours, figures, ink views and contours into `C`, `Fg`, `Ink`, `Out` and `has`, its patches on to the patch store
             for f in pieces:
                 if not len(x := read_shard(f)[1]): continue  # a shard whose every image failed
                 C[n:n + len(x)], Fg[n:n + len(x)] = x[:, -ncol - nfig:-nfig], store.vectors_in(x[:, -nfig:-nfig + d])
-                Ink[n:n + len(x)] = store.vectors_in(x[:, -nfig + d:-1].reshape(-1, d)).reshape(len(x), 2, -1)
+                Ink[n:n + len(x)] = store.vectors_in(x[:, -nfig + d:-nfig + 3*d].reshape(-1, d)).reshape(len(x), 2, -1)
+                Out[n:n + len(x)] = store.vectors_in(x[:, -nfig + 3*d:-1])
                 has[n:n + len(x)] = x[:, -1] > 0.5; n += len(x)
                 yield x[:, :-ncol - nfig].reshape(len(x), -1, pca.dim)
-        PatchStore.write(out/'patches', ids, pca, rows(C, Fg, Ink))
-        C.flush(); Fg.flush(); Ink.flush(); del C, Fg, Ink
+        PatchStore.write(out/'patches', ids, pca, rows(C, Fg, Ink, Out))
+        C.flush(); Fg.flush(); Ink.flush(); Out.flush(); del C, Fg, Ink, Out
         with open(th, 'wb') as f: np.save(f, has)  # `np.save` would add `.npy` to the temporary file's name
     counts = np.concatenate([load_npz(_orb_piece(f), ['n'])[0]['n'] for f in pieces])  # the counts alone, first
     Keypoints.write(out, counts, ((k['xy'], k['des']) for k, _ in (load_npz(_orb_piece(f)) for f in pieces)))
@@ -135,8 +140,8 @@ def _assemble(out:Path, ids:list, pca:Whitening, pieces:list, store):
 ONE_PASS = 'stage2'  # the folder, inside an index's shards folder, of the stage-2 pieces `BothStages` writes
 
 def _piece_stamp(config, dim:int, fit:int) -> dict:
-    "What a stage-2 piece is made with: the embedder's config (an `EmbedderConfig`, or as an index's store keeps it), the patches' PCA, the keypoints' settings, the figures' version (3: with the ink views); as JSON reads it back."
-    return json.loads(json.dumps({'embedder': EmbedderConfig.of(config).json(), 'dim': dim, 'fit': fit, 'keypoints': [ORB_SIZE, ORB_KEYPOINTS], 'figures': 3}))
+    "What a stage-2 piece is made with: the embedder's config (an `EmbedderConfig`, or as an index's store keeps it), the patches' PCA, the keypoints' settings, the figures' version (4: with the ink views and contours); as JSON reads it back."
+    return json.loads(json.dumps({'embedder': EmbedderConfig.of(config).json(), 'dim': dim, 'fit': fit, 'keypoints': [ORB_SIZE, ORB_KEYPOINTS], 'figures': 4}))
 
 class _Reducer:
     "Patch descriptors reduced by the PCA of the first `fit` marks' patches: their moments summed as they come, the patches held until that many are seen, then the PCA fitted, saved to `fn` (read from it when a killed build saved it) and applied."
@@ -252,11 +257,15 @@ def build_stage2(index, # index folder made by `build_index`
     return out
 
 # %% ../nbs/04_reranking.ipynb #19c39f2b
-COMPONENTS = ['global', 'spatial', 'geometric', 'colour', 'text_score', 'text_both', 'figure', 'ink']  # text_score: the text component (`text` is the mark's words); figure: the figures alone (`figure_crop`); ink: the ink black on white (`ink_view`)
-DEFAULT_COMPOSITE = Path(logo_similarity.__file__).parent/'composite.json'  # fitted in explanations/stage2_quality, shipped with the package
+COMPONENTS = ['global', 'spatial', 'geometric', 'colour', 'text_score', 'text_both', 'figure', 'ink', 'outline']  # text_score: the text component (`text` is the mark's words); figure: the figures alone (`figure_crop`); outline: the contours (`outline_view`); ink: the ink black on white (`ink_view`)
+DEFAULT_COMPOSITE = Path(logo_similarity.__file__).parent/'composite.json'  # fitted in explanations/rendition_styles, shipped with the package
+
+def feature_matrix(df:pd.DataFrame, features:list) -> np.ndarray:
+    "The columns `features` of `df` as a float matrix (n, len(features)); a feature `a|b` is the larger of the components `a` and `b`: one term for two ways of seeing one thing."
+    return np.stack([df[f.split('|')].to_numpy(np.float64).max(1) for f in features], 1).reshape(len(df), len(features))
 
 class Composite:
-    "Calibrated logistic models over named components: the probability that a candidate is the query's mark."
+    "Calibrated logistic models over named components (or the larger of two, `a|b`: `feature_matrix`): the probability that a candidate is the query's mark."
     def __init__(self, models:dict, # name -> {'features': [...], 'coef': [...], 'intercept': float}
                  thresholds:dict|float=0.5, # per model (or one for all): every candidate below it means "no similar mark found"
                  info:dict|None=None, # what it was fitted on, and how well it does
@@ -272,7 +281,7 @@ class Composite:
     def __call__(self, df:pd.DataFrame, name:str='full') -> np.ndarray:
         "The probability for each row of `df` (its component columns), by the model `name`."
         m = self.models[name]
-        z = df[m['features']].to_numpy(np.float64) @ np.asarray(m['coef']) + m['intercept']
+        z = feature_matrix(df, m['features']) @ np.asarray(m['coef']) + m['intercept']
         return 1/(1 + np.exp(-z))
 
 # %% ../nbs/04_reranking.ipynb #efa2b0a1
@@ -281,8 +290,8 @@ def fit_logistic(df:pd.DataFrame, features:list, label:str='relevant', C:float=1
                 ) -> dict:
     "A logistic model of `label` on the columns `features` of `df`, as plain JSON (scikit-learn's `LogisticRegression`)."
     from sklearn.linear_model import LogisticRegression
-    X, y = df[features].to_numpy(np.float64), df[label].to_numpy(bool)
-    if np.isnan(X).any(): raise ValueError(f'missing component values in {[f for f in features if df[f].isna().any()]}')
+    X, y = feature_matrix(df, features), df[label].to_numpy(bool)
+    if np.isnan(X).any(): raise ValueError(f'missing component values in {[f for f, x in zip(features, X.T) if np.isnan(x).any()]}')
     if y.all() or not y.any(): raise ValueError('need both relevant and irrelevant pairs to fit a composite')
     lr = LogisticRegression(C=C, max_iter=5000).fit(X, y, sample_weight=None if weight is None else np.asarray(weight, np.float64))
     return {'features': list(features), 'coef': lr.coef_[0].round(6).tolist(), 'intercept': round(float(lr.intercept_[0]), 6)}
@@ -370,8 +379,8 @@ def _decoded(img, p): return img  # what preprocessing decoded (`Preprocessor.im
 def query(self:Reranker, src, # a query logo: path, bytes or array
           text:str|None=None, # the query's words as the user types them; default: what OCR reads
          ) -> dict:
-    "Everything stage 2 needs of one query: its image, descriptor, patches, colours, keypoints, figure, what its badge holds, ink views, words; and the time each took (`ms`). The logo is decoded once, and one network run embeds it, its figure, its badge's inside and its ink views, and gives its patches."
-    from logo_similarity.preprocess import decode_image, enclosed_figure, figure_crop, ink_view, structure
+    "Everything stage 2 needs of one query: its image, descriptor, patches, colours, keypoints, figure, what its badge holds, ink views, contours, words; and the time each took (`ms`). The logo is decoded once, and one network run embeds it, its figure, its badge's inside, its ink views and its contours, and gives its patches."
+    from logo_similarity.preprocess import decode_image, enclosed_figure, figure_crop, ink_view, outline_view, structure
     emb, ms = self.searcher.embedder, Timings()
     with ms('stage 1'):
         (got,) = emb.pre.imap([src], workers=0, also=_decoded)
@@ -379,20 +388,21 @@ def query(self:Reranker, src, # a query logo: path, bytes or array
         p, img = got
         img = decode_image(img)  # the source again when preprocessing came from its cache
     with ms('figure'):
-        ink = structure(img)  # binarised once, for the three
+        ink = structure(img)  # binarised once, for the four
         crop, inner = figure_crop(img, emb.pre.size, ink=ink), enclosed_figure(img, emb.pre.size, ink=ink)
+    with ms('outline'): outline = outline_view(img, emb.pre.size, ink=ink)
     with ms('ink'): inks = [ink_view(img, emb.pre.size, ink=ink), *([] if crop is None else [ink_view(crop, emb.pre.size)])]
-    views = [emb.view(p), *(v for v in (crop, inner) if v is not None), *inks]
+    views = [emb.view(p), *(v for v in (crop, inner) if v is not None), *inks, outline]
     with ms('stage 1'): X, fmaps = emb.backbone.both(np.stack(views))
     x, view = X[:1], views[0]
     with ms('spatial'): qp, qw = patches(fmaps[:1]); qp = self.features.patches.query(qp[0])
     with ms('colour'): hist = colour_histogram(view)
     with ms('geometric'): orb = query_orb(img)
     with ms('figure'):
-        V, k = self.store.vectors_in(X), len(views) - len(inks)  # as the store holds descriptors: the query, its figure, its badge's inside, then its ink views
+        V, k = self.store.vectors_in(X), len(views) - len(inks) - 1  # as the store holds descriptors: the query, its figure, its badge's inside, its ink views, then its contours
         xs, fig, inside = V[0], V[0] if crop is None else V[1], None if inner is None else V[k - 1]
     return {'image': img, 'x': x, 'stored': xs, 'patches': qp, 'weights': qw[0], 'colour': hist, 'orb': orb, 'figure': fig, 'figured': crop is not None, 'inside': inside,
-            'ink': V[[k, -1]], 'text': text if text is not None else p.text, 'ocr_text': p.text, 'ms': ms}  # ink: whole, figure (whole again without one), as marks keep them
+            'ink': V[[k, -2]], 'outline': V[-1], 'text': text if text is not None else p.text, 'ocr_text': p.text, 'ms': ms}  # ink: whole, figure (whole again without one), as marks keep them
 
 
 # %% ../nbs/04_reranking.ipynb #30575edf
@@ -502,6 +512,14 @@ def _figure_scores(q:dict, # a query (see `Reranker.query`)
     "The figure component of the candidates `c`: the better cosine of the query, whole or its figure, with each candidate's figure; the global score where that is higher or no figure is stored."
     return _or_global(c, features.figures(list(c.id), len(q['figure']))[:, None], figure_views(q))
 
+def _outline_scores(q:dict, # a query (see `Reranker.query`)
+                    c:pd.DataFrame, # its candidates: `id` and `global`
+                    features, # the candidates' stage-2 features (`outline_views(ids, dim)`)
+                   ) -> np.ndarray:
+    "The outline component of the candidates `c`: the cosine of the query's contours with each candidate's (`outline_view`); the global score where that is higher or none is stored."
+    if q.get('outline') is None: return c['global'].to_numpy(np.float32)
+    return _or_global(c, features.outline_views(list(c.id), len(q['outline']))[:, None], q['outline'][None])
+
 def _or_global(c:pd.DataFrame, # candidates: `global`
                stored:np.ndarray, # their descriptors (n, k, dim), as the store holds them; NaN where none is stored
                views:np.ndarray, # the query's descriptors to compare with them (m, dim)
@@ -521,7 +539,7 @@ def _ink_scores(q:dict, # a query (see `Reranker.query`)
 
 def mark_components(q:dict, # a query (see `Reranker.query`)
                     c:pd.DataFrame, # its candidates: `id` and `global`
-                    features, # the candidates' stage-2 features: `rows(ids)` their patches and colours, `orb(ids)` their keypoints, `figures(ids, dim)` their figures, `ink_views(ids, dim)` their ink (`MarkFeatures`)
+                    features, # the candidates' stage-2 features: `rows(ids)` their patches and colours, `orb(ids)` their keypoints, `figures(ids, dim)` their figures, `ink_views(ids, dim)` their ink, `outline_views(ids, dim)` their contours (`MarkFeatures`)
                     meta, # id -> the candidates' metadata (their `text` and image `path`)
                     n_geometric:int=30, # candidates verified with keypoints, best global scores first
                     geometric:dict|None=None, # how inliers count (`half`, `chance`): the composite's `geometric`
@@ -529,6 +547,7 @@ def mark_components(q:dict, # a query (see `Reranker.query`)
     "The candidates `c` with every component (see `COMPONENTS`), the text's driver, and the inliers of those verified."
     c, ms = c.assign(spatial=0.0, colour=0.0), q.setdefault('ms', Timings())
     with ms('figure'): c['figure'] = _figure_scores(q, c, features)
+    with ms('outline'): c['outline'] = _outline_scores(q, c, features)
     with ms('ink'): c['ink'] = _ink_scores(q, c, features)
     with ms('spatial'):
         have, G, C = features.rows(list(c.id))
@@ -559,7 +578,7 @@ class AddedMarks:
                  dim:int, # numbers per patch, as in the patch store
                  keep=None, # read only the marks in it (a store: not those removed since); default: all
                 ):
-        self.fn, self.dim, self._db, self.orbs, self.figs, self.inks = Path(path)/self.file, dim, None, {}, {}, {}  # orbs, figs, inks: id -> `orb_features`, figure descriptor, ink views' (2, d), for those added with them
+        self.fn, self.dim, self._db, self.orbs, self.figs, self.inks, self.outls = Path(path)/self.file, dim, None, {}, {}, {}, {}  # orbs, figs, inks, outls: id -> `orb_features`, figure descriptor, ink views' (2, d), contours', for those added with them
         self.features = self._read(keep) if self.fn.exists() else {}  # id -> (patches (k, dim), colours), float32
     def __repr__(self): return f'AddedMarks({len(self)} marks)'
     def __len__(self): return len(self.features)
@@ -569,6 +588,7 @@ class AddedMarks:
 
 # %% ../nbs/04_reranking.ipynb #4ae00013
 def _columns(db) -> set: return {r[1] for r in db.execute('pragma table_info(added)')}
+_EXTRAS = ('orb', 'figure', 'ink', 'outline')  # columns added to the file as stage 2 came to keep more
 def _orb_bytes(f:tuple) -> bytes: return f[0].astype(np.float16).tobytes() + np.asarray(f[1], np.uint8).tobytes()
 def _orb_of(b:bytes) -> tuple:
     k = len(b)//36  # 4 bytes of position and 32 of descriptor a keypoint
@@ -580,14 +600,15 @@ def _read(self:AddedMarks, keep) -> dict:
     from logo_similarity.index import db_error, read_db
     db, out = read_db(self.fn, self.schema), {}
     try:
-        orb, fig, ink = (c if c in _columns(db) else 'null' for c in ('orb', 'figure', 'ink'))  # a file written before keypoints, figures or ink views were kept
-        for i, p, c, k, f, v in db.execute(f'select id, patches, colour, {orb}, {fig}, {ink} from added'):
+        orb, fig, ink, outl = (c if c in _columns(db) else 'null' for c in _EXTRAS)  # a file written before keypoints, figures, ink views or contours were kept
+        for i, p, c, k, f, v, o in db.execute(f'select id, patches, colour, {orb}, {fig}, {ink}, {outl} from added'):
             if keep is None or i in keep:
                 out[i] = (np.frombuffer(p, np.float16).reshape(-1, self.dim).astype(np.float32),
                           np.frombuffer(c, np.float16).astype(np.float32))
                 if k is not None: self.orbs[i] = _orb_of(k)
                 if f is not None: self.figs[i] = np.frombuffer(f, np.float16).astype(np.float32)
                 if v is not None: self.inks[i] = np.frombuffer(v, np.float16).reshape(2, -1).astype(np.float32)
+                if o is not None: self.outls[i] = np.frombuffer(o, np.float16).astype(np.float32)
     except (sqlite3.DatabaseError, ValueError) as e: raise db_error(self.fn, e) from None
     finally: db.close()
     return out
@@ -599,7 +620,7 @@ def _write(self:AddedMarks, sql:str, *args):
     from logo_similarity.index import open_db
     if self._db is None:
         self._db = open_db(self.fn, self.schema)
-        for c in ('orb', 'figure', 'ink'):
+        for c in _EXTRAS:
             if c not in _columns(self._db):
                 with self._db as db: db.execute(f'alter table added add column {c} blob')  # kept from now on
     with self._db as db: db.execute(sql, args)
@@ -609,32 +630,36 @@ def add(self:AddedMarks, i:str, patches:np.ndarray, colour:np.ndarray,
         orb:tuple|None=None, # its keypoints (`orb_features`): a query's `orb[0]`
         figure:np.ndarray|None=None, # its figure descriptor, as the store holds descriptors: a query's `figure`
         ink:np.ndarray|None=None, # its ink views' descriptors (2, d), whole then figure: a query's `ink`
+        outline:np.ndarray|None=None, # its contours' descriptor (`outline_view`): a query's `outline`
        ):
-    "Keep the patches (k, dim), colours, keypoints, figure and ink views of the mark `i`, durably when this returns."
+    "Keep the patches (k, dim), colours, keypoints, figure, ink views and contours of the mark `i`, durably when this returns."
     p, c = patches.astype(np.float16), colour.astype(np.float16)
     k, f = None if orb is None else _orb_bytes(orb), None if figure is None else np.asarray(figure, np.float16)
     v = None if ink is None else np.asarray(ink, np.float16).reshape(2, -1)
-    self._write('insert or replace into added (id, patches, colour, orb, figure, ink) values (?, ?, ?, ?, ?, ?)', i, p.tobytes(), c.tobytes(), k,
-                None if f is None else f.tobytes(), None if v is None else v.tobytes())
+    o = None if outline is None else np.asarray(outline, np.float16)
+    self._write('insert or replace into added (id, patches, colour, orb, figure, ink, outline) values (?, ?, ?, ?, ?, ?, ?)', i, p.tobytes(), c.tobytes(), k,
+                *(None if a is None else a.tobytes() for a in (f, v, o)))
     self.features[i] = p.astype(np.float32), c.astype(np.float32)
     if k is None: self.orbs.pop(i, None)
     else: self.orbs[i] = _orb_of(k)  # as it will be read back
     if f is None: self.figs.pop(i, None)
     else: self.figs[i] = f.astype(np.float32)
-    if v is None: self.inks.pop(i, None)
-    else: self.inks[i] = v.astype(np.float32)
+    for d, a in ((self.inks, v), (self.outls, o)):
+        if a is None: d.pop(i, None)
+        else: d[i] = a.astype(np.float32)
 
 @patch
 def add_query(self:AddedMarks, i:str, q:dict): # the mark's id, and `Reranker.query` of its image
     "Keep what stage 2 compares of the mark `i` (`add`) from the query of its image: a mark added live or watched."
-    self.add(i, q['patches'], q['colour'], q['orb'][0], q['figure'], q.get('ink'))
+    self.add(i, q['patches'], q['colour'], q['orb'][0], q['figure'], q.get('ink'), q.get('outline'))
 
 @patch
 def remove(self:AddedMarks, i:str):
     "Forget the features of the mark `i`, if it has any, durably when this returns."
     if i not in self: return
     self._write('delete from added where id = ?', i)
-    del self.features[i]; self.orbs.pop(i, None); self.figs.pop(i, None); self.inks.pop(i, None)
+    del self.features[i]
+    for d in (self.orbs, self.figs, self.inks, self.outls): d.pop(i, None)
 
 @patch
 def rows(self:AddedMarks, ids) -> tuple:
@@ -664,6 +689,11 @@ def figures(self:AddedMarks, ids, dim:int) -> np.ndarray:
 def ink_views(self:AddedMarks, ids, dim:int) -> np.ndarray:
     "Each of `ids`' ink views' descriptors (n, 2, `dim`), NaN for a mark kept without them: what `mark_components` compares."
     return _kept(self.inks, ids, (2, dim))
+
+@patch
+def outline_views(self:AddedMarks, ids, dim:int) -> np.ndarray:
+    "Each of `ids`' contours' descriptor (n, `dim`), a NaN row for a mark kept without: what `mark_components` compares."
+    return _kept(self.outls, ids, (dim,))
 
 # %% ../nbs/04_reranking.ipynb #4ae00015
 @patch(cls_method=True)
@@ -705,6 +735,9 @@ class MarkFeatures:
         self.inks = load_npy(path/'inks.npy', 'ink views file') if (path/'inks.npy').exists() else None  # None: built before ink views were stored
         if self.inks is not None and len(self.inks) != len(self.patches): raise ValueError(f'{path}: ink views of {len(self.inks)} marks for {len(self.patches)}')
         if self.inks is None and len(self.patches): warnings.warn(f'{path}: built before ink views were kept, so its ink component is the global score: build stage 2 again (`build_stage2`, or `logo-sim index`)')
+        self.outls = load_npy(path/'outlines.npy', 'contours file') if (path/'outlines.npy').exists() else None  # None: built before contours were stored
+        if self.outls is not None and len(self.outls) != len(self.patches): raise ValueError(f'{path}: contours of {len(self.outls)} marks for {len(self.patches)}')
+        if self.outls is None and len(self.patches): warnings.warn(f'{path}: built before contours were kept, so its figure component leaves them out: build stage 2 again (`build_stage2`, or `logo-sim index`)')
         self.added = AddedMarks(path, self.patches.array.shape[2], keep=keep)
     def __repr__(self): return f'MarkFeatures({len(self.patches)} built, {len(self.added)} added live)'
 
@@ -733,18 +766,28 @@ def orb(self:MarkFeatures, ids) -> list:
     return [self.keypoints[r] if r >= 0 and self.keypoints is not None else k for r, k in zip(rows, live)]
 
 @patch
+def _views(self:MarkFeatures, built, # a built array of views, a row a mark; None: built before they were kept
+           ids, live:np.ndarray, # the same views of `ids` added live (`AddedMarks`), NaN for the others
+          ) -> np.ndarray:
+    "`live` with the built marks' rows of `built` put in: each of `ids`' views, built or added live, NaN for a mark without."
+    rows = self._built_rows(ids)
+    if built is not None and (b := rows >= 0).any(): live[b] = built[rows[b]]
+    return live
+
+@patch
 def figures(self:MarkFeatures, ids, dim:int) -> np.ndarray:
     "Each of `ids`' figure descriptor (n, `dim`), built or added live; a NaN row for a mark without (its figure is then its global score)."
-    rows, out = self._built_rows(ids), self.added.figures(ids, dim)
-    if self.figs is not None and (b := rows >= 0).any(): out[b] = self.figs[rows[b]]
-    return out
+    return self._views(self.figs, ids, self.added.figures(ids, dim))
 
 @patch
 def ink_views(self:MarkFeatures, ids, dim:int) -> np.ndarray:
     "Each of `ids`' ink views' descriptors (n, 2, `dim`: whole, figure), built or added live; NaN for a mark without (its ink is then its global score)."
-    rows, out = self._built_rows(ids), self.added.ink_views(ids, dim)
-    if self.inks is not None and (b := rows >= 0).any(): out[b] = self.inks[rows[b]]
-    return out
+    return self._views(self.inks, ids, self.added.ink_views(ids, dim))
+
+@patch
+def outline_views(self:MarkFeatures, ids, dim:int) -> np.ndarray:
+    "Each of `ids`' contours' descriptor (n, `dim`, `outline_view`), built or added live; a NaN row for a mark without (its figure component leaves them out)."
+    return self._views(self.outls, ids, self.added.outline_views(ids, dim))
 
 # %% ../nbs/04_reranking.ipynb #2b0a041a
 @patch

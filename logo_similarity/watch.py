@@ -82,9 +82,9 @@ class WatchList(GetAttr):
 
 # %% ../nbs/07_watch.ipynb #7fb7fa6f
 def build_stamp(rr:Reranker) -> str:
-    "What the descriptors and patches a watch keeps depend on: the index's whitening and stage 2's patch projection (their files' hash), and what a watched logo keeps (since the ink views: described again once)."
+    "What the descriptors and patches a watch keeps depend on: the index's whitening and stage 2's patch projection (their files' hash), and what a watched logo keeps (since the ink views and contours: described again once)."
     files = [rr.path.parent/'store'/'whitening.npz', rr.path/'patches'/'patch_pca.npz']
-    return sha256(b''.join(f.read_bytes() for f in files if f.exists()) + str(rr.store.dim).encode() + b' ink')
+    return sha256(b''.join(f.read_bytes() for f in files if f.exists()) + str(rr.store.dim).encode() + b' ink outline')
 
 def _described_again(rr:Reranker, path:Path, db:sqlite3.Connection, stamp:str):
     "Describe the watched logos in `path` again from their images: the index was built again (another whitening or patch projection)."
