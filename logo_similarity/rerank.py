@@ -226,7 +226,7 @@ def build_stage2(index, # index folder made by `build_index`
                  model=None, # the exported `.onnx` model the index was built with, if it was
                  dim:int=64, # numbers kept per patch
                  workers:int|None=None, # preprocessing processes (see `Preprocessor.imap`)
-                 composite=None, # a `Composite` or its JSON file; default: the one fitted in explanations/stage2_quality
+                 composite=None, # a `Composite` or its JSON file; default: the package's (`DEFAULT_COMPOSITE`)
                  progress:bool=True,
                  device='auto', # the PyTorch backbone's device, without `model`: 'auto' (CUDA when present), 'cpu', 'cuda'
                  chunk:int=1024, # marks per resumable piece (a shard, as notebook 03 writes them)
@@ -262,7 +262,8 @@ DEFAULT_COMPOSITE = Path(logo_similarity.__file__).parent/'composite.json'  # fi
 
 def feature_matrix(df:pd.DataFrame, features:list) -> np.ndarray:
     "The columns `features` of `df` as a float matrix (n, len(features)); a feature `a|b` is the larger of the components `a` and `b`: one term for two ways of seeing one thing."
-    return np.stack([df[f.split('|')].to_numpy(np.float64).max(1) for f in features], 1).reshape(len(df), len(features))
+    cols = [np.fmax.reduce(df[f.split('|')].to_numpy(np.float64), axis=1) for f in features]  # fmax: a NaN part gives the other
+    return np.stack(cols, 1) if cols else np.zeros((len(df), 0))
 
 class Composite:
     "Calibrated logistic models over named components (or the larger of two, `a|b`: `feature_matrix`): the probability that a candidate is the query's mark."
@@ -571,9 +572,9 @@ def components(self:Reranker, q:dict, c:pd.DataFrame) -> pd.DataFrame:
 
 # %% ../nbs/04_reranking.ipynb #7b1e0c01
 class AddedMarks:
-    "The stage-2 features (patches, colours, keypoints, figure, ink views) of marks added to a live index, by id, kept in `added.sqlite`."
+    "The stage-2 features (patches, colours, keypoints, figure, ink views, contours) of marks added to a live index, by id, kept in `added.sqlite`."
     file = 'added.sqlite'  # in the stage-2 folder
-    schema = 'create table if not exists added (id text primary key, patches blob, colour blob, orb blob, figure blob, ink blob)'  # float16 bytes; orb: positions (float16), then descriptors
+    schema = 'create table if not exists added (id text primary key, patches blob, colour blob, orb blob, figure blob, ink blob, outline blob)'  # float16 bytes; orb: positions (float16), then descriptors
     def __init__(self, path, # the stage-2 folder
                  dim:int, # numbers per patch, as in the patch store
                  keep=None, # read only the marks in it (a store: not those removed since); default: all
@@ -707,7 +708,7 @@ def add_mark(self:Reranker, i:str, # the mark's id in the store
              q:dict, # `query` of its image
              text:str='', # its verbal element
             ):
-    "Stage 2 of a mark added live: patches, colours, keypoints, figure and ink views committed to `added.sqlite`, words indexed."
+    "Stage 2 of a mark added live: patches, colours, keypoints, figure, ink views and contours committed to `added.sqlite`, words indexed."
     self.features.added.add_query(i, q)
     self.text_index.add(i, text)
 
@@ -737,7 +738,7 @@ class MarkFeatures:
         if self.inks is None and len(self.patches): warnings.warn(f'{path}: built before ink views were kept, so its ink component is the global score: build stage 2 again (`build_stage2`, or `logo-sim index`)')
         self.outls = load_npy(path/'outlines.npy', 'contours file') if (path/'outlines.npy').exists() else None  # None: built before contours were stored
         if self.outls is not None and len(self.outls) != len(self.patches): raise ValueError(f'{path}: contours of {len(self.outls)} marks for {len(self.patches)}')
-        if self.outls is None and len(self.patches): warnings.warn(f'{path}: built before contours were kept, so its figure component leaves them out: build stage 2 again (`build_stage2`, or `logo-sim index`)')
+        if self.outls is None and len(self.patches): warnings.warn(f'{path}: built before contours were kept, so its outline component is the global score: build stage 2 again (`build_stage2`, or `logo-sim index`)')
         self.added = AddedMarks(path, self.patches.array.shape[2], keep=keep)
     def __repr__(self): return f'MarkFeatures({len(self.patches)} built, {len(self.added)} added live)'
 
@@ -786,7 +787,7 @@ def ink_views(self:MarkFeatures, ids, dim:int) -> np.ndarray:
 
 @patch
 def outline_views(self:MarkFeatures, ids, dim:int) -> np.ndarray:
-    "Each of `ids`' contours' descriptor (n, `dim`, `outline_view`), built or added live; a NaN row for a mark without (its figure component leaves them out)."
+    "Each of `ids`' contours' descriptor (n, `dim`, `outline_view`), built or added live; a NaN row for a mark without (its outline component is then its global score)."
     return self._views(self.outls, ids, self.added.outline_views(ids, dim))
 
 # %% ../nbs/04_reranking.ipynb #2b0a041a
