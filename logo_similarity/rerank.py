@@ -643,9 +643,7 @@ def add(self:AddedMarks, i:str, patches:np.ndarray, colour:np.ndarray,
     self.features[i] = p.astype(np.float32), c.astype(np.float32)
     if k is None: self.orbs.pop(i, None)
     else: self.orbs[i] = _orb_of(k)  # as it will be read back
-    if f is None: self.figs.pop(i, None)
-    else: self.figs[i] = f.astype(np.float32)
-    for d, a in ((self.inks, v), (self.outls, o)):
+    for d, a in ((self.figs, f), (self.inks, v), (self.outls, o)):
         if a is None: d.pop(i, None)
         else: d[i] = a.astype(np.float32)
 
@@ -719,6 +717,18 @@ def remove_mark(self:Reranker, i:str):
     if i in self.text_index: self.text_index.remove(i)
 
 # %% ../nbs/04_reranking.ipynb #4ae0001b
+def _built(path:Path, fn:str, # the stage-2 folder, and a file of it
+           what:str, n:int, # what the file holds, for messages, and how many marks were built
+           component:str|None=None, # the component it scores, said to fall back to the global score when the file is missing
+          ) -> np.ndarray|None:
+    "The array `path/fn`, a row for each of the `n` marks built; None for a build made before it was kept."
+    if not (path/fn).exists():
+        if component and n: warnings.warn(f'{path}: built before {what} were kept, so its {component} component is the global score: build stage 2 again (`build_stage2`, or `logo-sim index`)')
+        return None
+    a = load_npy(path/fn, f'{what} file')
+    if len(a) != n: raise ValueError(f'{path}: {what} of {len(a)} marks for {n}')
+    return a
+
 class MarkFeatures:
     "The stage-2 features of an index's marks by id: those built (a `PatchStore`, colours, `Keypoints`) and those added live (`AddedMarks`)."
     def __init__(self, path, # the stage-2 folder
@@ -727,18 +737,13 @@ class MarkFeatures:
         self.patches, self.colours = PatchStore(path/'patches'), load_npy(path/'colours.npy', 'colours file')
         if len(self.colours) != len(self.patches): raise ValueError(f'{path}: {len(self.colours)} colour rows for {len(self.patches)} marks')
         self.keypoints = Keypoints(path) if (path/Keypoints.files[0]).exists() else None  # None: built before keypoints were stored
-        self.figs = load_npy(path/'figures.npy', 'figures file') if (path/'figures.npy').exists() else None  # None: built before figures were stored
-        if self.figs is not None and len(self.figs) != len(self.patches): raise ValueError(f'{path}: figures of {len(self.figs)} marks for {len(self.patches)}')
+        self.figs = _built(path, 'figures.npy', 'figures', len(self.patches))  # None: built before figures were stored
         flags = path/'figured.npy'  # which marks have a separate figure; None: built before figures were searched
         self.figured = load_npy(flags, 'figure flags file', mmap=False) if self.figs is not None and flags.exists() else None
         if self.figured is not None and self.figured.shape != (len(self.patches),): raise ValueError(f'{flags}: {self.figured.shape} flags for {len(self.patches)} marks')
         if self.keypoints is not None and len(self.keypoints) != len(self.patches): raise ValueError(f'{path}: keypoints of {len(self.keypoints)} marks for {len(self.patches)}')
-        self.inks = load_npy(path/'inks.npy', 'ink views file') if (path/'inks.npy').exists() else None  # None: built before ink views were stored
-        if self.inks is not None and len(self.inks) != len(self.patches): raise ValueError(f'{path}: ink views of {len(self.inks)} marks for {len(self.patches)}')
-        if self.inks is None and len(self.patches): warnings.warn(f'{path}: built before ink views were kept, so its ink component is the global score: build stage 2 again (`build_stage2`, or `logo-sim index`)')
-        self.outls = load_npy(path/'outlines.npy', 'contours file') if (path/'outlines.npy').exists() else None  # None: built before contours were stored
-        if self.outls is not None and len(self.outls) != len(self.patches): raise ValueError(f'{path}: contours of {len(self.outls)} marks for {len(self.patches)}')
-        if self.outls is None and len(self.patches): warnings.warn(f'{path}: built before contours were kept, so its outline component is the global score: build stage 2 again (`build_stage2`, or `logo-sim index`)')
+        self.inks = _built(path, 'inks.npy', 'ink views', len(self.patches), 'ink')  # None: built before ink views were stored
+        self.outls = _built(path, 'outlines.npy', 'contours', len(self.patches), 'outline')  # None: built before contours were stored
         self.added = AddedMarks(path, self.patches.array.shape[2], keep=keep)
     def __repr__(self): return f'MarkFeatures({len(self.patches)} built, {len(self.added)} added live)'
 
