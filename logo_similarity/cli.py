@@ -15,8 +15,8 @@ from .rerank import ONE_PASS, STAGE2, BothStages, build_stage2, found, has_stage
 # %% auto #0
 __all__ = ['box_arg', 'whiten_arg', 'index_parser', 'search_parser', 'filter_args', 'add_parser', 'remove_parser', 'model_args',
            'watch_parser', 'report_parser', 'parser', 'serve_parser', 'result_line', 'no_match_line', 'print_marks',
-           'print_results', 'index_cmd', 'query_problem', 'filters', 'search_cmd', 'words_cmd', 'add_cmd', 'remove_cmd',
-           'alert_line', 'watch_cmd', 'report_cmd', 'serve_cmd', 'export_cmd', 'main']
+           'print_results', 'served', 'index_cmd', 'query_problem', 'filters', 'search_cmd', 'words_cmd', 'add_cmd',
+           'remove_cmd', 'alert_line', 'watch_cmd', 'report_cmd', 'serve_cmd', 'export_cmd', 'main']
 
 # %% ../nbs/10_cli.ipynb #bf380582
 def box_arg(s:str) -> tuple:
@@ -60,6 +60,7 @@ def search_parser(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
     q.add_argument('--grid', default=None, help='write a picture of the results to this PNG file')
     q.add_argument('--model', default=None, help='exported .onnx model to embed queries with (must match the index)')
     q.add_argument('--device', default='auto', help="PyTorch device without --model: auto (CUDA when present), cpu, cuda (default: auto)")
+    q.add_argument('--torch', action='store_true', help='embed with PyTorch on a CPU too (default there: the default model exported to ONNX, when the index was built with it)')
     q.add_argument('--no-rerank', dest='rerank', action='store_false', help='stage 1 alone: rank by the global descriptor only')
     q.add_argument('--text', default=None, metavar='WORDS', help="the query's words as typed, instead of what OCR reads (every query); without images, the words searched alone")
     q.add_argument('--colour', action=argparse.BooleanOptionalAction, default=None,
@@ -101,6 +102,7 @@ def model_args(q:argparse.ArgumentParser) -> argparse.ArgumentParser:
     "The model an index was built with, for the commands that change an index."
     q.add_argument('--model', default=None, help='exported .onnx model the index was built with, if it was')
     q.add_argument('--device', default='auto', help='PyTorch device without --model: auto, cpu, cuda (default: auto)')
+    q.add_argument('--torch', action='store_true', help='embed with PyTorch on a CPU too (default there: the default model exported to ONNX, when the index was built with it)')
     return q
 
 # %% ../nbs/10_cli.ipynb #8e78c7b8
@@ -240,6 +242,12 @@ def _cpu_only(device) -> bool:
     from logo_similarity.backbone import resolve_device
     return resolve_device(device).type == 'cpu'
 
+def served(a:argparse.Namespace):
+    "The model to embed `a.index`'s queries with: `--model`; else on a CPU the default model exported to ONNX, when the index was built with it (`served_model`: the same descriptors, a query's network run in about half the time); else None, PyTorch (`--torch` asks for it)."
+    if a.model or a.torch or a.device == 'cuda' or not _cpu_only(a.device): return a.model
+    from logo_similarity.export import served_model  # PyTorch too: it may export the model once
+    return served_model(a.index, a.device)
+
 def index_cmd(a:argparse.Namespace):
     "`logo-sim index`: build stage 1 of the folder `a.src` into `a.out`, then stage 2 unless `a.rerank` is False."
     say, model = _say(a), a.model
@@ -321,7 +329,7 @@ def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
         return 1
     # decoded again, not kept from the check: a large batch's images need not all sit in memory (--crop keeps the regions)
     inputs = [crop(decode_image(q), a.crop, str(q)) for q in qs] if a.crop else qs
-    s = load_searcher(a.index, a.model, a.device, rerank=a.rerank, colour=a.colour)
+    s = load_searcher(a.index, served(a), a.device, rerank=a.rerank, colour=a.colour)
     res = s.search(inputs, k=a.k, text=a.text, **filters(a))
     say(f'queries embedded on {s.embedder.device}')
     answers = dict(zip(qs, (found(r, paths=True) for r in res)))  # this machine's user: the marks' image files are theirs to open
@@ -343,7 +351,7 @@ def words_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     if given := [o for o, g in [('--why', a.why), ('--grid', a.grid), ('--crop', a.crop), ('--no-rerank', not a.rerank)] if g]:
         p.error(f"{', '.join(given)}: a search by words alone has no picture")
     if not has_stage2(a.index): p.error(f'a search by words needs the text index of stage 2, and {a.index} has none ({STAGE2}/): run `logo-sim index` without --no-rerank')
-    f = found(load_searcher(a.index, a.model, a.device).search_words(a.text, a.k, **filters(a)), paths=True)
+    f = found(load_searcher(a.index, served(a), a.device).search_words(a.text, a.k, **filters(a)), paths=True)
     print(f'\n"{shown(a.text, 80)}"  (words alone)')
     print_marks(f['results'])
     if not f['results']: print('  no mark is spelled or sounds like these words')
@@ -356,7 +364,7 @@ def add_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     from logo_similarity.app import SearchService  # the service's module, only for the commands that need it
     if a.id and len(a.images) > 1: p.error('--id names one mark: give one image, or none and the file names are the ids')
     say, bad, vienna, added = _say(a), 0, [c for c in a.vienna.split(',') if c.strip()], []
-    svc = SearchService(a.index, a.model, a.device)
+    svc = SearchService(a.index, served(a), a.device)
     try:
         for f in a.images:
             i = a.id or Path(f).stem
@@ -372,7 +380,7 @@ def remove_cmd(a:argparse.Namespace) -> int:
     "`logo-sim remove`: remove marks by id; an unknown id is named and the others go on; 1 if one failed."
     from logo_similarity.app import SearchService
     say, bad = _say(a), 0
-    svc = SearchService(a.index, a.model, a.device)
+    svc = SearchService(a.index, served(a), a.device)
     try:
         for i in a.ids:
             try: svc.remove(i); say(f'removed {i}')
@@ -407,7 +415,7 @@ def watch_cmd(a:argparse.Namespace) -> int:
     if not change and not has_watch(a.index):  # nothing watched yet: reading makes no watch list
         if a.json: save_json([], a.json)
         return 0
-    w, bad = WatchList(load_searcher(a.index, a.model, a.device, write=change)), 0
+    w, bad = WatchList(load_searcher(a.index, served(a), a.device, write=change)), 0
     try:
         if a.watch == 'add': out = [w.add(a.id, existing_file(a.image) if a.image else None, a.text)]
         elif a.watch == 'list': out = w.list()
@@ -425,7 +433,7 @@ def report_cmd(a:argparse.Namespace) -> int:
     "`logo-sim report`: search once and write the clearance report (`clearance_report`), OUT.html and OUT.pdf; say what was written."
     from logo_similarity.report import clearance_report
     if a.query is None and not a.text: raise ValueError('give a query logo, or --text for a report on the words alone')
-    s = load_searcher(a.index, a.model, a.device, rerank=a.rerank)
+    s = load_searcher(a.index, served(a), a.device, rerank=a.rerank)
     f = filters(a)
     r = clearance_report(s, existing_file(a.query) if a.query else None, a.out, a.k, a.text, f['vienna'], f['years'], f['where'], a.why, a.pdf)
     ans = r['answer']
@@ -438,7 +446,7 @@ def report_cmd(a:argparse.Namespace) -> int:
 def serve_cmd(a:argparse.Namespace) -> int:
     "`logo-sim serve`: the HTTP service and its page, until interrupted."
     from logo_similarity.app import serve
-    serve(a.index, a.host, a.port, a.model, a.device, rate=a.rate, workers=a.workers, read_key=a.read_key,
+    serve(a.index, a.host, a.port, served(a), a.device, rate=a.rate, workers=a.workers, read_key=a.read_key,
           log_level='warning' if a.quiet else 'info', max_bytes=a.max_bytes, max_pixels=a.max_pixels, max_batch=a.max_batch,
           max_text=a.max_text, forwarded_allow_ips=a.forwarded_allow_ips, header_seconds=a.header_timeout,
           body_seconds=a.body_timeout, max_connections=a.max_connections)

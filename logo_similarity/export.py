@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_export.ipynb #97574ed3
 from __future__ import annotations
-import copy, os, platform, shutil, tempfile, warnings
+import copy, fcntl, os, platform, shutil, tempfile, warnings
 from pathlib import Path
 import numpy as np, torch, timm, onnx, onnxruntime as ort
 import torch.nn as nn, torch.nn.functional as F
@@ -12,16 +12,16 @@ from onnxruntime.quantization import quantize_static, CalibrationDataReader, Qua
 from onnxruntime.quantization.shape_inference import quant_pre_process
 from onnxconverter_common import float16
 from timm.layers.padding import get_same_padding
-from .core import atomic_path, save_json, load_json, sha256, cached_default_onnx, default_made_of, default_model_dir
+from .core import LITE0, atomic_path, save_json, load_json, sha256, cached_default_onnx, default_made_of, default_model_dir
 from .data import fixture_dir
 from .sample import sample_jobs, simple_icon_mark
 from .preprocess import Preprocessor
-from .backbone import DEFAULT_WEIGHTS, Backbone, create_backbone
-from .embed import meta_file
+from .backbone import DEFAULT_WEIGHTS, Backbone, create_backbone, resolve_device
+from .embed import EmbedderConfig, meta_file
 
 # %% auto #0
 __all__ = ['KEEP_FP32', 'FixedPadConv', 'fix_padding', 'write_meta', 'export_onnx', 'derived_meta', 'to_fp16',
-           'calibration_logos', 'to_int8', 'default_onnx', 'main']
+           'calibration_logos', 'to_int8', 'default_onnx', 'served_model', 'main']
 
 # %% ../nbs/07_export.ipynb #89ee508b
 class FixedPadConv(nn.Module):
@@ -165,12 +165,28 @@ def default_onnx(home=None, # default: `data_home()`
     if fn := cached_default_onnx(home): return fn
     out = default_model_dir(home)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix='.default.'))
-    try:
-        export_onnx(create_backbone(), tmp/'lite0.onnx'); save_json(default_made_of(), tmp/'weights.json')
-        shutil.rmtree(out, ignore_errors=True); os.replace(tmp, out)
-    finally: shutil.rmtree(tmp, ignore_errors=True)
+    with open(out.parent/'.default.lock', 'a') as lock:  # two processes exporting at once: the second waits, then finds the first's
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if fn := cached_default_onnx(home): return fn
+        tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix='.default.'))
+        try:
+            export_onnx(create_backbone(), tmp/'lite0.onnx'); save_json(default_made_of(), tmp/'weights.json')
+            shutil.rmtree(out, ignore_errors=True); os.replace(tmp, out)
+        finally: shutil.rmtree(tmp, ignore_errors=True)
     return out/'lite0.onnx'
+
+
+# %% ../nbs/07_export.ipynb #862e5c7c
+def served_model(index, # an index folder made by `build_index`
+                 device='auto', # where PyTorch would run: 'auto' (CUDA when present), 'cpu', 'cuda'
+                 home=None, # the cache, default `data_home()`
+                ) -> Path|None:
+    "The exported model to embed an index's queries with: the default model in FP32 (`default_onnx`) when the index was built with it and PyTorch would run on a CPU; else None (PyTorch)."
+    cfg = EmbedderConfig.of(load_json(Path(index)/'store'/'store.json')['config'])
+    if (cfg.model.get('name'), cfg.model.get('weights')) != (LITE0, DEFAULT_WEIGHTS) or resolve_device(device).type != 'cpu': return None
+    fn = default_onnx(home)
+    meta = load_json(meta_file(fn))
+    return fn if not EmbedderConfig(meta['model'], meta['preprocess'], cfg.masked).differs(cfg) else None
 
 
 # %% ../nbs/07_export.ipynb #3bf442cd

@@ -13,7 +13,7 @@ from .embed import Whitening
 
 # %% auto #0
 __all__ = ['ORB_SIZE', 'ORB_KEYPOINTS', 'NO_KEYPOINTS', 'SILHOUETTE_SIDE', 'patches', 'spatial_score', 'PatchStore',
-           'orb_features', 'signs', 'hamming', 'query_orb', 'beyond_chance', 'geometric_matches', 'geometric_match',
+           'orb_features', 'hamming', 'query_orb', 'beyond_chance', 'geometric_matches', 'geometric_match',
            'geometric_score', 'Keypoints', 'pack_keypoints', 'colour_histogram', 'colour_similarity', 'silhouette',
            'silhouette_similarity']
 
@@ -106,22 +106,21 @@ NO_KEYPOINTS = (np.zeros((0, 2), np.float32), np.zeros((0, 32), np.uint8))  # `o
 
 
 # %% ../nbs/04_features.ipynb #a31b21cf
-_SIGNS = np.unpackbits(np.arange(256, dtype=np.uint8)[:, None], 1).astype(np.float32)*2 - 1  # each byte value's 8 bits as -1 and +1
-
-def signs(des:np.ndarray) -> np.ndarray:
-    "Binary descriptors (k, 32) uint8 as signs (k, 256) float32: two descriptors' Hamming distance is `(256 - a @ b)/2`, exactly."
-    return _SIGNS[des].reshape(len(des), 8*des.shape[1])
-
-def hamming(sa:np.ndarray, sb:np.ndarray) -> np.ndarray:
-    "Hamming distances (na, nb) between two sets of descriptors given as `signs`: one matrix product."
-    return (sa.shape[1] - sa @ sb.T)/2
+def hamming(da:np.ndarray, db:np.ndarray) -> np.ndarray:
+    "Hamming distances (na, nb) int32 between two sets of binary descriptors (k, 32) uint8: FAISS's popcount kernel, every pair."
+    import faiss
+    a, b = np.ascontiguousarray(da, np.uint8), np.ascontiguousarray(db, np.uint8)
+    D = np.empty((len(a), len(b)), np.int32)
+    if D.size: faiss.hammings(faiss.swig_ptr(a), faiss.swig_ptr(b), len(a), len(b), a.shape[1], faiss.swig_ptr(D))
+    return D
 
 def _mutual(D:np.ndarray, ratio:float=0.75) -> tuple[np.ndarray, np.ndarray]:
     "Rows and columns (i, j) of a distance matrix that are each other's nearest and pass Lowe's ratio test; ties go to the first, as OpenCV's brute-force matcher takes them."
     if D.shape[0] < 2 or D.shape[1] < 2: return np.zeros(0, int), np.zeros(0, int)
     best, back = D.argmin(1), D.argmin(0)
-    d = np.partition(D, 1, axis=1)  # each row's nearest and second nearest first
-    i = np.flatnonzero((d[:, 0] < ratio*d[:, 1]) & (back[best] == np.arange(len(D))))
+    r = np.arange(len(D))
+    rest = D.copy(); rest[r, best] = np.iinfo(D.dtype).max  # each row without its nearest: its minimum is the second nearest
+    i = np.flatnonzero((D[r, best] < ratio*rest.min(1)) & (back[best] == r))
     return i, best[i]
 
 def _fit(pa, pb, i, j, px:float=4.0) -> tuple[int, np.ndarray]:
@@ -151,14 +150,14 @@ def geometric_matches(fq:tuple, # `query_orb` of the query
                       fbs:list, # `orb_features` of each candidate
                       half:float=5, chance:int=0, # see `beyond_chance`
                       size:int=ORB_SIZE,
-                      chunk:int=64, # candidates compared in one matrix product (bounds its memory: 300 x 64*300 distances)
+                      chunk:int=64, # candidates whose distances are computed at once (bounds their memory: 300 x 64*300 distances)
                      ) -> list[tuple[float, np.ndarray]]:
-    "`geometric_match` of one query against many candidates: the query's and its mirror's descriptors against a chunk of candidates' in one product each."
-    out, Q = [], [signs(d) for _, d in fq]
+    "`geometric_match` of one query against many candidates: the query's and its mirror's descriptors against a chunk of candidates' at once."
+    out = []
     for part in chunked(fbs, chunk):
         ks = np.cumsum([0, *(len(d) for _, d in part)])
-        S = signs(np.concatenate([d for _, d in part])) if ks[-1] else np.zeros((0, 256), np.float32)
-        D = [hamming(s, S) for s in Q]  # (query's keypoints, all the chunk's keypoints), straight and mirrored
+        S = np.concatenate([d for _, d in part]) if ks[-1] else NO_KEYPOINTS[1]
+        D = [hamming(d, S) for _, d in fq]  # (query's keypoints, all the chunk's keypoints), straight and mirrored
         for c, (pb, _) in enumerate(part):
             (n, pts), (nm, ptsm) = (_fit(p, pb, *_mutual(d[:, ks[c]:ks[c + 1]])) for (p, _), d in zip(fq, D))
             if nm > n: n, pts = nm, np.column_stack([size - 1 - ptsm[:, 0], ptsm[:, 1:]])  # positions back in the query's frame

@@ -16,7 +16,7 @@ from .embed import Embedder, EmbedderConfig, Whitening, blas_threads, shipped_pa
 
 # %% auto #0
 __all__ = ['FILTERS_FILE', 'EXACT_FILE', 'STORE_FORMAT', 'SHARDS_FORMAT', 'WHITEN_DIM', 'as_unit_vectors', 'lossy',
-           'ExactVectors', 'db_error', 'MarkMeta', 'repeated_ids', 'MarkTable', 'VectorStore', 'train_index',
+           'ExactVectors', 'db_error', 'MarkMeta', 'metas', 'repeated_ids', 'MarkTable', 'VectorStore', 'train_index',
            'meta_rows', 'vienna_key', 'vienna_filter', 'where_filter', 'field_values', 'MarkFilters', 'years_filter',
            'suggest_vienna', 'search_params', 'graph_rows', 'index_search', 'index_cosines', 'open_db', 'read_db',
            'read_faiss', 'StoreFolder', 'empty_like', 'merge_stores', 'auto_spec', 'marks_from_folder',
@@ -191,6 +191,23 @@ def drop(self:MarkMeta, ids):
 
 def _json(m) -> str: return json.dumps(m, ensure_ascii=False)
 
+# %% ../nbs/03_indexing.ipynb #0eeba7a4
+@patch
+def many(self:MarkMeta, ids:list) -> list[dict]:
+    "The metadata of each of `ids` in one read (of up to 500 ids at a time), {} for an id not stored (removed by another process since): a search's candidates at once, not one query each."
+    got = {}
+    for part in chunked(list(dict.fromkeys(ids)), 500):
+        sql = f'select id, meta from marks where id in ({",".join("?"*len(part))})'
+        try: got.update((s, json.loads(m)) for s, m in self.db.execute(sql, part))
+        except sqlite3.DatabaseError as e: raise db_error(self.fn, e) from None
+    return [got.get(i, {}) for i in ids]
+
+def metas(meta, # a store's metadata: a `MarkMeta`, or a dict by id
+          ids:list) -> list[dict]:
+    "The metadata of each of `ids` (`MarkMeta.many`), {} for an id `meta` does not hold."
+    return meta.many(ids) if isinstance(meta, MarkMeta) else [meta.get(i, {}) for i in ids]
+
+
 # %% ../nbs/03_indexing.ipynb #fb5cc186
 def repeated_ids(ids) -> list:
     "The ids that `ids` holds more than once (the first five repeats), for error messages."
@@ -254,9 +271,10 @@ def drop(self:MarkTable, ids:list, graph:bool=False, # the index is a graph: it 
 def results(self:MarkTable, D:np.ndarray, I:np.ndarray, # scores and integers of each query's results (-1: none)
            ) -> list[pd.DataFrame]:
     "Each query's results as a table: id, score and metadata, best first."
-    out = []
-    for d, ii in zip(D, I):
-        rows = [{'id': self.str_of[n], 'score': float(s), **self.meta.get(self.str_of[n], {})} for s, n in zip(d, ii) if n >= 0]  # {}: removed by another process since
+    out, ids = [], [[self.str_of[n] for n in ii if n >= 0] for ii in I]
+    meta = iter(metas(self.meta, [i for r in ids for i in r]))  # every query's results in one read
+    for d, ii, r in zip(D, I, ids):
+        rows = [{'id': i, 'score': float(s), **next(meta)} for i, s in zip(r, d[ii >= 0])]  # {}: removed by another process since
         r = pd.DataFrame(rows, columns=['id', 'score'] if not rows else None)
         if 'year' in r: r['year'] = r.year.astype('Int64')
         out.append(r)

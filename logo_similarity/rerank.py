@@ -12,7 +12,7 @@ from fastprogress.fastprogress import progress_bar
 import logo_similarity
 from .core import atomic_path, existing_file, load_json, load_npy, load_npz, plain, recovered, save_json, save_npz, shown
 from .embed import Embedder, EmbedderConfig, Moments, Whitening, blas_threads
-from .text import TextIndex, indexed_text, mark_text, shared_words, spelled, text_search, text_similarity
+from .text import TextIndex, indexed_text, mark_text, shared_words, spelled, text_search, text_similarities
 from .features import ORB_KEYPOINTS, ORB_SIZE, Keypoints, PatchStore, colour_histogram, geometric_matches, geometric_score
 from .features import NO_KEYPOINTS, orb_features, pack_keypoints, patches, query_orb
 
@@ -484,7 +484,7 @@ def _text_columns(query:str, # the query's words
                   texts:list, # each candidate's words
                  ) -> dict:
     "The text components of each candidate, by column: `text_score`, `text_how` (what drove it) and `text_both`."
-    ts, both = [text_similarity(query, t) for t in texts], bool(spelled(query))
+    ts, both = text_similarities(query, texts), bool(spelled(query))
     return {'text_score': [s for s, _ in ts], 'text_how': [h if s > 0 else '' for s, h in ts],
             'text_both': [float(both and bool(spelled(t))) for t in texts]}
 
@@ -555,7 +555,8 @@ def mark_components(q:dict, # a query (see `Reranker.query`)
         if have.any(): c.loc[have, 'spatial'] = _spatial_many(q['patches'], q['weights'], G)
     with ms('colour'):
         if have.any(): c.loc[have, 'colour'] = np.minimum(C, q['colour']).sum(1).clip(0, 1)
-    with ms('text'): c = c.assign(**_text_columns(q['text'], [indexed_text(mark_text(meta[i])) for i in c.id]))
+    from logo_similarity.index import metas
+    with ms('text'): c = c.assign(**_text_columns(q['text'], [indexed_text(mark_text(m)) for m in metas(meta, list(c.id))]))  # one read
     c['geometric'], c['inliers'] = 0.0, 0
     with ms('geometric'):
         top = c.nlargest(n_geometric, 'global').index if n_geometric else []
@@ -815,7 +816,8 @@ def _with_metadata(r:pd.DataFrame, # one query's ranked marks, with their own co
                    meta, # the store's metadata by id
                   ) -> pd.DataFrame:
     "The marks `r` with their metadata as columns; a field named like a result's own column is kept as `mark_<name>` (`mark_colour`)."
-    m = pd.DataFrame([meta[i] for i in r.id], index=r.index).drop(columns=['text_boxes'], errors='ignore')
+    from logo_similarity.index import metas
+    m = pd.DataFrame(metas(meta, list(r.id)), index=r.index).drop(columns=['text_boxes'], errors='ignore')  # one read
     r = pd.concat([r, m.rename(columns={c: f'mark_{c}' for c in m if c in RESULT})], axis=1)
     if 'year' in r: r['year'] = r.year.astype('Int64')  # as stage 1 gives it
     return r

@@ -12,10 +12,10 @@ from .core import atomic_folder, data_home, existing_file, load_json, load_npy, 
 
 # %% auto #0
 __all__ = ['SOUND_CHARS', 'SPELLING_CHARS', 'ARPA_IPA', 'LTS', 'SEGMENTS', 'SOUND_CHANCE', 'SPELLING_CHANCE', 'normalise_text',
-           'verbal_element', 'cached_json', 'letter_to_sound', 'phonemes', 'aline_score', 'aline_ratio', 'above_chance',
-           'sound_similarity', 'spelled', 'spelling_similarity', 'text_similarity', 'sound_key', 'sound_alphabet',
-           'mark_text', 'indexed_text', 'GramIndex', 'KeyIndex', 'spelling_form', 'TextIndex', 'text_search',
-           'shared_words']
+           'verbal_element', 'cached_json', 'letter_to_sound', 'phonemes', 'aline_score', 'aline_scores', 'aline_ratio',
+           'above_chance', 'sound_similarity', 'spelled', 'spelling_similarity', 'text_similarity', 'text_similarities',
+           'sound_key', 'sound_alphabet', 'mark_text', 'indexed_text', 'GramIndex', 'KeyIndex', 'spelling_form',
+           'TextIndex', 'text_search', 'shared_words']
 
 # %% ../nbs/04_text.ipynb #1fda2a39
 def normalise_text(s:str|None) -> str:
@@ -127,6 +127,32 @@ def aline_score(a:str, b:str) -> float:
             S[i, j] = s
     return float(S.max())
 
+# %% ../nbs/04_text.ipynb #275bc3dc
+def aline_scores(a:str, bs:list) -> np.ndarray:
+    "`aline_score` of `a` with each of `bs` at once: one dynamic programme over the strings padded to one length, a row of it at a time (the same sums and maxima, so the same scores)."
+    n, L = len(bs), max(map(len, bs), default=0)
+    if not a or not L: return np.zeros(n)
+    C, segs = _aline()['skip'], sorted(set(a).union(*bs))
+    code = {s: k for k, s in enumerate(segs)}
+    B = np.array([[code[c] for c in b] + [0]*(L - len(b)) for b in bs])  # padding lies beyond each string: no cell of it is read back
+    pairs, pair = np.unique(B[:, :-1]*len(segs) + B[:, 1:], return_inverse=True)  # each two segments of the strings, j - 2 and j - 1
+    pair = pair.reshape(n, L - 1)
+    sub = np.array([[_sub(p, q) for q in segs] for p in a])[:, B]  # (len a, n, L): a[i-1] for b[j-1]
+    exp_a = np.array([[_exp(p, segs[k//len(segs)] + segs[k % len(segs)]) for k in pairs] for p in a])[:, pair]  # a[i-1] for b[j-2:j]
+    exp_b = np.array([[_exp(q, a[i-2:i]) for q in segs] for i in range(2, len(a) + 1)]).reshape(-1, len(segs))[:, B]  # b[j-1] for a[i-2:i]
+    two, one, best = None, np.zeros((n, L + 1)), np.zeros(n)
+    lens = np.array([len(b) for b in bs])
+    for i in range(1, len(a) + 1):
+        t = np.maximum(np.maximum(one[:, 1:] + C, one[:, :-1] + sub[i-1]), 0)  # every term but the skip along the row
+        t[:, 1:] = np.maximum(t[:, 1:], one[:, :-2] + exp_a[i-1])
+        if i > 1: t = np.maximum(t, two[:, :-1] + exp_b[i-2])
+        row = np.zeros((n, L + 1))
+        for j in range(1, L + 1): row[:, j] = np.maximum(t[:, j-1], row[:, j-1] + C)
+        best = np.maximum(best, np.where(np.arange(L + 1) <= lens[:, None], row, 0).max(1))
+        two, one = one, row
+    return best
+
+
 # %% ../nbs/04_text.ipynb #7cbbd809
 def aline_ratio(a:str, b:str) -> float:
     "ALINE of two verbal elements' phonemes over the mean of each against itself, in [0, 1] (0 if either has no sounds)."
@@ -162,6 +188,18 @@ def text_similarity(a:str|None, b:str|None) -> tuple[float, str]:
     "The text component: the larger of spelling and sound similarity, and which it was ('spelled like', 'sounds like')."
     sp, so = spelling_similarity(a, b), sound_similarity(a or '', b or '')
     return (sp, 'spelled like') if sp >= so else (so, 'sounds like')
+
+
+# %% ../nbs/04_text.ipynb #5308f9dd
+def text_similarities(a:str|None, # the query's words
+                      bs:list, # each candidate's words (str or None)
+                     ) -> list[tuple[float, str]]:
+    "`text_similarity` of `a` with each of `bs`: the sounds compared at once (`aline_scores`), the same scores."
+    pa, pbs = phonemes(verbal_element(a or '')), [phonemes(verbal_element(b or '')) for b in bs]
+    ab = aline_scores(pa, pbs).tolist()
+    so = [above_chance(min(1.0, 2*s/(aline_score(pa, pa) + aline_score(pb, pb))), SOUND_CHANCE) if pa and pb else 0.0 for s, pb in zip(ab, pbs)]
+    sp = [spelling_similarity(a, b) for b in bs]
+    return [(p, 'spelled like') if p >= s else (s, 'sounds like') for p, s in zip(sp, so)]
 
 
 # %% ../nbs/04_text.ipynb #acbb9d84
@@ -446,10 +484,9 @@ def text_search(ti:TextIndex, query:str, # the query's words (OCR or typed)
                ) -> pd.DataFrame:
     "Marks whose verbal element is spelled or sounds like `query`: id, text score, what drove it, and how it was found (`attrs['short']`: `keep` left a full pool short of `n`)."
     found, short = _candidates(ti, query, n, min_spelling, keep, pool)
-    rows = []
-    for p, ways in found.items():
-        i, t, _ = ti.at(p); s, how = text_similarity(query, t)
-        rows.append({'id': i, 'text': t, 'text_score': s, 'text_how': how, 'found_by': '+'.join(sorted(ways))})
+    at = [ti.at(p)[:2] for p in found]
+    rows = [{'id': i, 'text': t, 'text_score': s, 'text_how': how, 'found_by': '+'.join(sorted(ways))}
+            for (i, t), (s, how), ways in zip(at, text_similarities(query, [t for _, t in at]), found.values())]  # scored at once
     cols = ['id', 'text', 'text_score', 'text_how', 'found_by']
     out = pd.DataFrame(rows, columns=cols).sort_values('text_score', ascending=False, kind='stable').reset_index(drop=True)
     out.attrs['short'] = bool(short)
