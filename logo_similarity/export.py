@@ -182,7 +182,8 @@ def served_model(index, # an index folder made by `build_index`
                  home=None, # the cache, default `data_home()`
                 ) -> Path|None:
     "The exported model to embed an index's queries with: the default model in FP32 (`default_onnx`) when the index was built with it and PyTorch would run on a CPU; else None (PyTorch)."
-    cfg = EmbedderConfig.of(load_json(Path(index)/'store'/'store.json')['config'])
+    if not (fn := Path(index)/'store'/'store.json').is_file(): return None  # not an index: loading it says so
+    cfg = EmbedderConfig.of(load_json(fn)['config'])
     if (cfg.model.get('name'), cfg.model.get('weights')) != (LITE0, DEFAULT_WEIGHTS) or resolve_device(device).type != 'cpu': return None
     fn = default_onnx(home)
     meta = load_json(meta_file(fn))
