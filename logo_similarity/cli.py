@@ -243,10 +243,12 @@ def _cpu_only(device) -> bool:
     return resolve_device(device).type == 'cpu'
 
 def served(a:argparse.Namespace):
-    "The model to embed `a.index`'s queries with: `--model`; else on a CPU the default model exported to ONNX, when the index was built with it (`served_model`: the same descriptors, a query's network run in about half the time); else None, PyTorch (`--torch` asks for it)."
+    "The model to embed `a.index`'s queries with: `--model`; else on a CPU the default model exported to ONNX, when the index was built with it (`served_model`: descriptors equal to about 1e-6, the network's part of a query in about 0.6 of the time); else None, PyTorch (`--torch` asks for it; so does a cache the export cannot be kept in, and it says so)."
     if a.model or a.torch or a.device == 'cuda' or not _cpu_only(a.device): return a.model
     from logo_similarity.export import served_model  # PyTorch too: it may export the model once
-    return served_model(a.index, a.device)
+    try: return served_model(a.index, a.device)
+    except OSError as e:
+        _say(a)(f'embedding with PyTorch: the exported default model cannot be kept in the cache ({e})'); return None
 
 def index_cmd(a:argparse.Namespace):
     "`logo-sim index`: build stage 1 of the folder `a.src` into `a.out`, then stage 2 unless `a.rerank` is False."
@@ -351,7 +353,7 @@ def words_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     if given := [o for o, g in [('--why', a.why), ('--grid', a.grid), ('--crop', a.crop), ('--no-rerank', not a.rerank)] if g]:
         p.error(f"{', '.join(given)}: a search by words alone has no picture")
     if not has_stage2(a.index): p.error(f'a search by words needs the text index of stage 2, and {a.index} has none ({STAGE2}/): run `logo-sim index` without --no-rerank')
-    f = found(load_searcher(a.index, served(a), a.device).search_words(a.text, a.k, **filters(a)), paths=True)
+    f = found(load_searcher(a.index, a.model, a.device).search_words(a.text, a.k, **filters(a)), paths=True)
     print(f'\n"{shown(a.text, 80)}"  (words alone)')
     print_marks(f['results'])
     if not f['results']: print('  no mark is spelled or sounds like these words')
@@ -380,7 +382,7 @@ def remove_cmd(a:argparse.Namespace) -> int:
     "`logo-sim remove`: remove marks by id; an unknown id is named and the others go on; 1 if one failed."
     from logo_similarity.app import SearchService
     say, bad = _say(a), 0
-    svc = SearchService(a.index, served(a), a.device)
+    svc = SearchService(a.index, a.model, a.device)
     try:
         for i in a.ids:
             try: svc.remove(i); say(f'removed {i}')
@@ -415,7 +417,7 @@ def watch_cmd(a:argparse.Namespace) -> int:
     if not change and not has_watch(a.index):  # nothing watched yet: reading makes no watch list
         if a.json: save_json([], a.json)
         return 0
-    w, bad = WatchList(load_searcher(a.index, served(a), a.device, write=change)), 0
+    w, bad = WatchList(load_searcher(a.index, served(a) if a.watch in ('add', 'scan') else a.model, a.device, write=change)), 0  # only adding and scanning embed
     try:
         if a.watch == 'add': out = [w.add(a.id, existing_file(a.image) if a.image else None, a.text)]
         elif a.watch == 'list': out = w.list()
@@ -433,7 +435,7 @@ def report_cmd(a:argparse.Namespace) -> int:
     "`logo-sim report`: search once and write the clearance report (`clearance_report`), OUT.html and OUT.pdf; say what was written."
     from logo_similarity.report import clearance_report
     if a.query is None and not a.text: raise ValueError('give a query logo, or --text for a report on the words alone')
-    s = load_searcher(a.index, served(a), a.device, rerank=a.rerank)
+    s = load_searcher(a.index, served(a) if a.query else a.model, a.device, rerank=a.rerank)
     f = filters(a)
     r = clearance_report(s, existing_file(a.query) if a.query else None, a.out, a.k, a.text, f['vienna'], f['years'], f['where'], a.why, a.pdf)
     ans = r['answer']

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_export.ipynb #97574ed3
 from __future__ import annotations
-import copy, fcntl, os, platform, shutil, tempfile, warnings
+import copy, os, platform, shutil, tempfile, warnings
 from pathlib import Path
 import numpy as np, torch, timm, onnx, onnxruntime as ort
 import torch.nn as nn, torch.nn.functional as F
@@ -165,6 +165,7 @@ def default_onnx(home=None, # default: `data_home()`
     if fn := cached_default_onnx(home): return fn
     out = default_model_dir(home)
     out.parent.mkdir(parents=True, exist_ok=True)
+    import fcntl  # Unix
     with open(out.parent/'.default.lock', 'a') as lock:  # two processes exporting at once: the second waits, then finds the first's
         fcntl.flock(lock, fcntl.LOCK_EX)
         if fn := cached_default_onnx(home): return fn
@@ -182,8 +183,8 @@ def served_model(index, # an index folder made by `build_index`
                  home=None, # the cache, default `data_home()`
                 ) -> Path|None:
     "The exported model to embed an index's queries with: the default model in FP32 (`default_onnx`) when the index was built with it and PyTorch would run on a CPU; else None (PyTorch)."
-    if not (fn := Path(index)/'store'/'store.json').is_file(): return None  # not an index: loading it says so
-    cfg = EmbedderConfig.of(load_json(fn)['config'])
+    if not (fn := Path(index)/'store'/'store.json').is_file() or 'config' not in (s := load_json(fn)): return None  # not an index, or not one this version reads: loading it says so
+    cfg = EmbedderConfig.of(s['config'])
     if (cfg.model.get('name'), cfg.model.get('weights')) != (LITE0, DEFAULT_WEIGHTS) or resolve_device(device).type != 'cpu': return None
     fn = default_onnx(home)
     meta = load_json(meta_file(fn))

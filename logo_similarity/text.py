@@ -129,7 +129,8 @@ def aline_score(a:str, b:str) -> float:
 
 # %% ../nbs/04_text.ipynb #275bc3dc
 def aline_scores(a:str, bs:list) -> np.ndarray:
-    "`aline_score` of `a` with each of `bs` at once: one dynamic programme over the strings padded to one length, a row of it at a time (the same sums and maxima, so the same scores)."
+    "`aline_score` of `a` with each of `bs` at once: one dynamic programme over the strings padded to one length, a row of it at a time (the same sums and maxima, so the same scores); 256 strings at a time, so its memory stays bounded."
+    if len(bs) > 256: return np.concatenate([aline_scores(a, bs[k:k + 256]) for k in range(0, len(bs), 256)])
     n, L = len(bs), max(map(len, bs), default=0)
     if not a or not L: return np.zeros(n)
     C, segs = _aline()['skip'], sorted(set(a).union(*bs))
