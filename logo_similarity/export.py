@@ -183,7 +183,8 @@ def served_model(index, # an index folder made by `build_index`
                  home=None, # the cache, default `data_home()`
                 ) -> Path|None:
     "The exported model to embed an index's queries with: the default model in FP32 (`default_onnx`) when the index was built with it and PyTorch would run on a CPU; else None (PyTorch)."
-    if not (fn := Path(index)/'store'/'store.json').is_file() or 'config' not in (s := load_json(fn)): return None  # not an index, or not one this version reads: loading it says so
+    settings = Path(index)/'store'/'store.json'
+    if not settings.is_file() or 'config' not in (s := load_json(settings)): return None  # not an index, or not one this version reads: loading it says so
     cfg = EmbedderConfig.of(s['config'])
     if (cfg.model.get('name'), cfg.model.get('weights')) != (LITE0, DEFAULT_WEIGHTS) or resolve_device(device).type != 'cpu': return None
     fn = default_onnx(home)

@@ -13,7 +13,7 @@ from .core import atomic_folder, data_home, existing_file, load_json, load_npy, 
 # %% auto #0
 __all__ = ['SOUND_CHARS', 'SPELLING_CHARS', 'ARPA_IPA', 'LTS', 'SEGMENTS', 'SOUND_CHANCE', 'SPELLING_CHANCE', 'normalise_text',
            'verbal_element', 'cached_json', 'letter_to_sound', 'phonemes', 'aline_score', 'aline_scores', 'aline_ratio',
-           'above_chance', 'sound_similarity', 'spelled', 'spelling_similarity', 'text_similarity', 'text_similarities',
+           'above_chance', 'sound_similarity', 'spelled', 'spelling_similarity', 'text_similarities', 'text_similarity',
            'sound_key', 'sound_alphabet', 'mark_text', 'indexed_text', 'GramIndex', 'KeyIndex', 'spelling_form',
            'TextIndex', 'text_search', 'shared_words']
 
@@ -155,12 +155,14 @@ def aline_scores(a:str, bs:list) -> np.ndarray:
 
 
 # %% ../nbs/04_text.ipynb #7cbbd809
+def _scaled(ab:float, pa:str, pb:str) -> float:
+    "The ALINE score `ab` of the phonemes `pa` and `pb` over the mean of each against itself, in [0, 1] (0 if either has no sounds)."
+    return min(1.0, 2*ab/(aline_score(pa, pa) + aline_score(pb, pb))) if pa and pb else 0.0
+
 def aline_ratio(a:str, b:str) -> float:
     "ALINE of two verbal elements' phonemes over the mean of each against itself, in [0, 1] (0 if either has no sounds)."
     pa, pb = phonemes(verbal_element(a)), phonemes(verbal_element(b))
-    if not pa or not pb: return 0.0
-    return min(1.0, 2*aline_score(pa, pb)/(aline_score(pa, pa) + aline_score(pb, pb)))
-
+    return _scaled(aline_score(pa, pb) if pa and pb else 0.0, pa, pb)
 
 # %% ../nbs/04_text.ipynb #88a75bb8
 SOUND_CHANCE, SPELLING_CHANCE = 0.436, 0.222  # medians over 2,000 pairs of unrelated sample-corpus brand names (slow cell below)
@@ -184,24 +186,19 @@ def spelling_similarity(a:str, b:str) -> float:
     a, b = spelled(a), spelled(b)
     return above_chance(ratio(a, b)/100, SPELLING_CHANCE) if a and b else 0.0
 
-@functools.lru_cache(maxsize=65_536)  # a search scores a pair more than once (text candidates, then every candidate's components)
-def text_similarity(a:str|None, b:str|None) -> tuple[float, str]:
-    "The text component: the larger of spelling and sound similarity, and which it was ('spelled like', 'sounds like')."
-    sp, so = spelling_similarity(a, b), sound_similarity(a or '', b or '')
-    return (sp, 'spelled like') if sp >= so else (so, 'sounds like')
-
-
-# %% ../nbs/04_text.ipynb #5308f9dd
 def text_similarities(a:str|None, # the query's words
                       bs:list, # each candidate's words (str or None)
                      ) -> list[tuple[float, str]]:
-    "`text_similarity` of `a` with each of `bs`: the sounds compared at once (`aline_scores`), the same scores."
+    "The text component of `a` with each of `bs`: the larger of spelling and sound similarity (`spelling_similarity`, `sound_similarity`), and which it was ('spelled like', 'sounds like'); the sounds of all compared at once (`aline_scores`)."
     pa, pbs = phonemes(verbal_element(a or '')), [phonemes(verbal_element(b or '')) for b in bs]
-    ab = aline_scores(pa, pbs).tolist()
-    so = [above_chance(min(1.0, 2*s/(aline_score(pa, pa) + aline_score(pb, pb))), SOUND_CHANCE) if pa and pb else 0.0 for s, pb in zip(ab, pbs)]
+    so = [above_chance(_scaled(s, pa, pb), SOUND_CHANCE) for s, pb in zip(aline_scores(pa, pbs).tolist(), pbs)]
     sp = [spelling_similarity(a, b) for b in bs]
     return [(p, 'spelled like') if p >= s else (s, 'sounds like') for p, s in zip(sp, so)]
 
+@functools.lru_cache(maxsize=65_536)  # a pair asked for again costs nothing
+def text_similarity(a:str|None, b:str|None) -> tuple[float, str]:
+    "The text component of one pair (`text_similarities`)."
+    return text_similarities(a, [b])[0]
 
 # %% ../nbs/04_text.ipynb #acbb9d84
 _VOICE = str.maketrans('bdgvðzʒ', 'ptkfθsʃ')
