@@ -20,8 +20,8 @@ from .core import save_npz, load_npz, existing_file, sha256, n_workers, log
 __all__ = ['ENGINES', 'DPI', 'ImageDecodeError', 'EmptyImageError', 'NotAnImageError', 'TruncatedImageError',
            'ImageTooLargeError', 'array_to_rgb', 'shrink', 'decode_image', 'png_bytes', 'Word', 'tessdata_dir', 'OCR',
            'keep_words', 'words_mask', 'background_colour', 'mask_words', 'pad_square', 'resize', 'parse_box', 'crop',
-           'structure', 'figure_crop', 'enclosed_figure', 'ink_view', 'outline_view', 'Preprocessed', 'Preprocessor',
-           'mask_to_frame', 'box_iou', 'detection_scores']
+           'structure', 'figure_crop', 'enclosed_figure', 'ink_view', 'outline_view', 'stroke_view', 'Preprocessed',
+           'Preprocessor', 'mask_to_frame', 'box_iou', 'detection_scores']
 
 # %% ../nbs/01_preprocessing.ipynb #c2635a58
 class ImageDecodeError(ValueError):
@@ -310,6 +310,19 @@ def ink_view(img:np.ndarray, # the logo, RGB uint8
 
 
 # %% ../nbs/01_preprocessing.ipynb #d43685af
+def _framed(ink:np.ndarray, # `structure` of a logo, with some ink
+            width:float, # the band's width, as a share of the ink's longer side
+            S:int=256, # the side the ink is drawn at, so the band is as wide whatever the logo's size
+           ) -> tuple[np.ndarray, int]:
+    "The ink cropped to itself, padded square, drawn at side `S` and padded by the band's reach, as uint8 0/1; and the reach `r`: where `outline_view` draws its band."
+    ys, xs = np.nonzero(ink)
+    drawn = np.where(ink[ys.min():ys.max() + 1, xs.min():xs.max() + 1], np.uint8(0), np.uint8(255))
+    sq = pad_square(drawn[..., None].repeat(3, 2), (255, 255, 255))[0][..., 0]
+    r = max(1, round(width*S/2))  # the band reaches this far each side of a contour
+    return np.pad(cv2.resize(sq, (S, S), interpolation=cv2.INTER_AREA) < 128, r + 2).astype(np.uint8), r
+
+def _drawn(mask:np.ndarray, size:int) -> np.ndarray: return resize(np.where(mask, np.uint8(0), np.uint8(255))[..., None].repeat(3, 2), size)
+
 def outline_view(img:np.ndarray, # the logo, RGB uint8
                  size:int=224, # side of the square result
                  width:float=0.06, # the band's width, as a share of the ink's longer side
@@ -318,15 +331,19 @@ def outline_view(img:np.ndarray, # the logo, RGB uint8
     "The contours of the logo's ink (`structure`) drawn as a band of `width` along them, black on white, cropped to the ink, padded square and resized to `size`; blank without ink."
     ink = structure(img) if ink is None else ink
     if not ink.any(): return np.full((size, size, 3), 255, np.uint8)
-    ys, xs = np.nonzero(ink)
-    drawn = np.where(ink[ys.min():ys.max() + 1, xs.min():xs.max() + 1], np.uint8(0), np.uint8(255))
-    S = 256  # drawn at this side first, so the band is as wide whatever the logo's size
-    sq = pad_square(drawn[..., None].repeat(3, 2), (255, 255, 255))[0][..., 0]
-    r = max(1, round(width*S/2))  # the band reaches this far each side of a contour
-    b = np.pad(cv2.resize(sq, (S, S), interpolation=cv2.INTER_AREA) < 128, r + 2).astype(np.uint8)
+    b, r = _framed(ink, width)
     disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2*r + 1, 2*r + 1))
-    band = cv2.dilate(b, disc).astype(bool) & ~cv2.erode(b, disc).astype(bool)
-    return resize(np.where(band, np.uint8(0), np.uint8(255))[..., None].repeat(3, 2), size)
+    return _drawn(cv2.dilate(b, disc).astype(bool) & ~cv2.erode(b, disc).astype(bool), size)
+
+def stroke_view(img:np.ndarray, # the logo, RGB uint8
+                size:int=224, # side of the square result
+                width:float=0.06, # as `outline_view`'s: the margin left around the ink is the same
+                ink:np.ndarray|None=None, # `structure(img)`, when the caller has it already
+               ) -> np.ndarray:
+    "The logo's ink itself, black on white, framed as `outline_view` frames the contours: a logo drawn in outline already is its contours, so this is what to compare with the marks' `outline_view`; blank without ink."
+    ink = structure(img) if ink is None else ink
+    if not ink.any(): return np.full((size, size, 3), 255, np.uint8)
+    return _drawn(_framed(ink, width)[0].astype(bool), size)
 
 
 # %% ../nbs/01_preprocessing.ipynb #fc636281

@@ -19,8 +19,8 @@ from .features import NO_KEYPOINTS, orb_features, pack_keypoints, patches, query
 # %% auto #0
 __all__ = ['STAGE2', 'ONE_PASS', 'COMPONENTS', 'DEFAULT_COMPOSITE', 'RESULT', 'HIDDEN', 'has_stage2', 'BothStages',
            'build_stage2', 'feature_matrix', 'Composite', 'fit_logistic', 'Timings', 'open_text_index', 'Reranker',
-           'text_candidates', 'figure_views', 'query_inks', 'nearest_figures', 'mark_components', 'AddedMarks',
-           'MarkFeatures', 'result_item', 'found', 'load_searcher', 'describe', 'png_of']
+           'text_candidates', 'figure_views', 'query_inks', 'contour_views', 'nearest_figures', 'mark_components',
+           'AddedMarks', 'MarkFeatures', 'result_item', 'found', 'load_searcher', 'describe', 'png_of']
 
 # %% ../nbs/04_reranking.ipynb #9f01a18c
 STAGE2 = 'rerank'  # the stage-2 folder inside an index folder
@@ -351,11 +351,13 @@ class Reranker:
                  n_geometric:int=30, # candidates verified with keypoints, best global scores first
                  colour:bool=False, # let colour count in the score (the composite fitted with it); shown either way
                  n_figure:int=30, # candidates from each search by figure (see `figure_candidates`)
+                 n_contour:int=30, # candidates from each search by contours (see `contour_candidates`); 0: none, and no index of the contours held
                 ):
-        store_attr('searcher,n_visual,n_text,n_geometric,colour,n_figure')
+        store_attr('searcher,n_visual,n_text,n_geometric,colour,n_figure,n_contour')
         self.path, self.store = Path(path), searcher.store
         self.features = MarkFeatures(self.path, keep=self.store)  # patches and colours, built and added live
         self.figure_index = self.features.figure_index(self.store.int_of)  # the marks' separate figures, searched
+        self.contour_index = self.features.contour_index(self.store.int_of) if n_contour else None  # the marks' contours, searched
         self.composite = composite or Composite.load(self.path/'composite.json')
         self.text_index = open_text_index(self.path/'text', self.store)
     def __repr__(self): return f'Reranker({len(self.store)} marks, {self.composite})'
@@ -380,8 +382,8 @@ def _decoded(img, p): return img  # what preprocessing decoded (`Preprocessor.im
 def query(self:Reranker, src, # a query logo: path, bytes or array
           text:str|None=None, # the query's words as the user types them; default: what OCR reads
          ) -> dict:
-    "Everything stage 2 needs of one query: its image, descriptor, patches, colours, keypoints, figure, what its badge holds, ink views, contours, words; and the time each took (`ms`). The logo is decoded once, and one network run embeds it, its figure, its badge's inside, its ink views and its contours, and gives its patches."
-    from logo_similarity.preprocess import decode_image, enclosed_figure, figure_crop, ink_view, outline_view, structure
+    "Everything stage 2 needs of one query: its image, descriptor, patches, colours, keypoints, figure, what its badge holds, ink views, contours and strokes, words; and the time each took (`ms`). The logo is decoded once, and one network run embeds it, its figure, its badge's inside, its ink views, its contours and its strokes (`stroke_view`), and gives its patches."
+    from logo_similarity.preprocess import decode_image, enclosed_figure, figure_crop, ink_view, outline_view, stroke_view, structure
     emb, ms = self.searcher.embedder, Timings()
     with ms('stage 1'):
         (got,) = emb.pre.imap([src], workers=0, also=_decoded)
@@ -391,19 +393,19 @@ def query(self:Reranker, src, # a query logo: path, bytes or array
     with ms('figure'):
         ink = structure(img)  # binarised once, for the four
         crop, inner = figure_crop(img, emb.pre.size, ink=ink), enclosed_figure(img, emb.pre.size, ink=ink)
-    with ms('outline'): outline = outline_view(img, emb.pre.size, ink=ink)
+    with ms('outline'): outline, strokes = outline_view(img, emb.pre.size, ink=ink), stroke_view(img, emb.pre.size, ink=ink)
     with ms('ink'): inks = [ink_view(img, emb.pre.size, ink=ink), *([] if crop is None else [ink_view(crop, emb.pre.size)])]
-    views = [emb.view(p), *(v for v in (crop, inner) if v is not None), *inks, outline]
+    views = [emb.view(p), *(v for v in (crop, inner) if v is not None), *inks, outline, strokes]
     with ms('stage 1'): X, fmaps = emb.backbone.both(np.stack(views))
     x, view = X[:1], views[0]
     with ms('spatial'): qp, qw = patches(fmaps[:1]); qp = self.features.patches.query(qp[0])
     with ms('colour'): hist = colour_histogram(view)
     with ms('geometric'): orb = query_orb(img)
     with ms('figure'):
-        V, k = self.store.vectors_in(X), len(views) - len(inks) - 1  # as the store holds descriptors: the query, its figure, its badge's inside, its ink views, then its contours
+        V, k = self.store.vectors_in(X), len(views) - len(inks) - 2  # as the store holds descriptors: the query, its figure, its badge's inside, its ink views, its contours, its strokes
         xs, fig, inside = V[0], V[0] if crop is None else V[1], None if inner is None else V[k - 1]
     return {'image': img, 'x': x, 'stored': xs, 'patches': qp, 'weights': qw[0], 'colour': hist, 'orb': orb, 'figure': fig, 'figured': crop is not None, 'inside': inside,
-            'ink': V[[k, -2]], 'outline': V[-1], 'text': text if text is not None else p.text, 'ocr_text': p.text, 'ms': ms}  # ink: whole, figure (whole again without one), as marks keep them
+            'ink': V[[k, k + len(inks) - 1]], 'outline': V[-2], 'strokes': V[-1], 'text': text if text is not None else p.text, 'ocr_text': p.text, 'ms': ms}  # ink: whole, figure (whole again without one), as marks keep them
 
 
 # %% ../nbs/04_reranking.ipynb #30575edf
@@ -429,41 +431,64 @@ def query_inks(q:dict) -> np.ndarray:
     "The query's descriptors that the marks' ink views are compared with, as the store holds them: its ink views (`ink_view` of it whole and of its figure) and what its badge holds, drawn black on white already (`enclosed_figure`). (2 or 3, dim)"
     return np.concatenate([q['ink']] + ([q['inside'][None]] if q.get('inside') is not None else []))
 
-def nearest_figures(figs:dict, # id -> figure descriptor (as `AddedMarks.figs` holds them)
-                    ids:list, views:np.ndarray, # the ids of `figs` to compare, and the query's `figure_views`
+def contour_views(q:dict) -> np.ndarray:
+    "The query's descriptors that the marks' contours are compared with, as the store holds them: its contours (`outline_view`) and its ink framed as contours are (`stroke_view`: a logo drawn hollow is its contours already). (1 or 2, dim)"
+    return np.stack([q['outline']] + ([q['strokes']] if q.get('strokes') is not None else []))
+
+def nearest_figures(figs:dict, # id -> descriptor (a figure, or contours, as `AddedMarks` keeps them)
+                    ids:list, views:np.ndarray, # the ids of `figs` to compare, and the query's views (`figure_views`, `contour_views`)
                     n:int) -> list:
-    "The `n` of `ids` whose figure is nearest any of the `views`, nearest first: a search one by one, for the few marks added live or watched."
+    "The `n` of `ids` whose descriptor is nearest any of the `views`, nearest first: a search one by one, for the few marks added live or watched."
     if not ids: return []
     best = (np.stack([figs[i] for i in ids]) @ views.T).max(1)
     return [ids[j] for j in np.argsort(-best, kind='stable')[:n]]
+
+@patch
+def _nearest_views(self:Reranker, index, # a FAISS index of built marks' views by their integers in the store (`MarkFeatures.figure_index`), or None
+                   added:dict, # the same views of the marks added live: id -> descriptor
+                   views:np.ndarray, n:int, # the query's views, and how many marks from each
+                   vienna=None, years=None, where=None, # filters, as `VectorStore.allowed_mask`
+                  ) -> dict:
+    "The live marks that pass the filters whose view, built (`index`) or added live (`added`), is nearest any of `views`: `n` of each search, as dict keys."
+    from logo_similarity.index import index_search
+    s = self.store
+    mask, found = s.allowed_mask(vienna, years, where), {}
+    if index is not None and index.ntotal:
+        _, I = index_search(index, views, min(n, index.ntotal), mask)
+        found.update(dict.fromkeys(s.str_of[i] for i in np.unique(I[I >= 0]).tolist() if i in s.str_of))  # not removed since the index was read
+    live = [i for i in added if i in s and (mask is None or bool(mask[s.int_of[i]]))]  # added live: few until the next build
+    found.update(dict.fromkeys(nearest_figures(added, live, views, n)))
+    return found
 
 @patch
 def figure_candidates(self:Reranker, q:dict, # a query (see `query`)
                       vienna=None, years=None, where=None, # filters, as `VectorStore.allowed_mask`
                      ) -> list:
     "The marks found by figure: those whose separate figure (built, or added live) is nearest any of the query's `figure_views`, and those nearest the query's figure or its badge's inside; `n_figure` of each search. A mark registered with its name beside its figure is found from the figure alone, and back; a mark drawn inside a badge, from the mark alone."
-    from logo_similarity.index import index_search
-    s, views = self.store, figure_views(q)
-    mask, found = s.allowed_mask(vienna, years, where), {}
-    def allowed(i): return i in s and (mask is None or bool(mask[s.int_of[i]]))
-    if self.figure_index is not None and self.figure_index.ntotal:
-        _, I = index_search(self.figure_index, views, min(self.n_figure, self.figure_index.ntotal), mask)
-        for n in np.unique(I[I >= 0]).tolist():
-            if n in s.str_of: found[s.str_of[n]] = True  # not removed since the index was read
-    live = [i for i in self.features.added.figs if allowed(i)]  # added live: few until the next build
-    found.update(dict.fromkeys(nearest_figures(self.features.added.figs, live, views, self.n_figure), True))
+    views = figure_views(q)
+    found = self._nearest_views(self.figure_index, self.features.added.figs, views, self.n_figure, vienna, years, where)
     if len(views) > 1:  # the marks nearest its figure and its badge's inside: one search of both
-        for r in s.search(views[1:], self.n_figure, vienna, years, where, stored=True): found.update(dict.fromkeys(r.id, True))
+        for r in self.store.search(views[1:], self.n_figure, vienna, years, where, stored=True): found.update(dict.fromkeys(r.id))
     return list(found)
 
 @patch
+def contour_candidates(self:Reranker, q:dict, # a query (see `query`)
+                       vienna=None, years=None, where=None, # filters, as `VectorStore.allowed_mask`
+                      ) -> list:
+    "The marks found by contours: those whose contours (built, or added live) are nearest any of the query's `contour_views`, `n_contour` of each. A logo drawn hollow is found by the marks' contours, which the global search can miss among many solid ones."
+    if not self.n_contour: return []
+    return list(self._nearest_views(self.contour_index, self.features.added.outls, contour_views(q), self.n_contour, vienna, years, where))
+
+@patch
 def candidates(self:Reranker, q:dict, vienna=None, years=None, where=None) -> pd.DataFrame:
-    "The union of the visual, figure (`figure_candidates`) and text candidates of a query (see `query`): id, global score, sources."
+    "The union of the visual, figure (`figure_candidates`), contour (`contour_candidates`) and text candidates of a query (see `query`): id, global score, sources."
     s, ms = self.store, q.setdefault('ms', Timings())
     with ms('stage 1'): vis = s.search(q['x'], self.n_visual, vienna=vienna, years=years, where=where)[0]
     found = {i: {'image'} for i in vis.id}
     with ms('figure'):
         for i in self.figure_candidates(q, vienna, years, where): found.setdefault(i, set()).add('figure')
+    with ms('outline'):
+        for i in self.contour_candidates(q, vienna, years, where): found.setdefault(i, set()).add('contours')
     with ms('text'):
         for i, by in text_candidates(self.text_index, s, q['text'], self.n_text, vienna, years, where)[['id', 'found_by']].values:
             found.setdefault(i, set()).update(by.split('+'))
@@ -471,6 +496,7 @@ def candidates(self:Reranker, q:dict, vienna=None, years=None, where=None) -> pd
         if rest := [i for i in found if i not in g]: g.update(zip(rest, s.cosines(q['x'], rest)))
     ids = list(found)
     return pd.DataFrame({'id': ids, 'global': np.clip([g[i] for i in ids], 0, 1), 'found_by': ['+'.join(sorted(found[i])) for i in ids]})
+
 
 
 # %% ../nbs/04_reranking.ipynb #1f2c652f
@@ -517,9 +543,9 @@ def _outline_scores(q:dict, # a query (see `Reranker.query`)
                     c:pd.DataFrame, # its candidates: `id` and `global`
                     features, # the candidates' stage-2 features (`outline_views(ids, dim)`)
                    ) -> np.ndarray:
-    "The outline component of the candidates `c`: the cosine of the query's contours with each candidate's (`outline_view`); the global score where that is higher or none is stored."
+    "The outline component of the candidates `c`: the best cosine of the query's `contour_views` (its contours, its strokes) with each candidate's contours (`outline_view`); the global score where that is higher or none is stored."
     if q.get('outline') is None: return c['global'].to_numpy(np.float32)
-    return _or_global(c, features.outline_views(list(c.id), len(q['outline']))[:, None], q['outline'][None])
+    return _or_global(c, features.outline_views(list(c.id), len(q['outline']))[:, None], contour_views(q))
 
 def _or_global(c:pd.DataFrame, # candidates: `global`
                stored:np.ndarray, # their descriptors (n, k, dim), as the store holds them; NaN where none is stored
@@ -798,17 +824,30 @@ def outline_views(self:MarkFeatures, ids, dim:int) -> np.ndarray:
 
 # %% ../nbs/04_reranking.ipynb #2b0a041a
 @patch
-def figure_index(self:MarkFeatures, int_of:dict, # id -> integer of each live mark in the store
-                 chunk:int=65_536):
-    "A FAISS index of the separate figures of the marks built and still live (float16, inner products), by their integers in the store; None for a build without them."
+def _view_index(self:MarkFeatures, views:np.ndarray, # a built array of views, a row a mark (`figures.npy`, `outlines.npy`)
+                rows:list, # the rows to index
+                int_of:dict, # id -> integer of each live mark in the store
+                chunk:int=65_536):
+    "A FAISS index (float16, inner products) of `views` at `rows`, by the marks' integers in the store: those removed, or added live again since, left out."
     import faiss
-    if self.figured is None: return None
     row_id = {r: i for i, r in self.patches.row.items()}
-    rows = [r for r in np.flatnonzero(self.figured).tolist() if row_id[r] in int_of and row_id[r] not in self.added]  # removed, or added again since: not these
-    index = faiss.IndexIDMap2(faiss.IndexScalarQuantizer(self.figs.shape[1], faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT))
+    rows = [r for r in rows if row_id[r] in int_of and row_id[r] not in self.added]
+    index = faiss.IndexIDMap2(faiss.IndexScalarQuantizer(views.shape[1], faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT))
     for part in chunked(rows, chunk):  # a chunk at a time as float32: never the whole register at once
-        index.add_with_ids(np.ascontiguousarray(self.figs[part], np.float32), np.array([int_of[row_id[r]] for r in part], np.int64))
+        index.add_with_ids(np.ascontiguousarray(views[part], np.float32), np.array([int_of[row_id[r]] for r in part], np.int64))
     return index
+
+@patch
+def figure_index(self:MarkFeatures, int_of:dict, # id -> integer of each live mark in the store
+                ):
+    "A FAISS index of the separate figures of the marks built and still live, by their integers in the store; None for a build without them."
+    return None if self.figured is None else self._view_index(self.figs, np.flatnonzero(self.figured).tolist(), int_of)
+
+@patch
+def contour_index(self:MarkFeatures, int_of:dict, # id -> integer of each live mark in the store
+                 ):
+    "A FAISS index of the contours (`outline_view`) of the marks built and still live, by their integers in the store (2 bytes a number: 1.3 KB a mark at 640 numbers); None for a build without them."
+    return None if self.outls is None else self._view_index(self.outls, list(range(len(self.outls))), int_of)
 
 
 # %% ../nbs/04_reranking.ipynb #4ae0001d
