@@ -12,7 +12,7 @@ from .core import atomic_write, log, mark_id, plain, sha256, shown
 from .index import db_error, open_db
 from .text import TextIndex, spelled, text_search
 from .preprocess import png_bytes
-from .rerank import COMPONENTS, DEFAULT_COMPOSITE, AddedMarks, Composite, Reranker, figure_views, mark_components, nearest_figures
+from .rerank import COMPONENTS, DEFAULT_COMPOSITE, AddedMarks, Composite, Reranker, contour_views, figure_views, mark_components, nearest_figures
 
 # %% auto #0
 __all__ = ['WATCH', 'alert_threshold', 'has_watch', 'WatchedMarks', 'WatchList', 'build_stamp', 'Alerts']
@@ -183,7 +183,7 @@ def remove(self:WatchedMarks, i:str):
 # %% ../nbs/07_watch.ipynb #cd6b905c
 @patch
 def _candidates(self:WatchList, q:dict) -> pd.DataFrame:
-    "The watched marks near the new mark `q`: by descriptor, by figure (the watched marks' figures against the new mark, whole or its figure) and by words; id, global score, what found them."
+    "The watched marks near the new mark `q`: by descriptor, by figure (the watched marks' figures against the new mark, whole or its figure), by contours (theirs against the new mark's `contour_views`) and by words; id, global score, what found them."
     v, found = q['stored'][None], {}  # as the store holds descriptors
     if self.vectors.ntotal:
         _, I = self.vectors.search(v, min(self.n, self.vectors.ntotal))
@@ -191,6 +191,8 @@ def _candidates(self:WatchList, q:dict) -> pd.DataFrame:
             if n >= 0: found[self.id_of[int(n)]] = {'image'}
     figs = [i for i in self.features.figs if i in self]  # a watched figure found in a new mark filed with its name beside it, and back
     for i in nearest_figures(self.features.figs, figs, figure_views(q), self.n): found.setdefault(i, set()).add('figure')
+    outls = [i for i in self.features.outls if i in self]  # a watched mark's contours found in a new mark filed hollow, and back
+    for i in nearest_figures(self.features.outls, outls, contour_views(q), self.n): found.setdefault(i, set()).add('contours')
     for i, by in text_search(self.text_index, q['text'] or '', self.n)[['id', 'found_by']].values:
         if i in self: found.setdefault(i, set()).update(by.split('+'))
     cos = [float(self.vectors.reconstruct(self.int_of[i]) @ v[0]) if self.meta[i]['path'] else 0.0 for i in found]  # a mark watched by its words alone has no picture
