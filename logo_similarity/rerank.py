@@ -260,13 +260,35 @@ def build_stage2(index, # index folder made by `build_index`
 COMPONENTS = ['global', 'spatial', 'geometric', 'colour', 'text_score', 'text_both', 'figure', 'ink', 'outline']  # text_score: the text component (`text` is the mark's words); figure: the figures alone (`figure_crop`); outline: the contours (`outline_view`); ink: the ink black on white (`ink_view`)
 DEFAULT_COMPOSITE = Path(logo_similarity.__file__).parent/'composite.json'  # fitted in explanations/rendition_styles, shipped with the package
 
-def feature_matrix(df:pd.DataFrame, features:list) -> np.ndarray:
-    "The columns `features` of `df` as a float matrix (n, len(features)); a feature `a|b` is the larger of the components `a` and `b`: one term for two ways of seeing one thing."
-    cols = [np.fmax.reduce(df[f.split('|')].to_numpy(np.float64), axis=1) for f in features]  # fmax: a NaN part gives the other
+def _lead(v:np.ndarray, group:np.ndarray) -> np.ndarray:
+    "Each value minus the largest other value of its group: how far a row is ahead of the best other (> 0 for a clear best only; 0 alone or tied)."
+    if not len(v): return np.zeros(0)
+    order = np.lexsort((-v, group))  # by group, largest first
+    g, s = group[order], v[order]
+    first = np.r_[True, g[1:] != g[:-1]]
+    starts, at = np.flatnonzero(first), np.cumsum(first) - 1  # each group's first row; each row's group
+    second = np.where(np.diff(np.r_[starts, len(s)]) > 1, s[np.minimum(starts + 1, len(s) - 1)], s[starts])  # a lone row is its own second
+    out = np.empty_like(s)
+    out[order] = s - np.where(first, second[at], s[starts][at])
+    return out
+
+def _feature(df:pd.DataFrame, f:str, group:np.ndarray) -> np.ndarray:
+    "One column of `feature_matrix`."
+    if not f.startswith('lead:'): return np.fmax.reduce(df[f.split('|')].to_numpy(np.float64), axis=1)  # fmax: a NaN part gives the other
+    words = pd.Series(df['text_both'].to_numpy() > 0).groupby(group).transform('max').to_numpy(bool)  # the query's words were read
+    return np.where(words, 0.0, _lead(_feature(df, f[5:], group), group))
+
+def feature_matrix(df:pd.DataFrame, # candidates: of one query, or of several told apart by a `query` column
+                   features:list) -> np.ndarray:
+    """The columns `features` of `df` as a float matrix (n, len(features)). A feature `a|b` is the larger of the components `a` and `b`:
+    one term for two ways of seeing one thing. A feature `lead:f` is how far a candidate's `f` is ahead of the best other candidate of its
+    query (negative: behind the best), and 0 for every candidate of a query whose words were read (`text_both`): where words decide, they do."""
+    group = pd.factorize(df['query'])[0] if 'query' in df else np.zeros(len(df), int)
+    cols = [_feature(df, f, group) for f in features]
     return np.stack(cols, 1) if cols else np.zeros((len(df), 0))
 
 class Composite:
-    "Calibrated logistic models over named components (or the larger of two, `a|b`: `feature_matrix`): the probability that a candidate is the query's mark."
+    "Calibrated logistic models over named components (or the larger of two, `a|b`, or a lead over the other candidates, `lead:f`: `feature_matrix`): the probability that a candidate is the query's mark."
     def __init__(self, models:dict, # name -> {'features': [...], 'coef': [...], 'intercept': float}
                  thresholds:dict|float=0.5, # per model (or one for all): every candidate below it means "no similar mark found"
                  info:dict|None=None, # what it was fitted on, and how well it does
@@ -275,7 +297,15 @@ class Composite:
         self.thresholds = dict(thresholds) if isinstance(thresholds, dict) else {k: float(thresholds) for k in models}
     def __repr__(self): return f'Composite({", ".join(f"{k} (threshold {t:.3f})" for k, t in self.thresholds.items())})'
 
-    def model(self, colour:bool=True) -> str: return 'full' if colour or 'no_colour' not in self.models else 'no_colour'
+    def model(self, colour:bool=True, # with the colour component, or the model without it if there is one
+              alone:bool=False, # the model that scores a pair by itself (no `lead:` feature), if there is one: a watch list, one pair
+             ) -> str:
+        "The name of the model to score with."
+        name = 'full' if colour or 'no_colour' not in self.models else 'no_colour'
+        return f'{name}_alone' if alone and f'{name}_alone' in self.models else name
+    def relative(self, name:str) -> bool:
+        "Whether model `name` scores a candidate relative to the query's other candidates (a `lead:` feature)."
+        return any(f.startswith('lead:') for f in self.models[name]['features'])
     @property
     def geometric(self) -> dict: return self.info.get('geometric', {'half': 10})  # how its geometric component counts inliers (`half`, `chance`) as it was fitted; a composite that does not say: as they were counted before it was recorded
 
@@ -284,6 +314,7 @@ class Composite:
         m = self.models[name]
         z = feature_matrix(df, m['features']) @ np.asarray(m['coef']) + m['intercept']
         return 1/(1 + np.exp(-z))
+
 
 # %% ../nbs/04_reranking.ipynb #efa2b0a1
 def fit_logistic(df:pd.DataFrame, features:list, label:str='relevant', C:float=100.0,
@@ -1007,6 +1038,18 @@ def png_of(fig, dpi:int=80) -> bytes:
 
 # %% ../nbs/04_reranking.ipynb #4ae00022
 @patch
+def scored(self:Reranker, q:dict, # the query (see `query`)
+           mark_id:str, # a mark of the index
+          ) -> pd.Series:
+    "The mark as a candidate of the query, every component and the `score` an unfiltered search gives it: among the query's candidates when the score is relative to them (kept in `q` for the next mark)."
+    model = self.composite.model(self.colour)
+    def alone(): return self.components(q, pd.DataFrame({'id': [mark_id], 'global': self.store.cosines(q['x'], [mark_id]).clip(0, 1), 'found_by': ['']}))
+    c = q.get('scored') if self.composite.relative(model) else alone()
+    if c is None: c = q['scored'] = self.components(q, self.candidates(q))
+    if mark_id not in set(c.id): c = pd.concat([c, alone()], ignore_index=True)  # a mark the search did not find: measured as one more candidate
+    return c.assign(score=self.composite(c, model)).set_index('id').loc[mark_id].rename(mark_id)
+
+@patch
 def why(self:Reranker, src, # the query logo
         mark_id:str, # a mark of the index
         text:str|None=None, n_patches:int=10, size:int=320,
@@ -1015,12 +1058,12 @@ def why(self:Reranker, src, # the query logo
     "A figure: the query and the mark side by side, the keypoints or patches that match drawn as lines, the components."
     from logo_similarity.preprocess import decode_image
     q = q or self.query(src, text)
-    c = self.components(q, pd.DataFrame({'id': [mark_id], 'global': self.store.cosines(q['x'], [mark_id]).clip(0, 1), 'found_by': ['']}))
-    c['score'] = self.composite(c, self.composite.model(self.colour))
+    r = self.scored(q, mark_id)
     m = decode_image(self.store.meta[mark_id]['path'])
     pts, what = _keypoint_pairs(q['image'], m, size, **self.composite.geometric)
     if len(pts) < 4: pts, what = _patch_pairs(q, self.features.rows([mark_id])[1][0], n_patches, size)
-    return _why_figure(q['image'], m, pts, _why_title(c.iloc[0], mark_id, what), size)
+    return _why_figure(q['image'], m, pts, _why_title(r, mark_id, what), size)
+
 
 # %% ../nbs/04_reranking.ipynb #c0dad20c
 def _by_words(t:pd.DataFrame, # text candidates (see `text_candidates`)
