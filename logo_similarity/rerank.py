@@ -1010,8 +1010,8 @@ def _why_title(r, # a candidate's row: its `score`, each component, `text_how`
                mark_id:str, what:str) -> str:
     "A why picture's title: the mark, its composite score and each component, and what the lines join."
     how = f' ({r.text_how})' if r.text_how else ''
-    return (f'query vs {mark_id}: score {r.score:.2f}\nglobal {r["global"]:.2f} · spatial {r.spatial:.2f} · geometric {r.geometric:.2f} · '
-            f'colour {r.colour:.2f} · text {r.text_score:.2f}{how}\n{what}')
+    return (f'query vs {mark_id}: score {r.score:.2f}\nglobal {r["global"]:.2f} · figure {r.figure:.2f} · ink {r.ink:.2f} · outline {r.outline:.2f} · '
+            f'spatial {r.spatial:.2f} · geometric {r.geometric:.2f} · colour {r.colour:.2f} · text {r.text_score:.2f}{how}\n{what}')
 
 def _why_figure(a:np.ndarray, b:np.ndarray, # the query and the mark, RGB
                 pts:np.ndarray, # matching pairs (n, 4): a point of `a`, then its match in `b`, both at `size`
