@@ -413,7 +413,9 @@ def _searched(svc:SearchService, f:UploadFile|None, *a, **kw):
 
 # %% ../nbs/08_app.ipynb #a8000025
 @patch
-def why(self:SearchService, data:bytes, i:str, name:str='image', box=None, text:str|None=None, content_type:str|None=None) -> bytes:
+def why(self:SearchService, data:bytes, i:str, name:str='image', box=None, text:str|None=None, content_type:str|None=None,
+        vienna=None, years=None, where=None, # the search's filters, as `search` takes them: the picture's score is the one that search gave
+       ) -> bytes:
     "The side-by-side picture of why mark `i` matches the query, as PNG (re-ranking only)."
     import matplotlib; matplotlib.use('Agg')
     if not self.stage2: raise NoStage2(f'{self.index.name} has no stage 2: no "why" picture')
@@ -421,7 +423,7 @@ def why(self:SearchService, data:bytes, i:str, name:str='image', box=None, text:
     img = self.limits.image(data, name, box, content_type)
     with self.lock.reader:
         self._meta(i)
-        fig = self.searcher.why(img, i, text=text)
+        fig = self.searcher.why(img, i, text=text, vienna=vienna_filter(vienna), years=years, where=where_filter(where))
     return png_of(fig)
 
 # %% ../nbs/08_app.ipynb #40c00a1b
@@ -516,11 +518,13 @@ async def image(request:Request, i:str):
     return FileResponse(_service(request).image_path(i))
 
 @api.post('/why', dependencies=[Depends(reads)])
-async def why(request:Request, image:UploadFile=File(...), id:str=Form(...), crop:str|None=Form(None), text:str|None=Form(None)):
-    "The picture of why mark `id` matches the query image (PNG)."
+async def why(request:Request, image:UploadFile=File(...), id:str=Form(...), crop:str|None=Form(None), text:str|None=Form(None),
+              vienna:list[str]=Query([]), year_from:int|None=None, year_to:int|None=None, where:list[str]=Query([])):
+    "The picture of why mark `id` matches the query image (PNG), scored as the search with these filters scored it."
     await _one_image(request)
     svc = _service(request)
-    png = await _work(request, lambda: svc.why(_upload(image, svc.max_bytes), id, image.filename or 'image', crop, text, image.content_type))
+    years = years_filter(year_from, year_to)
+    png = await _work(request, lambda: svc.why(_upload(image, svc.max_bytes), id, image.filename or 'image', crop, text, image.content_type, vienna, years, where))
     return Response(png, media_type='image/png')
 
 
@@ -807,7 +811,7 @@ def search(self:SearchWidget) -> dict|None:
                                     suggest=self.suggest.value, where=where)
     except (ValueError, LookupError, OSError) as e:
         self.status.value = f'<span style="color:#a00">{e}</span>'; self.grid.children = (); return None
-    self.data, self.result = data, r
+    self.data, self.result, self.filters = data, r, dict(vienna=vienna, years=years, where=where)
     words = r.get('model') == 'words'
     self.status.value = (f"{len(r['results'])} marks spelled or sounding like &ldquo;{html.escape(r['query_text'])}&rdquo; in {r['took_ms']} ms" if words else
                          f"{len(r['results'])} marks in {r['took_ms']} ms; words read: {r['query_text'] or '-'}"
@@ -824,7 +828,7 @@ def search(self:SearchWidget) -> dict|None:
 def why(self:SearchWidget, i:str) -> bytes:
     "Show why mark `i` matched the current query (and return the picture, PNG)."
     from IPython.display import display, Image as IPImage
-    png = self.service.why(self.data, i, self.name, text=self.text.value.strip() or None)
+    png = self.service.why(self.data, i, self.name, text=self.text.value.strip() or None, **self.filters)  # scored as its search was
     self.why_out.clear_output()
     with self.why_out: display(IPImage(png))
     return png

@@ -345,7 +345,7 @@ def search_cmd(a:argparse.Namespace, p:argparse.ArgumentParser) -> int:
     if a.json: save_json([{'query': path_text(q), **answers[q]} if q in answers else error(q) for q in a.queries], a.json); say(f'\nwrote {a.json}')
     if a.grid: _save(results_grid(qs, res, s.store), a.grid); say(f'wrote {a.grid}')
     if a.why and len(res[0]):
-        _save(s.why(inputs[0], res[0].id[0], text=a.text), a.why)
+        _save(s.why(inputs[0], res[0].id[0], text=a.text, **filters(a)), a.why)  # scored as the search was, filters and all
         say(f'wrote {a.why}: why {res[0].id[0]} matched {qs[0]}')
     elif a.why: say(f'{a.why} not written: {qs[0]} found no marks')
     return 1 if bad else 0

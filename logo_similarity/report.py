@@ -279,12 +279,12 @@ def _answer(searcher, query, k:int, text:str|None, vienna, years, where=None) ->
         raise ValueError('a report on words alone needs stage 2 (its text index): this index has stage 1 only')
     return found(searcher.search_words(text, k, vienna=vienna, years=years, where=where))
 
-def _why_pngs(searcher, query, answer:dict, text:str|None, n:int) -> dict:
-    "Why the top `n` marks matched, as PNGs by mark id: for a re-ranked image search; none for stage 1 or words alone."
+def _why_pngs(searcher, query, answer:dict, text:str|None, n:int, **filters) -> dict:
+    "Why the top `n` marks matched, as PNGs by mark id, scored as the search with these `filters` scored them: for a re-ranked image search; none for stage 1 or words alone."
     if query is None or n < 1 or not isinstance(searcher, Reranker) or not answer['reranked']: return {}
     here = [m['id'] for m in answer['results'][:n] if (f := searcher.store.meta[m['id']].get('path')) and Path(f).is_file()]  # images on this server
     q = searcher.query(query, text) if here else None  # described once for all the pictures
-    return {i: png_of(searcher.why(query, i, text=text, q=q)) for i in here}
+    return {i: png_of(searcher.why(query, i, text=text, q=q, **filters)) for i in here}
 
 # %% ../nbs/07_report.ipynb #r700002d
 def _filters(k:int, vienna, years, where=None) -> dict:
@@ -325,7 +325,7 @@ def clearance_report(searcher, # `load_searcher`'s: a `Reranker`, or a `LogoSear
     info = index_info(index) if index is not None else index_info(_index_of(searcher), len(searcher.store))
     statement = verdict(answer, searcher.composite.info if isinstance(searcher, Reranker) else None)
     doc = report_html(answer, None if query is None else _png(query, 320), info, _filters(k, vienna, shown_years, where), thumbs,
-                      _why_pngs(searcher, query, answer, text, n_why), statement)
+                      _why_pngs(searcher, query, answer, text, n_why, vienna=vienna, years=years, where=where), statement)
     html_file, pdf_file = _outputs(out)
     atomic_write(html_file, doc)
     return {'html': html_file, 'pdf': print_pdf(html_file, pdf_file) if pdf else None, 'answer': answer}

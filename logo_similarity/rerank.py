@@ -283,7 +283,8 @@ def feature_matrix(df:pd.DataFrame, # candidates: of one query, or of several to
     """The columns `features` of `df` as a float matrix (n, len(features)). A feature `a|b` is the larger of the components `a` and `b`:
     one term for two ways of seeing one thing. A feature `lead:f` is how far a candidate's `f` is ahead of the best other candidate of its
     query (negative: behind the best), and 0 for every candidate of a query whose words were read (`text_both`): where words decide, they do."""
-    group = pd.factorize(df['query'])[0] if 'query' in df else np.zeros(len(df), int)
+    lead = any(f.startswith('lead:') for f in features)
+    group = (pd.factorize(df['query'])[0] if 'query' in df else np.zeros(len(df), int)) if lead else None  # only a lead needs the queries apart
     cols = [_feature(df, f, group) for f in features]
     return np.stack(cols, 1) if cols else np.zeros((len(df), 0))
 
@@ -1040,25 +1041,32 @@ def png_of(fig, dpi:int=80) -> bytes:
 @patch
 def scored(self:Reranker, q:dict, # the query (see `query`)
            mark_id:str, # a mark of the index
+           vienna=None, years=None, where=None, # the search's filters, as `search` takes them
           ) -> pd.Series:
-    "The mark as a candidate of the query, every component and the `score` an unfiltered search gives it: among the query's candidates when the score is relative to them (kept in `q` for the next mark)."
-    model = self.composite.model(self.colour)
-    def alone(): return self.components(q, pd.DataFrame({'id': [mark_id], 'global': self.store.cosines(q['x'], [mark_id]).clip(0, 1), 'found_by': ['']}))
-    c = q.get('scored') if self.composite.relative(model) else alone()
-    if c is None: c = q['scored'] = self.components(q, self.candidates(q))
-    if mark_id not in set(c.id): c = pd.concat([c, alone()], ignore_index=True)  # a mark the search did not find: measured as one more candidate
-    return c.assign(score=self.composite(c, model)).set_index('id').loc[mark_id].rename(mark_id)
+    "The mark as the search with these filters scores it, every component and the `score`: among that search's candidates (kept in `q` for the next mark); a mark it did not find is measured as one more, its keypoints verified only if its global score would have put it among those verified."
+    key = json.dumps([vienna, years, where], sort_keys=True, default=str)
+    cands = q.setdefault('scored', {})
+    if key not in cands: cands[key] = self.components(q, self.candidates(q, vienna, years, where))
+    c = cands[key]
+    if mark_id not in set(c.id):  # a mark the search did not find
+        g = self.store.cosines(q['x'], [mark_id]).clip(0, 1)
+        verified = self.n_geometric > 0 and (len(c) < self.n_geometric or g[0] >= c['global'].nlargest(self.n_geometric).min())
+        one = mark_components(q, pd.DataFrame({'id': [mark_id], 'global': g, 'found_by': ['']}), self.features, self.store.meta,
+                              int(verified), self.composite.geometric)
+        c = pd.concat([c, one], ignore_index=True)
+    return c.assign(score=self.composite(c, self.composite.model(self.colour))).set_index('id').loc[mark_id].rename(mark_id)
 
 @patch
 def why(self:Reranker, src, # the query logo
         mark_id:str, # a mark of the index
         text:str|None=None, n_patches:int=10, size:int=320,
         q:dict|None=None, # the query as `query` describes it, when it is at hand (several pictures of one query)
+        vienna=None, years=None, where=None, # the search's filters: the score shown is the one it gave
        ):
     "A figure: the query and the mark side by side, the keypoints or patches that match drawn as lines, the components."
     from logo_similarity.preprocess import decode_image
     q = q or self.query(src, text)
-    r = self.scored(q, mark_id)
+    r = self.scored(q, mark_id, vienna, years, where)
     m = decode_image(self.store.meta[mark_id]['path'])
     pts, what = _keypoint_pairs(q['image'], m, size, **self.composite.geometric)
     if len(pts) < 4: pts, what = _patch_pairs(q, self.features.rows([mark_id])[1][0], n_patches, size)

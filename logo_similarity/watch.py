@@ -69,6 +69,8 @@ class WatchList(GetAttr):
         if not isinstance(searcher, Reranker): raise ValueError('a watch list needs an index with stage 2 (`logo-sim index` without --no-rerank)')
         self.rr, self.n, self.n_geometric, self.path = searcher, n, n_geometric, searcher.path.parent/WATCH
         self.model = searcher.composite.model(searcher.colour, alone=True)  # a pair scored by itself: an alert does not hang on what else is watched
+        if searcher.composite.relative(self.model):
+            raise ValueError(f'the composite weighs a candidate against the others of its query and has no model {self.model}_alone to score a pair by itself: fit one (explanations/rendition_styles)')
         self.min_score = alert_threshold(searcher.composite, self.model) if min_score is None else float(min_score)
         (self.path/'images').mkdir(parents=True, exist_ok=True)
         self.db = open_db(self.path/'watch.sqlite', _SCHEMA)
