@@ -18,9 +18,10 @@ from .features import NO_KEYPOINTS, orb_features, pack_keypoints, patches, query
 
 # %% auto #0
 __all__ = ['STAGE2', 'ONE_PASS', 'COMPONENTS', 'DEFAULT_COMPOSITE', 'RESULT', 'HIDDEN', 'has_stage2', 'BothStages',
-           'build_stage2', 'feature_matrix', 'Composite', 'fit_logistic', 'Timings', 'open_text_index', 'Reranker',
-           'text_candidates', 'figure_views', 'query_inks', 'contour_views', 'nearest_figures', 'mark_components',
-           'AddedMarks', 'MarkFeatures', 'result_item', 'found', 'load_searcher', 'describe', 'png_of']
+           'build_stage2', 'has_lead', 'feature_matrix', 'Composite', 'fit_logistic', 'Timings', 'open_text_index',
+           'Reranker', 'text_candidates', 'figure_views', 'query_inks', 'contour_views', 'nearest_figures',
+           'mark_components', 'AddedMarks', 'MarkFeatures', 'result_item', 'found', 'load_searcher', 'describe',
+           'png_of']
 
 # %% ../nbs/04_reranking.ipynb #9f01a18c
 STAGE2 = 'rerank'  # the stage-2 folder inside an index folder
@@ -278,13 +279,16 @@ def _feature(df:pd.DataFrame, f:str, group:np.ndarray) -> np.ndarray:
     words = pd.Series(df['text_both'].to_numpy() > 0).groupby(group).transform('max').to_numpy(bool)  # the query's words were read
     return np.where(words, 0.0, _lead(_feature(df, f[5:], group), group))
 
+def has_lead(features:list) -> bool:
+    "Whether any of `features` is a lead (`lead:f`): a term relative to the query's other candidates."
+    return any(f.startswith('lead:') for f in features)
+
 def feature_matrix(df:pd.DataFrame, # candidates: of one query, or of several told apart by a `query` column
                    features:list) -> np.ndarray:
     """The columns `features` of `df` as a float matrix (n, len(features)). A feature `a|b` is the larger of the components `a` and `b`:
     one term for two ways of seeing one thing. A feature `lead:f` is how far a candidate's `f` is ahead of the best other candidate of its
     query (negative: behind the best), and 0 for every candidate of a query whose words were read (`text_both`): where words decide, they do."""
-    lead = any(f.startswith('lead:') for f in features)
-    group = (pd.factorize(df['query'])[0] if 'query' in df else np.zeros(len(df), int)) if lead else None  # only a lead needs the queries apart
+    group = (pd.factorize(df['query'])[0] if 'query' in df else np.zeros(len(df), int)) if has_lead(features) else None  # only a lead needs the queries apart
     cols = [_feature(df, f, group) for f in features]
     return np.stack(cols, 1) if cols else np.zeros((len(df), 0))
 
@@ -306,7 +310,7 @@ class Composite:
         return f'{name}_alone' if alone and f'{name}_alone' in self.models else name
     def relative(self, name:str) -> bool:
         "Whether model `name` scores a candidate relative to the query's other candidates (a `lead:` feature)."
-        return any(f.startswith('lead:') for f in self.models[name]['features'])
+        return has_lead(self.models[name]['features'])
     @property
     def geometric(self) -> dict: return self.info.get('geometric', {'half': 10})  # how its geometric component counts inliers (`half`, `chance`) as it was fitted; a composite that does not say: as they were counted before it was recorded
 
